@@ -47,6 +47,7 @@ class ResourceDslTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void literalDefaultsAreCopiedImmutably() {
     List<String> tags = new ArrayList<>(List.of("a"));
     Resource r = Resource.define("thing", b -> b.attribute("tags", Type.arrayOf(Type.STRING), a -> a.defaultValue(tags)));
@@ -209,6 +210,7 @@ class ResourceDslTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void modelCollectionsAreImmutable() {
     assertThatThrownBy(() -> Blog.POST.attributes().add(null)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> Blog.POST.postgres().customIndexes().clear())

@@ -36,7 +36,7 @@ final class TableObjects {
     PostgresOptions pg = resource.postgres();
     List<Named> objects = new ArrayList<>();
     if (!resource.primaryKey().isEmpty()) {
-      objects.add(new Named(Names.primaryKey(table), "the primary key", "table", "shorten the table name"));
+      objects.add(new Named(Names.primaryKey(table), "the primary key", "table", "change the table name"));
     }
     for (Identity identity : resource.identities()) {
       if (pg.skipsUniqueIndex(identity.name())) {
@@ -46,8 +46,8 @@ final class TableObjects {
       objects.add(new Named(pg.identityIndexName(table, identity.name()),
           "the unique index of identity \"" + identity.name() + "\"",
           declared ? "identityIndexNames(" + identity.name() + ")" : "identity(" + identity.name() + ")",
-          declared ? "shorten the declared index name"
-              : "set identityIndexNames(\"" + identity.name() + "\", \"shorter_name\")"));
+          declared ? "change the name in identityIndexNames"
+              : "set identityIndexNames(\"" + identity.name() + "\", \"other_name\")"));
     }
     for (CustomIndex index : pg.customIndexes()) {
       if (index.name().isEmpty() && !index.canGenerateName()) {
@@ -55,7 +55,7 @@ final class TableObjects {
       }
       String option = "customIndex(" + VerifyCustomIndexes.describe(index) + ")";
       objects.add(new Named(index.effectiveName(table), "custom index", option,
-          index.name().isPresent() ? "shorten its name(...)" : "give the index a shorter name(...)"));
+          index.name().isPresent() ? "change its name(...)" : "give the index a name(...)"));
     }
     for (Relationship relationship : resource.relationships()) {
       if (!(relationship instanceof BelongsTo belongsTo)) {
@@ -69,17 +69,17 @@ final class TableObjects {
       objects.add(new Named(pg.foreignKeyName(table, belongsTo),
           "the foreign key of belongs_to \"" + belongsTo.name() + "\"",
           "reference(" + belongsTo.name() + ").name",
-          declared ? "shorten the declared name"
-              : "set reference(\"" + belongsTo.name() + "\", ref -> ref.name(\"shorter_name\"))"));
+          declared ? "change the declared name"
+              : "set reference(\"" + belongsTo.name() + "\", ref -> ref.name(\"other_name\"))"));
       if (reference.map(Reference::index).orElse(false)) {
         objects.add(new Named(Names.referenceIndex(table, referenceIndexColumns(resource, belongsTo)),
             "the index on the foreign key of \"" + belongsTo.name() + "\"", "reference(" + belongsTo.name()
-            + ").index", "shorten the table or column name (reference index names are derived)"));
+            + ").index", "rename the table or column (reference index names are derived from them)"));
       }
     }
     for (CheckConstraint check : pg.checkConstraints()) {
       objects.add(new Named(check.name(), "check constraint", "checkConstraint(" + check.name() + ")",
-          "shorten the constraint name"));
+          "change the constraint name"));
     }
     return objects;
   }

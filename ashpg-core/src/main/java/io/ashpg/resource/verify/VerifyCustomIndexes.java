@@ -25,8 +25,10 @@ public final class VerifyCustomIndexes implements ResourceVerifier {
               + Hints.knownAttributes(resource));
         }
       }
+      var columns = index.fields().stream().map(IndexField::column).flatMap(Optional::stream).toList();
       for (String field : index.errorFields()) {
-        if (resource.attribute(field).isEmpty()) {
+        // error fields derived from the index columns were already checked above; report each mistake once
+        if (resource.attribute(field).isEmpty() && !columns.contains(field)) {
           context.problem(resource, option + ".errorFields", "\"" + field + "\" is not an attribute"
               + Hints.knownAttributes(resource));
         }
