@@ -41,6 +41,11 @@ public final class Names {
     return String.join("_", parts);
   }
 
+  /** {@link #customIndex(String, List)} for fields given as strings (columns or expressions). */
+  public static String customIndex(String table, String... fields) {
+    return customIndex(table, java.util.Arrays.stream(fields).map(IndexField::of).toList());
+  }
+
   /** {@code <table>_<column>_fkey}, the default foreign key constraint name. */
   public static String foreignKey(String table, String column) {
     return table + "_" + column + "_fkey";

@@ -23,6 +23,7 @@ class NamesTest {
         .isEqualTo("posts_lower_title_index");
     assertThat(Names.customIndex("posts", List.of(IndexField.desc("inserted_at"))))
         .isEqualTo("posts_inserted_at_index");
+    assertThat(Names.customIndex("posts", "title", "author_id")).isEqualTo("posts_title_author_id_index");
   }
 
   @Test
