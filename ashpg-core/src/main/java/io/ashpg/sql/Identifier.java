@@ -1,6 +1,6 @@
 package io.ashpg.sql;
 
-import java.nio.charset.StandardCharsets;
+import io.ashpg.resource.Names;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class Identifier {
 
   /** PostgreSQL's NAMEDATALEN - 1: the longest identifier, in bytes, that is kept as written. */
-  public static final int MAX_BYTES = 63;
+  public static final int MAX_BYTES = Names.MAX_IDENTIFIER_BYTES;
 
   private static final Pattern TENANT = Pattern.compile("[a-zA-Z0-9_-]+");
 
@@ -24,7 +24,7 @@ public final class Identifier {
 
   /** Byte length of {@code name} in UTF-8, as PostgreSQL counts it. */
   public static int byteLength(String name) {
-    return name.getBytes(StandardCharsets.UTF_8).length;
+    return Names.byteLength(name);
   }
 
   /**
