@@ -39,11 +39,12 @@ final class TenantCatalog {
     if (schemas.isEmpty()) {
       return result;
     }
+    // compare as name[], not text[]: nspname = ANY(text[]) casts every nspname and cannot use the catalog index
     Map<String, Boolean> withTable = new HashMap<>(); // schema -> has checksum column
     String sql = "SELECT n.nspname, EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid"
         + " AND a.attname = 'checksum' AND NOT a.attisdropped)"
         + " FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = '" + SchemaRunner.TABLE + "'"
-        + " AND c.relkind IN ('r', 'p') WHERE n.nspname = ANY (?)";
+        + " AND c.relkind IN ('r', 'p') WHERE n.nspname = ANY (?::name[])";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
