@@ -1,0 +1,48 @@
+package io.ashpg.migration.run;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Objects;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** DataSources the migrator opens itself from a JDBC URL. */
+final class Connections {
+
+  /** Shown in pg_stat_activity, and in the lock-timeout message of a waiting migrator. */
+  static final String APPLICATION_NAME = "ashpg-migrator";
+
+  private Connections() {
+  }
+
+  /** A non-pooling DataSource: a single-schema run needs two connections at most. */
+  static PGSimpleDataSource simple(String url, String user, String password) {
+    Objects.requireNonNull(url, "url");
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new MigrationException("'" + url + "' is not a PostgreSQL JDBC URL; use jdbc:postgresql://host:port/database");
+    }
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url);
+    if (user != null) {
+      ds.setUser(user);
+    }
+    if (password != null) {
+      ds.setPassword(password);
+    }
+    if (ds.getApplicationName() == null || ds.getApplicationName().equals("PostgreSQL JDBC Driver")) {
+      ds.setApplicationName(APPLICATION_NAME);
+    }
+    return ds;
+  }
+
+  /** A HikariCP pool of {@code size} connections for the tenant workers; the caller closes it. */
+  static HikariDataSource pool(String url, String user, String password, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(simple(url, user, password));
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(0);
+    config.setPoolName(APPLICATION_NAME);
+    // a worker may wait for a connection while others run long migrations: wait rather than fail
+    config.setConnectionTimeout(10 * 60_000L);
+    return new HikariDataSource(config);
+  }
+}

@@ -1,0 +1,83 @@
+package io.ashpg.migration.run;
+
+import java.util.List;
+
+/**
+ * Migrations in production, from the application's classpath — the Java counterpart of the {@code Release} module
+ * of the AshPostgres guide. Each method takes the lock, runs, and throws a {@link MigrationException} (holding the
+ * {@link MigrationResult}) when anything failed, so a deploy step stops on error; on success it returns the result.
+ *
+ * <pre>{@code
+ * MigrationTarget blog = MigrationTarget.of(dataSource, "blog_repo")
+ *     .withTenants(c -> jdbcList(c, "SELECT 'org_' || id FROM orgs"));
+ * Migrations.migrateAll(blog);
+ * }</pre>
+ */
+public final class Migrations {
+
+  private Migrations() {
+  }
+
+  /** Applies every pending public migration. */
+  public static MigrationResult migrate(MigrationTarget target) {
+    return migrate(target, options(target, target.migrationsLocation()).build());
+  }
+
+  /** Applies public migrations with explicit options (their locations, if empty, default to the target's). */
+  public static MigrationResult migrate(MigrationTarget target, MigratorOptions options) {
+    return migrator(target, withLocations(options, target.migrationsLocation(), target)).migrate().orThrow();
+  }
+
+  /** Applies every pending tenant migration in every tenant. */
+  public static MigrationResult migrateTenants(MigrationTarget target) {
+    return migrateTenants(target, options(target, target.tenantMigrationsLocation()).build());
+  }
+
+  /** Applies tenant migrations with explicit options (e.g. onlyTenants, parallelism). */
+  public static MigrationResult migrateTenants(MigrationTarget target, MigratorOptions options) {
+    return tenantMigrator(target, withLocations(options, target.tenantMigrationsLocation(), target)).migrate()
+        .orThrow();
+  }
+
+  /** Public migrations, then (when the target lists tenants) tenant migrations. */
+  public static MigrationResult migrateAll(MigrationTarget target) {
+    MigrationResult pub = migrate(target);
+    return target.tenantLister() == null ? pub : pub.and(migrateTenants(target));
+  }
+
+  /** Rolls back public migrations down to and including {@code version}. */
+  public static MigrationResult rollback(MigrationTarget target, long version) {
+    return migrator(target, options(target, target.migrationsLocation()).build()).rollback(version).orThrow();
+  }
+
+  /** Rolls back every tenant's migrations down to and including {@code version}. */
+  public static MigrationResult rollbackTenants(MigrationTarget target, long version) {
+    return tenantMigrator(target, options(target, target.tenantMigrationsLocation()).build())
+        .rollbackTenants(version).orThrow();
+  }
+
+  private static MigratorOptions.Builder options(MigrationTarget target, String location) {
+    return MigratorOptions.builder().repoName(target.repoName()).location(location);
+  }
+
+  private static MigratorOptions withLocations(MigratorOptions options, String location, MigrationTarget target) {
+    MigratorOptions.Builder b = options.toBuilder().repoName(target.repoName());
+    return options.locations().isEmpty() ? b.locations(List.of(location)).build() : b.build();
+  }
+
+  private static Migrator migrator(MigrationTarget target, MigratorOptions options) {
+    return target.dataSource() != null
+        ? Migrator.create(target.dataSource(), options)
+        : Migrator.create(target.url(), target.user(), target.password(), options);
+  }
+
+  private static TenantMigrator tenantMigrator(MigrationTarget target, MigratorOptions options) {
+    if (target.tenantLister() == null) {
+      throw new MigrationException("repo " + target.repoName() + " has no tenant lister; give one with"
+          + " MigrationTarget.withTenants(connection -> list of tenant schema names)");
+    }
+    return target.dataSource() != null
+        ? TenantMigrator.create(target.dataSource(), options, target.tenantLister())
+        : TenantMigrator.create(target.url(), target.user(), target.password(), options, target.tenantLister());
+  }
+}

@@ -1,0 +1,318 @@
+package io.ashpg.migration.run;
+
+import io.ashpg.sql.Identifier;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Runs migrations of one schema over one connection: keeps {@code schema_migrations}, applies and reverts single
+ * files. Locking between migrators is the caller's business, except for {@link LockStrategy#TABLE}, whose lock
+ * lives inside each migration's transaction and is therefore taken here.
+ *
+ * <p>Every migration session also sets {@code client_connection_check_interval} (PostgreSQL 14+): should the
+ * migrator's process die during a long statement, the server notices within a second and rolls the migration back,
+ * instead of running the statement to its end while a second migrator, already holding the released advisory
+ * lock, waits on its catalog locks.
+ */
+final class SchemaRunner {
+
+  private static final System.Logger LOG = System.getLogger("io.ashpg.migration");
+  static final String TABLE = "schema_migrations";
+  private static final String CHECK_INTERVAL = "1s";
+
+  /** Outcome of one file: ran, or skipped because another migrator did it first (table lock only). */
+  enum Step {
+    RAN,
+    ALREADY_DONE
+  }
+
+  /** A statement of a migration failed; the migration was rolled back (or stopped, for no-transaction files). */
+  static final class StepFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String statement;
+
+    StepFailure(String statement, SQLException cause) {
+      super(cause.getMessage(), cause);
+      this.statement = statement;
+    }
+
+    SQLException sqlException() {
+      return (SQLException) getCause();
+    }
+  }
+
+  private final Connection connection;
+  private final String schema;
+  private final String table;
+  private final boolean scopeSearchPath;
+  private final MigratorOptions options;
+  private final boolean checkClientConnection;
+  private final Level level;
+
+  /**
+   * @param scopeSearchPath run migrations with {@code search_path} set to {@code "<schema>", public} (tenants and
+   *     prefixes); otherwise the connection's search_path is left alone
+   * @param level level of the per-migration log lines (INFO for single runs, DEBUG for tenant runs)
+   */
+  SchemaRunner(Connection connection, String schema, boolean scopeSearchPath, MigratorOptions options, Level level)
+      throws SQLException {
+    this.connection = connection;
+    this.schema = schema;
+    this.table = Identifier.qualified(schema, TABLE);
+    this.scopeSearchPath = scopeSearchPath;
+    this.options = options;
+    this.checkClientConnection = connection.getMetaData().getDatabaseMajorVersion() >= 14;
+    this.level = options.quiet() ? Level.DEBUG : level;
+  }
+
+  String schema() {
+    return schema;
+  }
+
+  /**
+   * Creates the schema, {@code schema_migrations} and its {@code checksum} column where missing (one catalog query
+   * when all exist), then reads the applied versions.
+   */
+  SortedMap<Long, AppliedMigration> prepare() throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        ensureTable();
+        return readApplied();
+      } catch (SQLException e) {
+        // two migrators without a shared lock (TABLE/NONE) may race to create the table: the loser sees a
+        // unique violation in the catalog or "already exists"; the second look finds the winner's table
+        String state = e.getSQLState();
+        boolean race = "23505".equals(state) || "42P07".equals(state) || "42P06".equals(state);
+        if (!race || attempt >= 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void ensureTable() throws SQLException {
+    boolean hasSchema;
+    boolean hasTable;
+    boolean hasChecksum;
+    String sql = "SELECT n.oid IS NOT NULL, c.oid IS NOT NULL, EXISTS (SELECT 1 FROM pg_attribute a"
+        + " WHERE a.attrelid = c.oid AND a.attname = 'checksum' AND NOT a.attisdropped)"
+        + " FROM (SELECT ?::text AS name) t LEFT JOIN pg_namespace n ON n.nspname = t.name"
+        + " LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = '" + TABLE + "'";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        hasSchema = rs.getBoolean(1);
+        hasTable = rs.getBoolean(2);
+        hasChecksum = rs.getBoolean(3);
+      }
+    }
+    try (Statement s = connection.createStatement()) {
+      if (!hasSchema) {
+        log(Level.INFO, "creating schema \"" + schema + "\"");
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifier.quote(schema));
+      }
+      if (!hasTable) {
+        // Ecto's layout, so an Elixir application can share the table; checksum is ashpg's own, nullable
+        s.execute("CREATE TABLE IF NOT EXISTS " + table + " (\"version\" bigint, \"inserted_at\" timestamp(0),"
+            + " \"checksum\" text, PRIMARY KEY (\"version\"))");
+      } else if (!hasChecksum) {
+        s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS \"checksum\" text");
+      }
+    }
+  }
+
+  SortedMap<Long, AppliedMigration> readApplied() throws SQLException {
+    SortedMap<Long, AppliedMigration> applied = new TreeMap<>();
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("SELECT \"version\", \"inserted_at\", \"checksum\" FROM " + table)) {
+      while (rs.next()) {
+        applied.put(rs.getLong(1), new AppliedMigration(rs.getLong(1), rs.getObject(2, LocalDateTime.class),
+            rs.getString(3)));
+      }
+    }
+    return applied;
+  }
+
+  /** Applies {@code file}: its statements and the version row, in one transaction unless no-transaction. */
+  Step apply(MigrationFile file) throws StepFailure, SQLException {
+    return run(file, Direction.UP);
+  }
+
+  /** Reverts {@code file}: its down statements and the deletion of the version row. */
+  Step revert(MigrationFile file) throws StepFailure, SQLException {
+    return run(file, Direction.DOWN);
+  }
+
+  private Step run(MigrationFile file, Direction direction) throws StepFailure, SQLException {
+    long start = System.nanoTime();
+    log(level, (direction == Direction.UP ? "applying " : "rolling back ") + file.fileName() + " on \"" + schema
+        + "\"" + (file.transactional() ? "" : " (no transaction)"));
+    Step step = file.transactional() ? inTransaction(file, direction) : withoutTransaction(file, direction);
+    if (step == Step.RAN) {
+      log(level, (direction == Direction.UP ? "applied " : "rolled back ") + file.fileName() + " on \"" + schema
+          + "\" in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    } else {
+      log(level, file.fileName() + " on \"" + schema + "\" was done by another migrator meanwhile");
+    }
+    return step;
+  }
+
+  private Step inTransaction(MigrationFile file, Direction direction) throws StepFailure, SQLException {
+    connection.setAutoCommit(false);
+    String current = null;
+    try (Statement s = connection.createStatement()) {
+      if (options.lockStrategy() == LockStrategy.TABLE) {
+        current = "LOCK TABLE " + table + " IN SHARE UPDATE EXCLUSIVE MODE";
+        s.execute(current);
+        // the applied versions read before the lock may be stale: another migrator may have run this file
+        boolean done = isApplied(file.version());
+        if (done == (direction == Direction.UP)) {
+          connection.rollback();
+          return Step.ALREADY_DONE;
+        }
+      }
+      current = "SELECT set_config(...)";
+      sessionSettings(true);
+      for (String sql : direction == Direction.UP ? file.upStatements() : file.downStatements()) {
+        current = sql;
+        if (options.logSql()) {
+          log(Level.INFO, "[" + schema + "] " + sql);
+        }
+        s.execute(sql);
+      }
+      current = bookkeepingSql(direction);
+      bookkeeping(file, direction);
+      current = "COMMIT";
+      connection.commit();
+      return Step.RAN;
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new StepFailure(current, e);
+    } finally {
+      restoreAutoCommit();
+    }
+  }
+
+  private Step withoutTransaction(MigrationFile file, Direction direction) throws StepFailure, SQLException {
+    String current = null;
+    boolean settingsChanged = false;
+    if (options.lockStrategy() == LockStrategy.TABLE && isApplied(file.version()) == (direction == Direction.UP)) {
+      // best effort only: a no-transaction file cannot hold the table lock (see LockStrategy.TABLE)
+      return Step.ALREADY_DONE;
+    }
+    try (Statement s = connection.createStatement()) {
+      current = "SELECT set_config(...)";
+      settingsChanged = sessionSettings(false);
+      for (String sql : direction == Direction.UP ? file.upStatements() : file.downStatements()) {
+        current = sql;
+        if (options.logSql()) {
+          log(Level.INFO, "[" + schema + "] " + sql);
+        }
+        s.execute(sql);
+      }
+      current = bookkeepingSql(direction);
+      bookkeeping(file, direction);
+      return Step.RAN;
+    } catch (SQLException e) {
+      throw new StepFailure(current, e);
+    } finally {
+      if (settingsChanged) {
+        resetSessionSettings();
+      }
+    }
+  }
+
+  /**
+   * Sets search_path (when scoped) and the client check interval in one round trip; transaction-local when
+   * {@code local}, else for the session (undone by {@link #resetSessionSettings()}).
+   *
+   * @return whether anything was set
+   */
+  private boolean sessionSettings(boolean local) throws SQLException {
+    if (!scopeSearchPath && !checkClientConnection) {
+      return false;
+    }
+    StringBuilder sql = new StringBuilder("SELECT 1");
+    if (scopeSearchPath) {
+      sql.append(", set_config('search_path', ?, ").append(local).append(')');
+    }
+    if (checkClientConnection) {
+      sql.append(", set_config('client_connection_check_interval', '").append(CHECK_INTERVAL).append("', ")
+          .append(local).append(')');
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+      if (scopeSearchPath) {
+        ps.setString(1, searchPath());
+      }
+      ps.executeQuery().close();
+    }
+    return true;
+  }
+
+  /** Back to the session's defaults before the connection goes back to a pool. */
+  private void resetSessionSettings() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute((scopeSearchPath ? "RESET search_path;" : "")
+          + (checkClientConnection ? "RESET client_connection_check_interval;" : ""));
+    }
+  }
+
+  private String searchPath() {
+    return "public".equals(schema) ? Identifier.quote(schema) : Identifier.quote(schema) + ", public";
+  }
+
+  private String bookkeepingSql(Direction direction) {
+    return direction == Direction.UP
+        ? "INSERT INTO " + table + " (\"version\", \"inserted_at\", \"checksum\")"
+            + " VALUES (?, (now() AT TIME ZONE 'utc')::timestamp(0), ?)"
+        : "DELETE FROM " + table + " WHERE \"version\" = ?";
+  }
+
+  private void bookkeeping(MigrationFile file, Direction direction) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(bookkeepingSql(direction))) {
+      ps.setLong(1, file.version());
+      if (direction == Direction.UP) {
+        ps.setString(2, file.checksum());
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private boolean isApplied(long version) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM " + table + " WHERE \"version\" = ?")) {
+      ps.setLong(1, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private void rollbackQuietly(SQLException cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // a broken connection has rolled back on the server already; keep the original error in front
+      cause.addSuppressed(e);
+    }
+  }
+
+  private void restoreAutoCommit() {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      LOG.log(Level.DEBUG, "could not restore autocommit: " + e.getMessage());
+    }
+  }
+
+  private void log(Level l, String message) {
+    LOG.log(l, message);
+  }
+}

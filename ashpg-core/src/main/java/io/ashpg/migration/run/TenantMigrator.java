@@ -1,0 +1,338 @@
+package io.ashpg.migration.run;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.ashpg.sql.Identifier;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Runs the tenant migrations in every tenant schema.
+ *
+ * <p>A run parses the files once, lists the tenants ({@link TenantLister}, filtered by {@code onlyTenants} /
+ * {@code exceptTenants}, every name validated before anything runs), reads every tenant's applied versions with
+ * one catalog query plus one query per {@value TenantCatalog#CHUNK} tenants, and hands only the tenants with work
+ * to a bounded pool of workers. So a run where every tenant is at head costs a handful of queries.
+ *
+ * <p>A worker takes the tenant's advisory lock (keyed on repo and tenant, on its own connection), reads the applied
+ * versions again under it, and runs each migration in its own transaction with
+ * {@code SET LOCAL search_path TO "<tenant>", public}; a no-transaction file sets search_path for the session and
+ * resets it before the connection goes back to the pool. A failing tenant stops at its failing migration (rolled
+ * back); the other tenants go on; every failure is in the result, which then has {@code succeeded() == false}.
+ * Rerunning resumes where each tenant stopped.
+ */
+public final class TenantMigrator {
+
+  private static final System.Logger LOG = System.getLogger("io.ashpg.migration");
+
+  private final DataSource dataSource;
+  private final ConnectionConfig config;
+  private final MigratorOptions options;
+  private final MigrationSource source;
+  private final TenantLister lister;
+  private final ProgressListener progress;
+
+  /** URL configuration: the run opens (and closes) its own HikariCP pool of {@code poolSize} connections. */
+  private record ConnectionConfig(String url, String user, String password) {
+  }
+
+  private TenantMigrator(DataSource dataSource, ConnectionConfig config, MigratorOptions options,
+      MigrationSource source, TenantLister lister, ProgressListener progress) {
+    this.dataSource = dataSource;
+    this.config = config;
+    this.options = Objects.requireNonNull(options, "options");
+    this.source = Objects.requireNonNull(source, "source");
+    this.lister = Objects.requireNonNull(lister, "tenant lister");
+    this.progress = Objects.requireNonNull(progress, "progress listener");
+  }
+
+  /**
+   * Tenant migrations over {@code dataSource} (give it at least {@code parallelism} connections), files from
+   * {@code options.locations()}.
+   */
+  public static TenantMigrator create(DataSource dataSource, MigratorOptions options, TenantLister lister) {
+    return create(dataSource, options, MigrationSource.of(options.locations()), lister);
+  }
+
+  /** Tenant migrations over {@code dataSource} with the files of {@code source}. */
+  public static TenantMigrator create(DataSource dataSource, MigratorOptions options, MigrationSource source,
+      TenantLister lister) {
+    return new TenantMigrator(Objects.requireNonNull(dataSource, "dataSource"), null, options, source, lister,
+        defaultProgress(options));
+  }
+
+  /** Tenant migrations over a pool the run opens from a JDBC URL, {@code poolSize} connections. */
+  public static TenantMigrator create(String url, String user, String password, MigratorOptions options,
+      TenantLister lister) {
+    Objects.requireNonNull(url, "url");
+    return new TenantMigrator(null, new ConnectionConfig(url, user, password), options,
+        MigrationSource.of(options.locations()), lister, defaultProgress(options));
+  }
+
+  private static ProgressListener defaultProgress(MigratorOptions options) {
+    return options.quiet() ? ProgressListener.none() : ProgressListener.logging(Duration.ofSeconds(2));
+  }
+
+  /** The same migrator reporting progress to {@code listener}. */
+  public TenantMigrator withProgressListener(ProgressListener listener) {
+    return new TenantMigrator(dataSource, config, options, source, lister, listener);
+  }
+
+  /** Applies pending tenant migrations ({@link Scope.All} unless the options say otherwise). */
+  public MigrationResult migrate() {
+    return run(Direction.UP, options.scope() != null ? options.scope() : Scope.all());
+  }
+
+  /** Rolls back the newest tenant migration (or the options' scope) in every tenant. */
+  public MigrationResult rollback() {
+    return run(Direction.DOWN, options.scope() != null ? options.scope() : Scope.step(1));
+  }
+
+  /** Rolls back every tenant's migrations down to and including {@code version}. */
+  public MigrationResult rollbackTenants(long version) {
+    return run(Direction.DOWN, Scope.to(version));
+  }
+
+  /** Status of every tenant; reads only (two or so queries per 100 tenants), creates nothing. */
+  public List<MigrationStatus> status() {
+    List<MigrationFile> files = source.load();
+    return withDataSource(ds -> {
+      try (Connection c = ds.getConnection()) {
+        List<String> tenants = tenants(c);
+        List<MigrationStatus> out = new ArrayList<>();
+        for (Map.Entry<String, SortedMap<Long, AppliedMigration>> e : TenantCatalog.readApplied(c, tenants).entrySet()) {
+          SortedMap<Long, AppliedMigration> applied = e.getValue();
+          out.add(new MigrationStatus(e.getKey(), List.copyOf(applied.values()),
+              Planner.up(files, applied, Scope.all(), e.getKey(), false),
+              Planner.mismatches(files, applied, e.getKey()), Planner.missingFiles(files, applied)));
+        }
+        return out;
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface WithDataSource<T> {
+    T apply(DataSource ds) throws SQLException;
+  }
+
+  private <T> T withDataSource(WithDataSource<T> body) {
+    HikariDataSource own = null;
+    try {
+      DataSource ds = dataSource;
+      if (ds == null) {
+        own = Connections.pool(config.url(), config.user(), config.password(),
+            Math.max(options.poolSize(), options.effectiveParallelism()));
+        ds = own;
+      }
+      return body.apply(ds);
+    } catch (SQLException e) {
+      throw new MigrationException("tenant run of repo " + options.repoName() + " failed: " + e.getMessage(), e);
+    } finally {
+      if (own != null) {
+        own.close();
+      }
+    }
+  }
+
+  private MigrationResult run(Direction direction, Scope scope) {
+    long start = System.nanoTime();
+    List<MigrationFile> files = source.load();
+    return withDataSource(ds -> {
+      List<String> tenants;
+      Map<String, SortedMap<Long, AppliedMigration>> applied;
+      try (Connection c = ds.getConnection()) {
+        tenants = tenants(c);
+        applied = TenantCatalog.readApplied(c, tenants);
+      }
+      List<SchemaOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+      List<MigrationFailure> failures = Collections.synchronizedList(new ArrayList<>());
+      List<String> work = new ArrayList<>();
+      for (String tenant : tenants) {
+        // a first plan from the unlocked read; a tenant with nothing to do is never touched again
+        try {
+          if (!Migrator.plan(direction, scope, files, applied.get(tenant), tenant, options).isEmpty()) {
+            work.add(tenant);
+          } else {
+            outcomes.add(new SchemaOutcome(tenant, List.of(), false));
+          }
+        } catch (MigrationException e) {
+          failures.add(Failures.of(tenant, e));
+          outcomes.add(new SchemaOutcome(tenant, List.of(), true));
+        }
+      }
+      Tracker tracker = new Tracker(tenants.size(), start, outcomes.size(), failures.size());
+      progress.started(tenants.size(), work.size());
+      if (!work.isEmpty()) {
+        runWorkers(ds, direction, scope, files, work, outcomes, failures, tracker);
+      }
+      MigrationResult result = new MigrationResult(direction, order(outcomes, tenants), failures,
+          Duration.ofNanos(System.nanoTime() - start));
+      progress.finished(result);
+      return result;
+    });
+  }
+
+  private void runWorkers(DataSource ds, Direction direction, Scope scope, List<MigrationFile> files,
+      List<String> work, List<SchemaOutcome> outcomes, List<MigrationFailure> failures, Tracker tracker) {
+    int threads = Math.min(options.effectiveParallelism(), work.size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (String tenant : work) {
+        futures.add(pool.submit(() -> {
+          List<MigrationFailure> mine = new ArrayList<>();
+          SchemaOutcome outcome;
+          try {
+            outcome = migrateTenant(ds, tenant, direction, scope, files, mine);
+          } catch (RuntimeException e) {
+            // a bug or a driver surprise in one tenant must not take the others down
+            mine.add(new MigrationFailure(tenant, null, 0, null, null, e.toString()));
+            outcome = new SchemaOutcome(tenant, List.of(), true);
+          }
+          mine.forEach(f -> LOG.log(Level.ERROR, f.describe()));
+          failures.addAll(mine);
+          outcomes.add(outcome);
+          tracker.finished(outcome, progress);
+        }));
+      }
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("tenant worker crashed", e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new MigrationException("interrupted while migrating tenants; tenants already done stay done, a"
+              + " rerun finishes the rest", e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private SchemaOutcome migrateTenant(DataSource ds, String tenant, Direction direction, Scope scope,
+      List<MigrationFile> files, List<MigrationFailure> failures) {
+    List<Long> done = new ArrayList<>();
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(true);
+      AdvisoryLock lock = options.lockStrategy() == LockStrategy.ADVISORY
+          ? AdvisoryLock.acquire(c, LockKey.of(options.repoName(), tenant),
+              "tenant \"" + tenant + "\" of repo " + options.repoName(), options.lockTimeout())
+          : null;
+      try {
+        SchemaRunner runner = new SchemaRunner(c, tenant, true, options, Level.DEBUG);
+        SortedMap<Long, AppliedMigration> applied = runner.prepare();
+        for (MigrationFile f : Migrator.plan(direction, scope, files, applied, tenant, options)) {
+          try {
+            if ((direction == Direction.UP ? runner.apply(f) : runner.revert(f)) == SchemaRunner.Step.RAN) {
+              done.add(f.version());
+            }
+          } catch (SchemaRunner.StepFailure e) {
+            failures.add(Failures.of(tenant, f, direction, e));
+            break;
+          }
+        }
+      } finally {
+        if (lock != null) {
+          lock.close();
+        }
+      }
+    } catch (MigrationException e) {
+      failures.add(Failures.of(tenant, e));
+    } catch (SQLException e) {
+      failures.add(Failures.of(tenant, e));
+    }
+    return new SchemaOutcome(tenant, done, !failures.isEmpty());
+  }
+
+  /** The tenants of this run: listed, filtered, de-duplicated, and all validated before anything runs. */
+  private List<String> tenants(Connection c) throws SQLException {
+    List<String> listed = lister.list(c);
+    if (listed == null) {
+      throw new MigrationException("the tenant lister of repo " + options.repoName()
+          + " returned null; return an empty list when there are no tenants");
+    }
+    Set<String> names = new LinkedHashSet<>(listed);
+    List<String> invalid = new ArrayList<>();
+    for (String t : names) {
+      checkTenant(t, invalid);
+    }
+    options.onlyTenants().forEach(t -> checkTenant(t, invalid));
+    options.exceptTenants().forEach(t -> checkTenant(t, invalid));
+    if (!invalid.isEmpty()) {
+      throw new MigrationException("invalid tenant name(s) " + invalid.stream().map(t -> "'" + t + "'")
+          .collect(Collectors.joining(", ")) + " for repo " + options.repoName()
+          + ": tenant names may use only letters, digits, '_' and '-' (at most 63 bytes); nothing was run");
+    }
+    return names.stream()
+        .filter(t -> options.onlyTenants().isEmpty() || options.onlyTenants().contains(t))
+        .filter(t -> !options.exceptTenants().contains(t))
+        .collect(Collectors.toUnmodifiableList());
+  }
+
+  private static void checkTenant(String tenant, List<String> invalid) {
+    try {
+      Identifier.validateTenant(tenant);
+    } catch (IllegalArgumentException e) {
+      invalid.add(String.valueOf(tenant));
+    }
+  }
+
+  private static List<SchemaOutcome> order(List<SchemaOutcome> outcomes, List<String> tenants) {
+    Map<String, SchemaOutcome> byTenant = outcomes.stream()
+        .collect(Collectors.toMap(SchemaOutcome::schema, o -> o, (a, b) -> a));
+    return tenants.stream().map(byTenant::get).filter(Objects::nonNull).collect(Collectors.toUnmodifiableList());
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "ashpg-tenant-migrator-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Counts finished tenants and reports to the listener, one call at a time. */
+  private static final class Tracker {
+    private final int total;
+    private final long start;
+    private int done;
+    private int failed;
+
+    Tracker(int total, long start, int done, int failed) {
+      this.total = total;
+      this.start = start;
+      this.done = done;
+      this.failed = failed;
+    }
+
+    synchronized void finished(SchemaOutcome outcome, ProgressListener listener) {
+      done++;
+      if (outcome.failed()) {
+        failed++;
+      }
+      listener.tenantFinished(outcome, new ProgressListener.Progress(done, total, failed,
+          Duration.ofNanos(System.nanoTime() - start)));
+    }
+  }
+}
