@@ -1,11 +1,13 @@
 package io.ashpg.migration.run;
 
+import io.ashpg.repo.Repo;
+import io.ashpg.repo.RepoConfig;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
  * What {@link Migrations} works on: a database (a {@link DataSource}, or URL/user/password), the repo's name, where
- * its migrations live and how to list its tenants. Stands in for the {@code Repo} class until that exists.
+ * its migrations live and how to list its tenants. {@link #of(Repo)} derives all of it from a {@link Repo}.
  *
  * @param dataSource the database, or null when {@code url} is given
  * @param url JDBC URL, used when {@code dataSource} is null
@@ -30,6 +32,28 @@ public record MigrationTarget(DataSource dataSource, String url, String user, St
     if (tenantMigrationsLocation == null) {
       tenantMigrationsLocation = "classpath:db/" + repoName + "/tenant_migrations";
     }
+  }
+
+  /**
+   * The target a {@link Repo} describes: its {@link Repo#config() connection}, its name, its migration paths on the
+   * classpath and its {@link Repo#allTenants(java.sql.Connection) tenants}.
+   *
+   * @throws IllegalStateException naming the repo and the settings to use when it has no connection configured
+   */
+  public static MigrationTarget of(Repo repo) {
+    RepoConfig config = repo.config();
+    TenantLister tenants = repo::allTenants;
+    String migrations = "classpath:" + repo.migrationsPath();
+    String tenantMigrations = "classpath:" + repo.tenantMigrationsPath();
+    if (config.dataSource().isPresent()) {
+      return new MigrationTarget(config.dataSource().get(), null, null, null, repo.name(), migrations,
+          tenantMigrations, tenants);
+    }
+    String url = config.jdbcUrl().orElseThrow(() -> new IllegalStateException("repo " + repo.name()
+        + " has no database configured: set ashpg.url/ASHPG_URL (and ASHPG_USERNAME, ASHPG_PASSWORD) or override "
+        + repo.getClass().getName() + ".config()"));
+    return new MigrationTarget(null, url, config.username().orElse(null), config.password().orElse(null),
+        repo.name(), migrations, tenantMigrations, tenants);
   }
 
   /** A target over {@code dataSource} with the default classpath locations. */

@@ -1,5 +1,6 @@
 package io.ashpg.migration.run;
 
+import io.ashpg.repo.Repo;
 import java.util.List;
 
 /**
@@ -16,6 +17,32 @@ import java.util.List;
 public final class Migrations {
 
   private Migrations() {
+  }
+
+  /** Applies every pending public migration of {@code repo} (see {@link MigrationTarget#of(Repo)}). */
+  public static MigrationResult migrate(Repo repo) {
+    return migrate(MigrationTarget.of(repo));
+  }
+
+  /** Applies every pending tenant migration of {@code repo} in every schema {@link Repo#allTenants} lists. */
+  public static MigrationResult migrateTenants(Repo repo) {
+    return migrateTenants(MigrationTarget.of(repo));
+  }
+
+  /** Public then tenant migrations of {@code repo}. */
+  public static MigrationResult migrateAll(Repo repo) {
+    MigrationTarget target = MigrationTarget.of(repo);
+    return migrate(target).and(migrateTenants(target));
+  }
+
+  /** Rolls back {@code repo}'s public migrations down to and including {@code version}. */
+  public static MigrationResult rollback(Repo repo, long version) {
+    return rollback(MigrationTarget.of(repo), version);
+  }
+
+  /** Rolls back {@code repo}'s tenant migrations, in every tenant, down to and including {@code version}. */
+  public static MigrationResult rollbackTenants(Repo repo, long version) {
+    return rollbackTenants(MigrationTarget.of(repo), version);
   }
 
   /** Applies every pending public migration. */

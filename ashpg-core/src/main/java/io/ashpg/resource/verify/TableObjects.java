@@ -47,7 +47,7 @@ final class TableObjects {
           "the unique index of identity \"" + identity.name() + "\"",
           declared ? "identityIndexNames(" + identity.name() + ")" : "identity(" + identity.name() + ")",
           declared ? "change the name in identityIndexNames"
-              : "set identityIndexNames(\"" + identity.name() + "\", \"other_name\")"));
+              : "set identityIndexName(\"" + identity.name() + "\", \"other_name\")"));
     }
     for (CustomIndex index : pg.customIndexes()) {
       if (index.name().isEmpty() && !index.canGenerateName()) {

@@ -282,7 +282,7 @@ class VerifiersTest {
     void generatedIdentityIndexName() {
       Resource r = simple("post", b -> b.attribute("title", Type.STRING).identity("unique_" + LONG, "title"));
       assertSingleProblem(failure(r), "post", "identity(unique_" + LONG + ")",
-          "bytes", "identityIndexNames(\"unique_" + LONG + "\", \"other_name\")");
+          "bytes", "identityIndexName(\"unique_" + LONG + "\", \"other_name\")");
       valid(simple("post", b -> b.attribute("title", Type.STRING).identity("unique_" + LONG, "title")
           .postgres(pg -> pg.identityIndexName("unique_" + LONG, "posts_title_uniq"))));
     }
