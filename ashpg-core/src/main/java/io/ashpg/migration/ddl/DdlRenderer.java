@@ -75,6 +75,10 @@ public final class DdlRenderer {
       s.add("DROP TABLE " + table(d.table()));
     } else if (op instanceof RenameTable r) {
       s.add("ALTER TABLE " + qualified(r.table(), r.from()) + " RENAME TO " + quote(r.table().table()));
+      if (r.renamePrimaryKey()) {
+        s.add(alter(r.table()) + "RENAME CONSTRAINT " + quote(r.from() + "_pkey") + " TO "
+            + quote(r.table().table() + "_pkey"));
+      }
     } else if (op instanceof MoveTableSchema m) {
       s.addAll(moveSchema(m.table().table(), m.fromSchema(), m.table().schema()));
     } else if (op instanceof AddAttribute a) {
@@ -140,6 +144,10 @@ public final class DdlRenderer {
     } else if (op instanceof DropTable d) {
       s.addAll(recreate(d.table()));
     } else if (op instanceof RenameTable r) {
+      if (r.renamePrimaryKey()) {
+        s.add(alter(r.table()) + "RENAME CONSTRAINT " + quote(r.table().table() + "_pkey") + " TO "
+            + quote(r.from() + "_pkey"));
+      }
       s.add("ALTER TABLE " + table(r.table()) + " RENAME TO " + quote(r.from()));
     } else if (op instanceof MoveTableSchema m) {
       s.add("ALTER TABLE " + Identifier.qualified(publicIfNull(m.table().schema()), m.table().table())

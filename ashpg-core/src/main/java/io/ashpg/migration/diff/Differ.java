@@ -95,7 +95,7 @@ public final class Differ {
           renamed.add(new MoveTableSchema(before.withSchema(t.schema()), schemaOf(before)));
         }
         if (!before.table().equals(t.table())) {
-          renamed.add(new RenameTable(t, before.table()));
+          renamed.add(new RenameTable(t, before.table(), !before.primaryKey().isEmpty()));
         }
         renamed.addAll(diffTable(before, t, decider));
       } else {
@@ -347,7 +347,8 @@ public final class Differ {
     List<String> newPk = neu.primaryKey();
     if (!oldPk.equals(newPk)) {
       if (!old.primaryKey().isEmpty()) {
-        removals.add(new RemovePrimaryKey(old, oldPk, oldName + "_pkey"));
+        // a table rename renamed the constraint along with it
+        removals.add(new RemovePrimaryKey(old, oldPk, neu.table() + "_pkey"));
       }
       if (!newPk.isEmpty()) {
         additions.add(0, new AddPrimaryKey(neu, newPk));

@@ -57,8 +57,12 @@ public sealed interface Operation {
     }
   }
 
-  /** {@code ALTER TABLE "from" RENAME TO "to"} ({@code table} carries the new name). */
-  record RenameTable(TableSnapshot table, String from) implements Operation {
+  /**
+   * {@code ALTER TABLE "from" RENAME TO "to"} ({@code table} carries the new name). With
+   * {@code renamePrimaryKey} the primary key constraint {@code <from>_pkey} is renamed to {@code <to>_pkey} too,
+   * so it keeps the name error mapping expects.
+   */
+  record RenameTable(TableSnapshot table, String from, boolean renamePrimaryKey) implements Operation {
     @Override
     public String describe() {
       return "rename table " + from + " to " + table.table();
