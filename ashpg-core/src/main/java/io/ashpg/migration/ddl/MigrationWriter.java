@@ -1,0 +1,141 @@
+package io.ashpg.migration.ddl;
+
+import io.ashpg.migration.diff.Fact;
+import io.ashpg.migration.diff.Facts;
+import io.ashpg.migration.diff.Operation;
+import io.ashpg.migration.diff.Operation.AddCustomIndex;
+import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
+import io.ashpg.migration.snapshot.VersionClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Turns ordered operations into migration files (DESIGN §4):
+ *
+ * <pre>
+ * -- ashpg:up
+ * statement;
+ *
+ * statement;
+ * -- ashpg:down
+ * inverse of the last statement;
+ * …
+ * </pre>
+ *
+ * Each statement ends with {@code ;} and is separated from the next by a blank line. Operations building or
+ * dropping an index {@code CONCURRENTLY} cannot run inside a transaction: they go into a second file starting
+ * with {@code -- ashpg:no-transaction}, after the transactional one; operations that need such an index (an FK
+ * on a concurrently built unique index) go into a third, transactional file after it.
+ */
+public final class MigrationWriter {
+
+  /** Marker line: the file runs statement by statement, outside a transaction. */
+  public static final String NO_TRANSACTION = "-- ashpg:no-transaction";
+  /** Marker line: start of the up section. */
+  public static final String UP = "-- ashpg:up";
+  /** Marker line: start of the down section. */
+  public static final String DOWN = "-- ashpg:down";
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+
+  private final DdlRenderer renderer;
+
+  public MigrationWriter(RenderContext ctx) {
+    this.renderer = new DdlRenderer(ctx);
+  }
+
+  /**
+   * The default migration name in {@code dir}: {@code migrate_resources_<n>}, n = the number of files whose name
+   * contains {@code migrate_resources}, plus one.
+   */
+  public static String defaultName(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return "migrate_resources_1";
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      long n = files.filter(p -> p.getFileName().toString().contains("migrate_resources")).count();
+      return "migrate_resources_" + (n + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list migration folder " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Renders {@code ordered} (already in dependency order) as one to three files; empty when there is nothing to
+   * do. Versions come from {@code clock}, one per file.
+   */
+  public List<MigrationFile> write(List<Operation> ordered, String name, VersionClock clock) {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("migration name '" + name
+          + "' may only contain letters, digits and '_'; choose another name");
+    }
+    List<Operation> first = new ArrayList<>();
+    List<Operation> concurrent = new ArrayList<>();
+    List<Operation> after = new ArrayList<>();
+    Set<Fact> fromConcurrent = new HashSet<>();
+    for (Operation op : ordered) {
+      if (isConcurrent(op)) {
+        concurrent.add(op);
+        fromConcurrent.addAll(Facts.provides(op));
+      } else if (Facts.requires(op).stream().anyMatch(fromConcurrent::contains)) {
+        after.add(op);
+        fromConcurrent.addAll(Facts.provides(op));
+      } else {
+        first.add(op);
+      }
+    }
+    List<MigrationFile> files = new ArrayList<>();
+    if (!first.isEmpty()) {
+      files.add(render(first, name, clock.next(), false));
+    }
+    if (!concurrent.isEmpty()) {
+      files.add(render(concurrent, name + "_concurrently", clock.next(), true));
+    }
+    if (!after.isEmpty()) {
+      files.add(render(after, name + "_after_concurrently", clock.next(), false));
+    }
+    return files;
+  }
+
+  /** Whether {@code op} builds or drops an index CONCURRENTLY. */
+  public static boolean isConcurrent(Operation op) {
+    return (op instanceof AddCustomIndex a && a.index().concurrently())
+        || (op instanceof RemoveCustomIndex r && r.index().concurrently());
+  }
+
+  /** One file's text for {@code ops} (in order). */
+  public MigrationFile render(List<Operation> ops, String name, String version, boolean noTransaction) {
+    StringBuilder sb = new StringBuilder();
+    if (noTransaction) {
+      sb.append(NO_TRANSACTION).append('\n');
+    }
+    sb.append(UP).append('\n');
+    List<String> up = new ArrayList<>();
+    ops.forEach(op -> up.addAll(renderer.up(op)));
+    appendStatements(sb, up);
+    sb.append(DOWN).append('\n');
+    List<String> down = new ArrayList<>();
+    for (int i = ops.size() - 1; i >= 0; i--) {
+      down.addAll(renderer.down(ops.get(i)));
+    }
+    appendStatements(sb, down);
+    return new MigrationFile(version, name, sb.toString(), noTransaction, ops);
+  }
+
+  private static void appendStatements(StringBuilder sb, List<String> statements) {
+    for (int i = 0; i < statements.size(); i++) {
+      if (i > 0) {
+        sb.append('\n');
+      }
+      sb.append(statements.get(i)).append(";\n");
+    }
+  }
+}

@@ -1,0 +1,465 @@
+package io.ashpg.migration.diff;
+
+import io.ashpg.migration.diff.Operation.AddAttribute;
+import io.ashpg.migration.diff.Operation.AddCheckConstraint;
+import io.ashpg.migration.diff.Operation.AddCustomIndex;
+import io.ashpg.migration.diff.Operation.AddCustomStatement;
+import io.ashpg.migration.diff.Operation.AddExtension;
+import io.ashpg.migration.diff.Operation.AddForeignKey;
+import io.ashpg.migration.diff.Operation.AddPrimaryKey;
+import io.ashpg.migration.diff.Operation.AddReferenceIndex;
+import io.ashpg.migration.diff.Operation.AddUniqueIndex;
+import io.ashpg.migration.diff.Operation.AlterAttribute;
+import io.ashpg.migration.diff.Operation.AlterDeferrability;
+import io.ashpg.migration.diff.Operation.CreateTable;
+import io.ashpg.migration.diff.Operation.Direction;
+import io.ashpg.migration.diff.Operation.DropForeignKey;
+import io.ashpg.migration.diff.Operation.DropTable;
+import io.ashpg.migration.diff.Operation.MoveTableSchema;
+import io.ashpg.migration.diff.Operation.RemoveAttribute;
+import io.ashpg.migration.diff.Operation.RemoveCheckConstraint;
+import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
+import io.ashpg.migration.diff.Operation.RemoveCustomStatement;
+import io.ashpg.migration.diff.Operation.RemoveExtension;
+import io.ashpg.migration.diff.Operation.RemovePrimaryKey;
+import io.ashpg.migration.diff.Operation.RemoveReferenceIndex;
+import io.ashpg.migration.diff.Operation.RemoveUniqueIndex;
+import io.ashpg.migration.diff.Operation.RenameAttribute;
+import io.ashpg.migration.diff.Operation.RenameTable;
+import io.ashpg.migration.diff.Operation.RenameUniqueIndex;
+import io.ashpg.migration.snapshot.AttributeSnapshot;
+import io.ashpg.migration.snapshot.CheckConstraintSnapshot;
+import io.ashpg.migration.snapshot.CustomIndexSnapshot;
+import io.ashpg.migration.snapshot.CustomStatementSnapshot;
+import io.ashpg.migration.snapshot.ExtensionsSnapshot;
+import io.ashpg.migration.snapshot.IdentitySnapshot;
+import io.ashpg.migration.snapshot.ReferenceSnapshot;
+import io.ashpg.migration.snapshot.TableKey;
+import io.ashpg.migration.snapshot.TableSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Compares the stored snapshots with the current ones and lists the operations that take the database from the
+ * old state to the new one. The list is in a readable "natural" order (removals of a table's indexes and
+ * constraints, column changes, then new indexes and constraints); {@link OperationGraph#order} fixes the real
+ * order.
+ *
+ * <p>Rules (AshPostgres's): a new FK column is an added column plus an added FK; a reference change beyond its
+ * index settings drops the old constraint, then adds the new one, while an index-only change leaves the
+ * constraint alone; a changed identity (keys, where, nulls distinct, base filter, all tenants, tenant column) is
+ * dropped and re-created, and one whose index name alone changed is renamed; a changed custom index or check
+ * constraint is dropped and re-created; removed columns are dropped only with {@code dropColumns}, otherwise
+ * written as comments.
+ */
+public final class Differ {
+
+  private final boolean dropColumns;
+
+  /** @param dropColumns drop removed columns; when false their drops are written commented out */
+  public Differ(boolean dropColumns) {
+    this.dropColumns = dropColumns;
+  }
+
+  // ---------------------------------------------------------------------------------------------- tables sets
+
+  /**
+   * Diffs a whole set of tables (the global tables of a repo, or its tenant tables): tables in both are diffed,
+   * new tables created, tables without a resource any more renamed, moved or dropped as {@code decider} says.
+   */
+  public List<Operation> diff(Map<TableKey, TableSnapshot> old, Map<TableKey, TableSnapshot> current,
+      RenameDecider decider) {
+    List<TableKey> orphans = new ArrayList<>(new TreeMap<>(old).keySet());
+    orphans.removeIf(current::containsKey);
+    List<TableSnapshot> created = orderByReferences(current.values().stream()
+        .filter(t -> !old.containsKey(t.key())).toList());
+
+    List<Operation> renamed = new ArrayList<>();
+    List<TableSnapshot> reallyNew = new ArrayList<>();
+    for (TableSnapshot t : created) {
+      Optional<TableKey> from = orphans.isEmpty() ? Optional.empty()
+          : decider.tableRenamedFrom(t.key(), List.copyOf(orphans));
+      if (from.isPresent()) {
+        if (!orphans.remove(from.get())) {
+          throw new IllegalArgumentException("rename decider answered " + from.get() + " for table " + t.key()
+              + ", which is not one of the candidates " + orphans);
+        }
+        TableSnapshot before = old.get(from.get());
+        if (!Objects.equals(schemaOf(before), schemaOf(t))) {
+          renamed.add(new MoveTableSchema(before.withSchema(t.schema()), schemaOf(before)));
+        }
+        if (!before.table().equals(t.table())) {
+          renamed.add(new RenameTable(t, before.table(), !before.primaryKey().isEmpty()));
+        }
+        renamed.addAll(diffTable(before, t, decider));
+      } else {
+        reallyNew.add(t);
+      }
+    }
+
+    List<Operation> ops = new ArrayList<>();
+    for (TableKey k : orderDependentsFirst(orphans, old)) {
+      ops.addAll(dropTable(old.get(k)));
+    }
+    ops.addAll(renamed);
+    for (TableSnapshot t : reallyNew) {
+      ops.addAll(createTable(t));
+    }
+    for (TableKey k : new TreeMap<>(current).keySet()) {
+      if (old.containsKey(k)) {
+        ops.addAll(diffTable(old.get(k), current.get(k), decider));
+      }
+    }
+    return ops;
+  }
+
+  /** Extension changes: install newly requested ones; note (commented) the ones no longer requested. */
+  public List<Operation> diffExtensions(ExtensionsSnapshot old, ExtensionsSnapshot current) {
+    List<Operation> ops = new ArrayList<>();
+    List<String> before = old == null ? List.of() : old.installed();
+    for (String e : current.installed()) {
+      if (!before.contains(e)) {
+        ops.add(new AddExtension(e));
+      }
+    }
+    for (String e : before) {
+      if (!current.installed().contains(e)) {
+        ops.add(new RemoveExtension(e));
+      }
+    }
+    return ops;
+  }
+
+  private static String schemaOf(TableSnapshot t) {
+    return t.isTenant() ? null : t.schema();
+  }
+
+  /** New tables, referenced ones first (so most FKs can be inline), otherwise by name. */
+  private static List<TableSnapshot> orderByReferences(List<TableSnapshot> tables) {
+    Map<String, TableSnapshot> byName = new TreeMap<>();
+    tables.forEach(t -> byName.put(t.key().toString(), t));
+    List<TableSnapshot> out = new ArrayList<>();
+    java.util.Set<String> done = new java.util.HashSet<>();
+    java.util.Set<String> visiting = new java.util.HashSet<>();
+    for (String k : byName.keySet()) {
+      visit(k, byName, done, visiting, out);
+    }
+    return out;
+  }
+
+  private static void visit(String k, Map<String, TableSnapshot> byName, java.util.Set<String> done,
+      java.util.Set<String> visiting, List<TableSnapshot> out) {
+    if (done.contains(k) || !visiting.add(k)) {
+      return; // already placed, or a reference cycle: the FK will be added after both tables
+    }
+    TableSnapshot t = byName.get(k);
+    for (AttributeSnapshot a : t.attributes()) {
+      if (a.references() != null) {
+        ReferenceSnapshot r = a.references();
+        String target = new TableKey(t.isTenant() ? null : r.schema(), r.table()).toString();
+        if (byName.containsKey(target)) {
+          visit(target, byName, done, visiting, out);
+        }
+      }
+    }
+    visiting.remove(k);
+    if (done.add(k)) {
+      out.add(t);
+    }
+  }
+
+  /** Dropped tables, those referencing others first. */
+  private static List<TableKey> orderDependentsFirst(List<TableKey> orphans, Map<TableKey, TableSnapshot> old) {
+    List<TableSnapshot> tables = orphans.stream().map(old::get).toList();
+    List<TableSnapshot> referencedFirst = orderByReferences(tables);
+    List<TableKey> out = new ArrayList<>();
+    for (int i = referencedFirst.size() - 1; i >= 0; i--) {
+      out.add(referencedFirst.get(i).key());
+    }
+    return out;
+  }
+
+  private List<Operation> dropTable(TableSnapshot t) {
+    List<Operation> ops = new ArrayList<>();
+    List<CustomStatementSnapshot> statements = new ArrayList<>(t.customStatements());
+    java.util.Collections.reverse(statements);
+    statements.forEach(s -> ops.add(new RemoveCustomStatement(t, s)));
+    ops.add(new DropTable(freezeNames(t)));
+    return ops;
+  }
+
+  /** A new table: CREATE TABLE, then its FKs, indexes, constraints and statements. */
+  private List<Operation> createTable(TableSnapshot t) {
+    List<Operation> ops = new ArrayList<>();
+    ops.add(new CreateTable(t, List.of()));
+    for (AttributeSnapshot a : t.attributes()) {
+      if (a.references() != null) {
+        ops.add(new AddForeignKey(t, a));
+      }
+    }
+    t.identities().forEach(i -> ops.add(new AddUniqueIndex(t, i)));
+    for (AttributeSnapshot a : t.attributes()) {
+      if (IndexDefinitions.hasReferenceIndex(a)) {
+        ops.add(new AddReferenceIndex(t, a, IndexDefinitions.referenceIndexName(t.table(), t, a)));
+      }
+    }
+    t.checkConstraints().stream().filter(c -> c.check() != null)
+        .forEach(c -> ops.add(new AddCheckConstraint(t, c)));
+    t.customIndexes().forEach(i -> ops.add(new AddCustomIndex(t, i)));
+    t.customStatements().forEach(s -> ops.add(new AddCustomStatement(t, s)));
+    return ops;
+  }
+
+  /** Custom index names resolved with the table name they were created under (a rename keeps them). */
+  private static TableSnapshot freezeNames(TableSnapshot t) {
+    return t.withCustomIndexes(t.customIndexes().stream().map(i -> i.withName(i.resolvedName(t.table()))).toList());
+  }
+
+  // ---------------------------------------------------------------------------------------------- one table
+
+  /**
+   * Diffs one table. With {@code old} null the table is new. A table whose name or schema differs between
+   * {@code old} and {@code current} is treated as renamed/moved (the rename operations themselves come from the
+   * set-level {@link #diff(Map, Map, RenameDecider)}).
+   */
+  public List<Operation> diff(TableSnapshot old, TableSnapshot current, RenameDecider decider) {
+    if (old == null) {
+      return createTable(current);
+    }
+    return diffTable(old, current, decider);
+  }
+
+  private List<Operation> diffTable(TableSnapshot oldAsStored, TableSnapshot neu, RenameDecider decider) {
+    String oldName = oldAsStored.table();
+    // Old objects are dropped under the table's new name and schema, since renames and moves run first.
+    TableSnapshot old = freezeNames(oldAsStored).withTable(neu.table()).withSchema(neu.schema())
+        .withMultitenancy(oldAsStored.multitenancy());
+    TableKey key = neu.key();
+
+    // --- columns: matched by name, then renames among removed/added
+    Map<String, AttributeSnapshot> oldCols = new LinkedHashMap<>();
+    old.attributes().forEach(a -> oldCols.put(a.source(), a));
+    Map<String, AttributeSnapshot> newCols = new LinkedHashMap<>();
+    neu.attributes().forEach(a -> newCols.put(a.source(), a));
+    List<String> removed = new ArrayList<>(oldCols.keySet());
+    removed.removeIf(newCols::containsKey);
+    Map<String, String> renames = new LinkedHashMap<>(); // old -> new
+    List<AttributeSnapshot> added = new ArrayList<>();
+    for (AttributeSnapshot a : neu.attributes()) {
+      if (oldCols.containsKey(a.source())) {
+        continue;
+      }
+      Optional<String> from = removed.isEmpty() ? Optional.empty()
+          : decider.renamedFrom(key, a.source(), List.copyOf(removed));
+      if (from.isPresent()) {
+        if (!removed.remove(from.get())) {
+          throw new IllegalArgumentException("rename decider answered column '" + from.get() + "' for " + key
+              + "." + a.source() + ", which is not one of the removed columns " + removed);
+        }
+        renames.put(from.get(), a.source());
+      } else {
+        added.add(a);
+      }
+    }
+    Map<String, String> newToOld = new HashMap<>();
+    renames.forEach((o, n) -> newToOld.put(n, o));
+    // pairs of (old as renamed, new) for columns present on both sides
+    List<AttributeSnapshot[]> pairs = new ArrayList<>();
+    for (AttributeSnapshot a : neu.attributes()) {
+      String o = newToOld.getOrDefault(a.source(), a.source());
+      if (oldCols.containsKey(o)) {
+        pairs.add(new AttributeSnapshot[] {oldCols.get(o), a});
+      }
+    }
+    List<AttributeSnapshot> removedAttrs = removed.stream().map(oldCols::get).toList();
+
+    List<Operation> removals = new ArrayList<>();
+    List<Operation> middle = new ArrayList<>();
+    List<Operation> additions = new ArrayList<>();
+
+    // --- custom statements: undo removed/changed first, add new/changed last
+    Map<String, CustomStatementSnapshot> oldStmts = new LinkedHashMap<>();
+    old.customStatements().forEach(s -> oldStmts.put(s.name(), s));
+    List<Operation> stmtRemovals = new ArrayList<>();
+    for (CustomStatementSnapshot s : old.customStatements()) {
+      CustomStatementSnapshot now = neu.customStatements().stream().filter(x -> x.name().equals(s.name()))
+          .findFirst().orElse(null);
+      if (now == null || !now.up().equals(s.up()) || !now.down().equals(s.down())) {
+        stmtRemovals.add(0, new RemoveCustomStatement(old, s));
+      }
+    }
+    removals.addAll(stmtRemovals);
+
+    // --- foreign keys
+    for (AttributeSnapshot[] p : pairs) {
+      ReferenceSnapshot ro = p[0].references();
+      ReferenceSnapshot rn = p[1].references();
+      boolean renamedCol = !p[0].source().equals(p[1].source());
+      boolean typeChanged = !p[0].type().equals(p[1].type());
+      if (ro != null && (rn == null || !ro.sameConstraint(rn) || typeChanged)) {
+        removals.add(new DropForeignKey(old, p[0], Direction.BOTH));
+      }
+      if (rn != null && (ro == null || !ro.sameConstraint(rn) || typeChanged)) {
+        additions.add(new AddForeignKey(neu, p[1]));
+      } else if (rn != null && ro.deferrable() != rn.deferrable()) {
+        additions.add(new AlterDeferrability(neu, p[1], ro.deferrable()));
+      }
+      // FK column index: compared on its effective definition
+      boolean hadIndex = IndexDefinitions.hasReferenceIndex(p[0]);
+      boolean hasIndex = IndexDefinitions.hasReferenceIndex(p[1]);
+      String oldIndexName = hadIndex ? IndexDefinitions.referenceIndexName(oldName, old, p[0]) : null;
+      String newIndexName = hasIndex ? IndexDefinitions.referenceIndexName(neu.table(), neu, p[1]) : null;
+      boolean sameIndex = hadIndex && hasIndex && !renamedCol && oldIndexName.equals(newIndexName)
+          && IndexDefinitions.referenceIndexColumns(old, p[0]).equals(IndexDefinitions.referenceIndexColumns(neu, p[1]))
+          && Objects.equals(IndexDefinitions.referenceIndexWhere(p[0]), IndexDefinitions.referenceIndexWhere(p[1]));
+      if (hadIndex && !sameIndex) {
+        removals.add(new RemoveReferenceIndex(old, p[0], oldIndexName));
+      }
+      if (hasIndex && !sameIndex) {
+        additions.add(new AddReferenceIndex(neu, p[1], newIndexName));
+      }
+    }
+    for (AttributeSnapshot a : removedAttrs) {
+      if (IndexDefinitions.hasReferenceIndex(a) && dropColumns) {
+        removals.add(new RemoveReferenceIndex(old, a, IndexDefinitions.referenceIndexName(oldName, old, a)));
+      }
+      if (a.references() != null && dropColumns) {
+        removals.add(new DropForeignKey(old, a, Direction.BOTH));
+      }
+    }
+    for (AttributeSnapshot a : added) {
+      if (a.references() != null) {
+        additions.add(new AddForeignKey(neu, a));
+      }
+      if (IndexDefinitions.hasReferenceIndex(a)) {
+        additions.add(new AddReferenceIndex(neu, a, IndexDefinitions.referenceIndexName(neu.table(), neu, a)));
+      }
+    }
+
+    // --- primary key (old columns seen through renames)
+    List<String> oldPk = old.primaryKey().stream().map(c -> renames.getOrDefault(c, c)).toList();
+    List<String> newPk = neu.primaryKey();
+    if (!oldPk.equals(newPk)) {
+      if (!old.primaryKey().isEmpty()) {
+        // a table rename renamed the constraint along with it
+        removals.add(new RemovePrimaryKey(old, oldPk, neu.table() + "_pkey"));
+      }
+      if (!newPk.isEmpty()) {
+        additions.add(0, new AddPrimaryKey(neu, newPk));
+      }
+    }
+
+    // --- identities, by name
+    List<Operation> identityRenames = new ArrayList<>();
+    for (IdentitySnapshot io : old.identities()) {
+      IdentitySnapshot in = neu.identities().stream().filter(x -> x.name().equals(io.name())).findFirst()
+          .orElse(null);
+      if (in != null && sameIdentity(old, io, neu, in, renames)) {
+        if (!Objects.equals(io.indexName(), in.indexName())) {
+          identityRenames.add(new RenameUniqueIndex(neu, in, io.indexName()));
+        }
+        continue;
+      }
+      removals.add(new RemoveUniqueIndex(old, io));
+    }
+    for (IdentitySnapshot in : neu.identities()) {
+      IdentitySnapshot io = old.identities().stream().filter(x -> x.name().equals(in.name())).findFirst()
+          .orElse(null);
+      if (io == null || !sameIdentity(old, io, neu, in, renames)) {
+        additions.add(new AddUniqueIndex(neu, in));
+      }
+    }
+
+    // --- custom indexes, by resolved name
+    for (CustomIndexSnapshot io : old.customIndexes()) {
+      CustomIndexSnapshot in = findIndex(neu, io.resolvedName(old.table()));
+      if (in == null || !sameCustomIndex(old, io, neu, in)) {
+        removals.add(new RemoveCustomIndex(old, io));
+      }
+    }
+    List<Operation> customIndexAdds = new ArrayList<>();
+    for (CustomIndexSnapshot in : neu.customIndexes()) {
+      CustomIndexSnapshot io = findIndex(old, in.resolvedName(neu.table()));
+      if (io == null || !sameCustomIndex(old, io, neu, in)) {
+        customIndexAdds.add(new AddCustomIndex(neu, in));
+      }
+    }
+
+    // --- check constraints, by name
+    List<Operation> checkAdds = new ArrayList<>();
+    for (CheckConstraintSnapshot co : old.checkConstraints()) {
+      CheckConstraintSnapshot cn = neu.checkConstraints().stream().filter(x -> x.name().equals(co.name()))
+          .findFirst().orElse(null);
+      if (co.check() != null && (cn == null || !sameCheck(co, cn))) {
+        removals.add(new RemoveCheckConstraint(old, co));
+      }
+    }
+    for (CheckConstraintSnapshot cn : neu.checkConstraints()) {
+      CheckConstraintSnapshot co = old.checkConstraints().stream().filter(x -> x.name().equals(cn.name()))
+          .findFirst().orElse(null);
+      if (cn.check() != null && (co == null || !sameCheck(co, cn))) {
+        checkAdds.add(new AddCheckConstraint(neu, cn));
+      }
+    }
+
+    // --- column changes
+    renames.forEach((o, n) -> middle.add(new RenameAttribute(neu, o, n)));
+    added.forEach(a -> middle.add(new AddAttribute(neu, a)));
+    for (AttributeSnapshot[] p : pairs) {
+      if (!p[0].sameColumn(p[1])) {
+        middle.add(new AlterAttribute(neu, p[0].withSource(p[1].source()), p[1]));
+      }
+    }
+    removedAttrs.forEach(a -> middle.add(new RemoveAttribute(old, a, !dropColumns)));
+
+    List<Operation> stmtAdds = new ArrayList<>();
+    for (CustomStatementSnapshot s : neu.customStatements()) {
+      CustomStatementSnapshot before = oldStmts.get(s.name());
+      if (before == null || !before.up().equals(s.up()) || !before.down().equals(s.down())) {
+        stmtAdds.add(new AddCustomStatement(neu, s));
+      }
+    }
+
+    List<Operation> ops = new ArrayList<>(removals);
+    ops.addAll(middle);
+    ops.addAll(identityRenames);
+    ops.addAll(additions);
+    ops.addAll(checkAdds);
+    ops.addAll(customIndexAdds);
+    ops.addAll(stmtAdds);
+    return ops;
+  }
+
+  private static CustomIndexSnapshot findIndex(TableSnapshot t, String name) {
+    return t.customIndexes().stream().filter(i -> i.resolvedName(t.table()).equals(name)).findFirst().orElse(null);
+  }
+
+  private static boolean sameIdentity(TableSnapshot ot, IdentitySnapshot io, TableSnapshot nt, IdentitySnapshot in,
+      Map<String, String> renames) {
+    // keys compared through column renames: PostgreSQL renames index columns along with the column
+    List<io.ashpg.migration.snapshot.IndexField> oldKeys = IndexDefinitions.identityKeys(ot, io).stream()
+        .map(k -> k.expression() ? k : new io.ashpg.migration.snapshot.IndexField(
+            renames.getOrDefault(k.value(), k.value()), false, k.order()))
+        .toList();
+    return oldKeys.equals(IndexDefinitions.identityKeys(nt, in))
+        && Objects.equals(IndexDefinitions.identityWhere(io), IndexDefinitions.identityWhere(in))
+        && io.nullsDistinct() == in.nullsDistinct() && io.allTenants() == in.allTenants();
+  }
+
+  private static boolean sameCustomIndex(TableSnapshot ot, CustomIndexSnapshot io, TableSnapshot nt,
+      CustomIndexSnapshot in) {
+    return io.sameDdl(in.withName(io.name()), ot.table())
+        && IndexDefinitions.customIndexFields(ot, io).equals(IndexDefinitions.customIndexFields(nt, in))
+        && Objects.equals(IndexDefinitions.customIndexWhere(ot, io), IndexDefinitions.customIndexWhere(nt, in));
+  }
+
+  private static boolean sameCheck(CheckConstraintSnapshot a, CheckConstraintSnapshot b) {
+    return Objects.equals(a.check(), b.check()) && Objects.equals(a.baseFilter(), b.baseFilter());
+  }
+}

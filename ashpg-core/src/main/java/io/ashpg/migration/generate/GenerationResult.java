@@ -1,0 +1,45 @@
+package io.ashpg.migration.generate;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Outcome of a generation run.
+ *
+ * @param files          migration and snapshot files written (or, in dry-run and check mode, that would be)
+ * @param deletedSnapshotDirs snapshot folders of dropped, renamed or moved tables (deleted unless dry-run/check)
+ * @param pending        pending changes per table (filled in every mode)
+ * @param destructive    whether a migration drops a table or a column: callers should warn
+ * @param commentedSteps whether a migration contains steps written commented out, for manual review
+ * @param written        whether anything was written to disk
+ * @param message        a one-line summary ("No changes detected", "2 migration file(s) generated", …)
+ */
+public record GenerationResult(
+    List<GeneratedFile> files,
+    List<Path> deletedSnapshotDirs,
+    List<PendingChange> pending,
+    boolean destructive,
+    boolean commentedSteps,
+    boolean written,
+    String message) {
+
+  /** The message when snapshots and resources agree. */
+  public static final String NO_CHANGES = "No changes detected";
+
+  public GenerationResult {
+    files = List.copyOf(files);
+    deletedSnapshotDirs = List.copyOf(deletedSnapshotDirs);
+    pending = List.copyOf(pending);
+  }
+
+  /** Whether nothing differs. */
+  public boolean noChanges() {
+    return pending.isEmpty();
+  }
+
+  /** The migration files (public and tenant) among {@link #files()}. */
+  public List<GeneratedFile> migrations() {
+    return files.stream().filter(f -> f.kind() == GeneratedFile.Kind.MIGRATION
+        || f.kind() == GeneratedFile.Kind.TENANT_MIGRATION).toList();
+  }
+}

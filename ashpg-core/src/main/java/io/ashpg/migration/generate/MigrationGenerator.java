@@ -1,0 +1,309 @@
+package io.ashpg.migration.generate;
+
+import io.ashpg.migration.ddl.MigrationFile;
+import io.ashpg.migration.ddl.MigrationWriter;
+import io.ashpg.migration.ddl.RenderContext;
+import io.ashpg.migration.diff.Differ;
+import io.ashpg.migration.diff.HintRenameDecider;
+import io.ashpg.migration.diff.Operation;
+import io.ashpg.migration.diff.Operation.AddCustomStatement;
+import io.ashpg.migration.diff.Operation.MoveTableSchema;
+import io.ashpg.migration.diff.Operation.RemoveAttribute;
+import io.ashpg.migration.diff.Operation.RemoveCustomStatement;
+import io.ashpg.migration.diff.Operation.RenameTable;
+import io.ashpg.migration.diff.OperationGraph;
+import io.ashpg.migration.diff.RenameDecider;
+import io.ashpg.migration.snapshot.ExtensionsSnapshot;
+import io.ashpg.migration.snapshot.MultitenancySnapshot;
+import io.ashpg.migration.snapshot.SnapshotJson;
+import io.ashpg.migration.snapshot.SnapshotStore;
+import io.ashpg.migration.snapshot.StoredSnapshot;
+import io.ashpg.migration.snapshot.TableKey;
+import io.ashpg.migration.snapshot.TableSnapshot;
+import io.ashpg.migration.snapshot.VersionClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The generator pipeline after "resources → snapshots": per repo, load the latest stored snapshots, diff them
+ * against the current ones, order the operations, render migrations, and write migration files plus new
+ * snapshots. Everything is computed first; files are written only when the whole run succeeded, so an error
+ * (an ambiguous rename, a malformed snapshot, a dependency cycle) leaves the disk untouched.
+ */
+public final class MigrationGenerator {
+
+  private static final System.Logger LOG = System.getLogger(MigrationGenerator.class.getName());
+
+  private final VersionClock clock;
+
+  /** A generator taking versions from {@code clock} (use {@link VersionClock#system()} outside tests). */
+  public MigrationGenerator(VersionClock clock) {
+    this.clock = clock;
+  }
+
+  /** Generates with renames decided by {@code options.renames()} hints; unanswered questions are errors. */
+  public GenerationResult generate(List<RepoSnapshots> repos, GeneratorOptions options) {
+    return generate(repos, options, new HintRenameDecider(options.renames()));
+  }
+
+  /**
+   * Generates migrations for {@code repos}.
+   *
+   * @param decider decides renames (e.g. an interactive prompt)
+   */
+  public GenerationResult generate(List<RepoSnapshots> repos, GeneratorOptions options, RenameDecider decider) {
+    SnapshotStore store = new SnapshotStore(options.snapshotPath());
+    Differ differ = new Differ(options.dropColumns());
+    List<GeneratedFile> files = new ArrayList<>();
+    List<Path> deleted = new ArrayList<>();
+    List<PendingChange> pending = new ArrayList<>();
+    boolean destructive = false;
+    boolean commented = false;
+
+    for (RepoSnapshots repo : repos) {
+      observeExistingVersions(store, options, repo.repo());
+      Map<TableKey, TableSnapshot> currentGlobal = new TreeMap<>();
+      Map<TableKey, TableSnapshot> currentTenant = new TreeMap<>();
+      for (TableSnapshot t : repo.tables()) {
+        if (t.repo() != null && !t.repo().equals(repo.repo())) {
+          throw new IllegalArgumentException("table " + t.key() + " belongs to repo " + t.repo()
+              + " but was passed with repo " + repo.repo() + "; pass each table with its own repo");
+        }
+        TableSnapshot own = t.repo() == null ? withRepo(t, repo.repo()) : t;
+        put(own.isTenant() ? currentTenant : currentGlobal, own);
+        if (own.isTenant() && Boolean.TRUE.equals(own.multitenancy().global())) {
+          // a context-multitenant resource usable without a tenant also lives in the public schema
+          put(currentGlobal, own.withMultitenancy(MultitenancySnapshot.NONE)
+              .withCustomStatements(List.of()));
+        }
+      }
+      Map<TableKey, StoredSnapshot> storedGlobal = byKey(store.latestOfAll(repo.repo(), false));
+      Map<TableKey, StoredSnapshot> storedTenant = byKey(store.latestOfAll(repo.repo(), true));
+
+      List<Operation> globalOps = new ArrayList<>();
+      ExtensionsSnapshot requested = repo.extensions() == null ? null : new ExtensionsSnapshot(repo.extensions());
+      ExtensionsSnapshot storedExtensions = store.extensions(repo.repo()).orElse(null);
+      if (requested != null) {
+        globalOps.addAll(differ.diffExtensions(storedExtensions, requested));
+      }
+      globalOps.addAll(differ.diff(snapshots(storedGlobal), currentGlobal, decider));
+      List<Operation> tenantOps = new ArrayList<>();
+      for (Operation op : differ.diff(snapshots(storedTenant), currentTenant, decider)) {
+        // global custom statements of tenant tables run once, in the public migrations
+        boolean global = (op instanceof AddCustomStatement a && a.statement().global())
+            || (op instanceof RemoveCustomStatement r && r.statement().global());
+        (global ? globalOps : tenantOps).add(op);
+      }
+      List<Operation> globalOrdered = OperationGraph.order(globalOps);
+      List<Operation> tenantOrdered = OperationGraph.order(tenantOps);
+
+      // pending changes per table
+      pending.addAll(pendingOf(repo.repo(), false, globalOrdered));
+      pending.addAll(pendingOf(repo.repo(), true, tenantOrdered));
+      destructive |= globalOrdered.stream().anyMatch(Operation::destructive)
+          || tenantOrdered.stream().anyMatch(Operation::destructive);
+      commented |= Stream.concat(globalOrdered.stream(), tenantOrdered.stream())
+          .anyMatch(op -> op instanceof RemoveAttribute r && r.commented());
+
+      // migration files
+      if (!globalOrdered.isEmpty()) {
+        Path dir = options.migrationDir(repo.repo());
+        String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
+        for (MigrationFile f : new MigrationWriter(RenderContext.GLOBAL).write(globalOrdered, name, clock)) {
+          files.add(new GeneratedFile(dir.resolve(f.fileName()), f.text(), GeneratedFile.Kind.MIGRATION));
+        }
+      }
+      if (!tenantOrdered.isEmpty()) {
+        Path dir = options.tenantMigrationDir(repo.repo());
+        String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
+        for (MigrationFile f : new MigrationWriter(RenderContext.TENANT).write(tenantOrdered, name, clock)) {
+          files.add(new GeneratedFile(dir.resolve(f.fileName()), f.text(), GeneratedFile.Kind.TENANT_MIGRATION));
+        }
+      }
+
+      // snapshots: new versions of changed tables; folders of tables that went away
+      String snapshotVersion = null;
+      List<TableSnapshot> changed = new ArrayList<>();
+      Set<String> snapshotOnly = new HashSet<>();
+      collectChanged(currentGlobal, storedGlobal, changed);
+      collectChanged(currentTenant, storedTenant, changed);
+      for (TableSnapshot t : changed) {
+        if (snapshotVersion == null) {
+          snapshotVersion = clock.next();
+        }
+        files.add(new GeneratedFile(store.pathFor(t, snapshotVersion), SnapshotJson.write(t),
+            GeneratedFile.Kind.SNAPSHOT));
+        String table = t.key().toString();
+        boolean hasOps = pending.stream().anyMatch(p -> p.repo().equals(repo.repo())
+            && p.tenant() == t.isTenant() && p.table().equals(table));
+        if (!hasOps && snapshotOnly.add((t.isTenant() ? "tenant:" : "") + table)) {
+          pending.add(new PendingChange(repo.repo(), t.isTenant(), table,
+              List.of("snapshot out of date (no DDL change)")));
+        }
+      }
+      deleted.addAll(goneAway(storedGlobal, currentGlobal));
+      deleted.addAll(goneAway(storedTenant, currentTenant));
+      if (requested != null && !requested.equals(storedExtensions)) {
+        files.add(new GeneratedFile(store.extensionsFile(repo.repo()), SnapshotJson.write(requested),
+            GeneratedFile.Kind.EXTENSIONS));
+        if (pending.stream().noneMatch(p -> p.repo().equals(repo.repo()) && p.table().equals("extensions"))) {
+          pending.add(new PendingChange(repo.repo(), false, "extensions", List.of("extensions.json out of date")));
+        }
+      }
+    }
+
+    if (pending.isEmpty()) {
+      log(options, Level.INFO, GenerationResult.NO_CHANGES);
+      return new GenerationResult(List.of(), List.of(), List.of(), false, false, false, GenerationResult.NO_CHANGES);
+    }
+    long migrations = files.stream().filter(f -> f.kind() == GeneratedFile.Kind.MIGRATION
+        || f.kind() == GeneratedFile.Kind.TENANT_MIGRATION).count();
+    if (options.checkMigrated()) {
+      String msg = "Pending changes: " + pending.size() + " table(s) differ from their snapshots; generate migrations";
+      return new GenerationResult(files, deleted, pending, destructive, commented, false, msg);
+    }
+    String msg = migrations + " migration file(s) generated";
+    if (options.dryRun()) {
+      for (GeneratedFile f : files) {
+        log(options, Level.INFO, f.path() + "\n" + f.content());
+      }
+      return new GenerationResult(files, deleted, pending, destructive, commented, false, msg + " (dry run)");
+    }
+    write(files, deleted, options);
+    if (destructive) {
+      log(options, Level.WARNING, "this migration includes destructive operations (dropped tables or columns);"
+          + " review it carefully before migrating");
+    }
+    if (commented) {
+      log(options, Level.WARNING, "there are migration steps commented out and in need of manual review");
+    }
+    log(options, Level.INFO, "Please always review the generated migrations for correctness.");
+    return new GenerationResult(files, deleted, pending, destructive, commented, true, msg);
+  }
+
+  private static TableSnapshot withRepo(TableSnapshot t, String repo) {
+    return new TableSnapshot(t.table(), t.schema(), repo, t.attributes(), t.identities(), t.customIndexes(),
+        t.checkConstraints(), t.customStatements(), t.multitenancy(), t.baseFilter(), t.hasCreateAction(),
+        t.createTableOptions());
+  }
+
+  private static void put(Map<TableKey, TableSnapshot> map, TableSnapshot t) {
+    if (map.putIfAbsent(t.key(), t) != null) {
+      throw new IllegalArgumentException("table " + t.key() + " of repo " + t.repo()
+          + " was given twice; merge the resources sharing a table into one snapshot first");
+    }
+  }
+
+  private static Map<TableKey, StoredSnapshot> byKey(List<StoredSnapshot> stored) {
+    Map<TableKey, StoredSnapshot> out = new TreeMap<>();
+    for (StoredSnapshot s : stored) {
+      StoredSnapshot before = out.putIfAbsent(s.snapshot().key(), s);
+      if (before != null) {
+        throw new IllegalStateException("snapshots " + before.file() + " and " + s.file()
+            + " both describe table " + s.snapshot().key() + "; delete the folder that is stale");
+      }
+    }
+    return out;
+  }
+
+  private static Map<TableKey, TableSnapshot> snapshots(Map<TableKey, StoredSnapshot> stored) {
+    Map<TableKey, TableSnapshot> out = new TreeMap<>();
+    stored.forEach((k, v) -> out.put(k, v.snapshot()));
+    return out;
+  }
+
+  private static void collectChanged(Map<TableKey, TableSnapshot> current, Map<TableKey, StoredSnapshot> stored,
+      List<TableSnapshot> out) {
+    for (TableSnapshot t : current.values()) {
+      StoredSnapshot s = stored.get(t.key());
+      if (s == null || !SnapshotJson.contentOf(s.snapshot()).equals(SnapshotJson.contentOf(t))) {
+        out.add(t);
+      }
+    }
+  }
+
+  /** Folders of stored tables without a current snapshot: dropped, renamed or moved. */
+  private static List<Path> goneAway(Map<TableKey, StoredSnapshot> stored, Map<TableKey, TableSnapshot> current) {
+    List<Path> out = new ArrayList<>();
+    for (Map.Entry<TableKey, StoredSnapshot> e : stored.entrySet()) {
+      if (!current.containsKey(e.getKey())) {
+        Path dir = e.getValue().file().getParent();
+        out.add(dir);
+      }
+    }
+    return out.stream().distinct().toList();
+  }
+
+  private static List<PendingChange> pendingOf(String repo, boolean tenant, List<Operation> ops) {
+    Map<String, List<String>> byTable = new LinkedHashMap<>();
+    for (Operation op : ops) {
+      String table = op.table() == null ? "extensions"
+          : op instanceof RenameTable r ? r.table().key().toString()
+          : op instanceof MoveTableSchema m ? m.table().key().toString()
+          : op.table().key().toString();
+      byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(op.describe());
+    }
+    List<PendingChange> out = new ArrayList<>();
+    byTable.forEach((t, changes) -> out.add(new PendingChange(repo, tenant, t, changes)));
+    return out;
+  }
+
+  private void observeExistingVersions(SnapshotStore store, GeneratorOptions options, String repo) {
+    for (boolean tenant : new boolean[] {false, true}) {
+      for (StoredSnapshot s : store.latestOfAll(repo, tenant)) {
+        clock.observe(s.version());
+      }
+    }
+    for (Path dir : List.of(options.migrationDir(repo), options.tenantMigrationDir(repo))) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        files.map(p -> p.getFileName().toString()).filter(n -> n.length() > 14)
+            .forEach(n -> clock.observe(n.substring(0, 14)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list migration folder " + dir + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void write(List<GeneratedFile> files, List<Path> deleted, GeneratorOptions options) {
+    try {
+      for (Path dir : deleted) {
+        if (Files.isDirectory(dir)) {
+          try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+              Files.delete(p);
+            }
+          }
+          log(options, Level.INFO, "deleted snapshots " + dir);
+        }
+      }
+      for (GeneratedFile f : files) {
+        Files.createDirectories(f.path().getParent());
+        Files.writeString(f.path(), f.content(), StandardCharsets.UTF_8);
+        log(options, Level.INFO, "wrote " + f.path());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing generated files failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void log(GeneratorOptions options, Level level, String message) {
+    if (!options.quiet() || level.getSeverity() >= Level.ERROR.getSeverity()) {
+      LOG.log(level, message);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+-- file: 20260102030405_alter_columns.sql
+-- ashpg:up
+ALTER TABLE "items" ALTER COLUMN "qty" TYPE integer, ALTER COLUMN "qty" DROP DEFAULT, ALTER COLUMN "qty" DROP NOT NULL;
+
+ALTER TABLE "items" ALTER COLUMN "note" SET DEFAULT '', ALTER COLUMN "note" SET NOT NULL;
+
+ALTER TABLE "items" ALTER COLUMN "price" TYPE numeric(10,2);
+-- ashpg:down
+ALTER TABLE "items" ALTER COLUMN "price" TYPE numeric(8,2);
+
+ALTER TABLE "items" ALTER COLUMN "note" DROP DEFAULT, ALTER COLUMN "note" DROP NOT NULL;
+
+ALTER TABLE "items" ALTER COLUMN "qty" TYPE bigint, ALTER COLUMN "qty" SET DEFAULT 0, ALTER COLUMN "qty" SET NOT NULL;
