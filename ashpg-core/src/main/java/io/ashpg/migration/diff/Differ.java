@@ -143,7 +143,7 @@ public final class Differ {
   /** New tables, referenced ones first (so most FKs can be inline), otherwise by name. */
   private static List<TableSnapshot> orderByReferences(List<TableSnapshot> tables) {
     Map<String, TableSnapshot> byName = new TreeMap<>();
-    tables.forEach(t -> byName.put(t.key().toString(), t));
+    tables.forEach(t -> byName.put(referenceId(t.key().schema(), t.table()), t));
     List<TableSnapshot> out = new ArrayList<>();
     java.util.Set<String> done = new java.util.HashSet<>();
     java.util.Set<String> visiting = new java.util.HashSet<>();
@@ -162,7 +162,7 @@ public final class Differ {
     for (AttributeSnapshot a : t.attributes()) {
       if (a.references() != null) {
         ReferenceSnapshot r = a.references();
-        String target = new TableKey(t.isTenant() ? null : r.schema(), r.table()).toString();
+        String target = referenceId(t.isTenant() ? null : r.schema(), r.table());
         if (byName.containsKey(target)) {
           visit(target, byName, done, visiting, out);
         }
@@ -172,6 +172,11 @@ public final class Differ {
     if (done.add(k)) {
       out.add(t);
     }
+  }
+
+  /** Table id for matching references: an unqualified table is in {@code public}, as a reference may say. */
+  private static String referenceId(String schema, String table) {
+    return (schema == null ? "public" : schema) + "." + table;
   }
 
   /** Dropped tables, those referencing others first. */

@@ -13,6 +13,7 @@ import java.util.List;
  * @param commentedSteps whether a migration contains steps written commented out, for manual review
  * @param written        whether anything was written to disk
  * @param message        a one-line summary ("No changes detected", "2 migration file(s) generated", …)
+ * @param warnings       what the resources ask for but the migrations cannot express (e.g. Java-computed defaults)
  */
 public record GenerationResult(
     List<GeneratedFile> files,
@@ -21,7 +22,8 @@ public record GenerationResult(
     boolean destructive,
     boolean commentedSteps,
     boolean written,
-    String message) {
+    String message,
+    List<String> warnings) {
 
   /** The message when snapshots and resources agree. */
   public static final String NO_CHANGES = "No changes detected";
@@ -30,6 +32,21 @@ public record GenerationResult(
     files = List.copyOf(files);
     deletedSnapshotDirs = List.copyOf(deletedSnapshotDirs);
     pending = List.copyOf(pending);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A result without warnings. */
+  public GenerationResult(List<GeneratedFile> files, List<Path> deletedSnapshotDirs, List<PendingChange> pending,
+      boolean destructive, boolean commentedSteps, boolean written, String message) {
+    this(files, deletedSnapshotDirs, pending, destructive, commentedSteps, written, message, List.of());
+  }
+
+  /** This result with {@code more} warnings added. */
+  public GenerationResult withWarnings(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(warnings);
+    all.addAll(more);
+    return new GenerationResult(files, deletedSnapshotDirs, pending, destructive, commentedSteps, written, message,
+        all);
   }
 
   /** Whether nothing differs. */

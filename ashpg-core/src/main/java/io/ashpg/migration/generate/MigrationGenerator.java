@@ -59,6 +59,21 @@ public final class MigrationGenerator {
   }
 
   /**
+   * Generates migrations straight from resources: builds the snapshots of {@code domain} with
+   * {@link SnapshotBuilder} and diffs them against the stored ones. Errors in the resources (conflicts on a shared
+   * table, an undecided primary key) are thrown before anything is written.
+   *
+   * @param decider    decides renames (e.g. an interactive prompt, or {@link HintRenameDecider})
+   * @param primaryKey decides the primary key of a table whose resources declare different ones
+   */
+  public GenerationResult generate(io.ashpg.resource.Domain domain, GeneratorOptions options, RenameDecider decider,
+      PrimaryKeyChooser primaryKey) {
+    List<RepoSnapshots> repos = new SnapshotBuilder(primaryKey).build(domain);
+    List<String> warnings = repos.stream().flatMap(r -> r.warnings().stream()).toList();
+    return generate(repos, options, decider).withWarnings(warnings);
+  }
+
+  /**
    * Generates migrations for {@code repos}.
    *
    * @param decider decides renames (e.g. an interactive prompt)
@@ -85,12 +100,14 @@ public final class MigrationGenerator {
         put(own.isTenant() ? currentTenant : currentGlobal, own);
         if (own.isTenant() && Boolean.TRUE.equals(own.multitenancy().global())) {
           // a context-multitenant resource usable without a tenant also lives in the public schema
-          put(currentGlobal, own.withMultitenancy(MultitenancySnapshot.NONE)
-              .withCustomStatements(List.of()));
+          put(currentGlobal, globalCopy(own));
         }
       }
       Map<TableKey, StoredSnapshot> storedGlobal = byKey(store.latestOfAll(repo.repo(), false));
       Map<TableKey, StoredSnapshot> storedTenant = byKey(store.latestOfAll(repo.repo(), true));
+      // tables of migrate(false) resources still exist: never propose them for drop or rename
+      storedGlobal.keySet().removeIf(k -> repo.unmanagedTables().contains(k) && !currentGlobal.containsKey(k));
+      storedTenant.keySet().removeIf(k -> repo.unmanagedTables().contains(k) && !currentTenant.containsKey(k));
 
       List<Operation> globalOps = new ArrayList<>();
       ExtensionsSnapshot requested = repo.extensions() == null ? null : new ExtensionsSnapshot(repo.extensions());
@@ -197,6 +214,17 @@ public final class MigrationGenerator {
     return new TableSnapshot(t.table(), t.schema(), repo, t.attributes(), t.identities(), t.customIndexes(),
         t.checkConstraints(), t.customStatements(), t.multitenancy(), t.baseFilter(), t.hasCreateAction(),
         t.createTableOptions());
+  }
+
+  /**
+   * The public-schema copy of a context-multitenant table usable without a tenant: no multitenancy, no tenant
+   * statements, and no foreign keys to tables that exist only per tenant (they are not in the public schema).
+   */
+  private static TableSnapshot globalCopy(TableSnapshot t) {
+    return t.withMultitenancy(MultitenancySnapshot.NONE).withCustomStatements(List.of())
+        .withAttributes(t.attributes().stream().map(a -> a.references() != null
+            && a.references().multitenancy().isContext()
+            && !Boolean.TRUE.equals(a.references().multitenancy().global()) ? a.withReferences(null) : a).toList());
   }
 
   private static void put(Map<TableKey, TableSnapshot> map, TableSnapshot t) {

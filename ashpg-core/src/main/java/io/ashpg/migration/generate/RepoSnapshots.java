@@ -1,21 +1,33 @@
 package io.ashpg.migration.generate;
 
+import io.ashpg.migration.snapshot.TableKey;
 import io.ashpg.migration.snapshot.TableSnapshot;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The current state of one repo, as built from its resources.
+ * The current state of one repo, as built from its resources (see {@link SnapshotBuilder}).
  *
- * @param repo       the repo's snake_case name ({@code blog_repo})
- * @param tables     every table, global and context-multitenant alike
- * @param extensions requested PostgreSQL extensions, or null when the repo does not manage extensions
+ * @param repo             the repo's snake_case name ({@code blog_repo})
+ * @param tables           every table, global and context-multitenant alike
+ * @param extensions       requested PostgreSQL extensions, or null when the repo does not manage extensions
+ * @param unmanagedTables  tables of resources with {@code migrate(false)}: they exist but are not generated, so a
+ *                         stored snapshot of theirs is never proposed for drop or rename (global and tenant sets)
+ * @param warnings         what could not be expressed (e.g. a default computed in Java), for the caller to show
  */
-public record RepoSnapshots(String repo, List<TableSnapshot> tables, List<String> extensions) {
+public record RepoSnapshots(String repo, List<TableSnapshot> tables, List<String> extensions,
+    List<TableKey> unmanagedTables, List<String> warnings) {
 
   public RepoSnapshots {
     Objects.requireNonNull(repo, "repo");
     tables = List.copyOf(tables);
     extensions = extensions == null ? null : List.copyOf(extensions);
+    unmanagedTables = unmanagedTables == null ? List.of() : List.copyOf(unmanagedTables);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** Tables and extensions only: nothing unmanaged, no warnings. */
+  public RepoSnapshots(String repo, List<TableSnapshot> tables, List<String> extensions) {
+    this(repo, tables, extensions, List.of(), List.of());
   }
 }
