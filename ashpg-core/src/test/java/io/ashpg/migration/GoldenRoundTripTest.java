@@ -138,7 +138,7 @@ class GoldenRoundTripTest {
     }
   }
 
-  private static void reset(Connection conn) throws SQLException {
+  static void reset(Connection conn) throws SQLException {
     exec(conn, "RESET search_path");
     List<String> schemas = new ArrayList<>();
     try (Statement s = conn.createStatement();

@@ -70,6 +70,7 @@ public final class MigrationGenerator {
       PrimaryKeyChooser primaryKey) {
     List<RepoSnapshots> repos = new SnapshotBuilder(primaryKey).build(domain);
     List<String> warnings = repos.stream().flatMap(r -> r.warnings().stream()).toList();
+    warnings.forEach(w -> log(options, Level.WARNING, w));
     return generate(repos, options, decider).withWarnings(warnings);
   }
 

@@ -87,7 +87,6 @@ public final class SnapshotBuilder {
     Map<TableSlot, TableSnapshot> merged = new LinkedHashMap<>();
     parts.forEach((slot, list) -> merged.put(slot, TableMerger.merge(slot, list, chooser)));
     TenantKeyIndexes.ensure(merged, needs);
-    warnings.forEach(w -> LOG.log(Level.WARNING, w));
     return new RepoSnapshots(repo.name(), List.copyOf(merged.values()),
         repo.migrateExtensions() ? repo.installedExtensions() : null, List.copyOf(unmanaged), warnings);
   }

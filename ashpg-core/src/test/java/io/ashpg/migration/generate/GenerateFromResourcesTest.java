@@ -1,0 +1,138 @@
+package io.ashpg.migration.generate;
+
+import static io.ashpg.fixtures.Fixtures.simple;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ashpg.fixtures.PlainRepo;
+import io.ashpg.fixtures.Seed;
+import io.ashpg.migration.GoldenCases;
+import io.ashpg.migration.diff.HintRenameDecider;
+import io.ashpg.migration.diff.NeverRename;
+import io.ashpg.resource.AttributeDefault;
+import io.ashpg.resource.DefinitionException;
+import io.ashpg.resource.Domain;
+import io.ashpg.resource.Multitenancy;
+import io.ashpg.resource.Resource;
+import io.ashpg.resource.Type;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link MigrationGenerator#generate(Domain, GeneratorOptions, io.ashpg.migration.diff.RenameDecider,
+ * PrimaryKeyChooser)}: from resources to files, and bad input that must leave the disk untouched. */
+class GenerateFromResourcesTest {
+
+  @TempDir
+  Path project;
+
+  private GeneratorOptions options;
+  private MigrationGenerator generator;
+
+  @BeforeEach
+  void setUp() {
+    options = GeneratorOptions.defaults(project).withQuiet(true);
+    generator = new MigrationGenerator(GoldenCases.fixedClock());
+  }
+
+  private GenerationResult generate(List<Resource> resources) {
+    return generator.generate(Domain.of(resources), options, NeverRename.INSTANCE, PrimaryKeyChooser.none());
+  }
+
+  private List<String> files() throws IOException {
+    try (Stream<Path> walk = Files.walk(project)) {
+      return walk.filter(Files::isRegularFile).map(p -> project.relativize(p).toString().replace('\\', '/'))
+          .sorted().toList();
+    }
+  }
+
+  @Test
+  void writesMigrationsAndSnapshotsThenFindsNoChanges() throws IOException {
+    GenerationResult first = generate(Seed.blog());
+    assertThat(first.written()).isTrue();
+    assertThat(files()).contains("src/main/ashpg/resource_snapshots/plain_repo/post_reactions/20260102030406.json",
+        "src/main/resources/db/plain_repo/migrations/20260102030405_migrate_resources_1.sql");
+    List<String> before = files();
+    GenerationResult again = generate(Seed.blog());
+    assertThat(again.message()).isEqualTo(GenerationResult.NO_CHANGES);
+    assertThat(files()).isEqualTo(before);
+  }
+
+  @Test
+  void warningsReachTheResult() {
+    Resource r = simple("thing", b -> b.attribute("x", Type.STRING,
+        a -> a.defaultValue(AttributeDefault.computed(() -> "x"))));
+    assertThat(generate(List.of(r)).warnings()).singleElement().asString().contains("\"thing\"", "\"x\"");
+  }
+
+  @Test
+  void malformedSnapshotIsAnErrorNamingTheFileAndNothingIsWritten() throws IOException {
+    Resource post = simple("post", b -> b.attribute("title", Type.STRING));
+    generate(List.of(post));
+    Path snapshot = project.resolve("src/main/ashpg/resource_snapshots/plain_repo/posts/20260102030406.json");
+    assertThat(snapshot).exists();
+    Files.writeString(snapshot, "{ \"table\": \"posts\", \"attributes\": [ {");
+    List<String> before = files();
+    Resource changed = simple("post", b -> b.attribute("title", Type.STRING).attribute("body", Type.STRING));
+    assertThatThrownBy(() -> generate(List.of(changed))).hasMessageContaining(snapshot.toString());
+    assertThat(files()).isEqualTo(before);
+  }
+
+  @Test
+  void conflictingResourcesFailBeforeAnythingIsWritten() throws IOException {
+    Resource a = Resource.define("person", r -> r.postgres(pg -> pg.repo(PlainRepo.class).table("people"))
+        .uuidPrimaryKey("id").attribute("age", Type.INTEGER));
+    Resource b = Resource.define("employee", r -> r.postgres(pg -> pg.repo(PlainRepo.class).table("people"))
+        .uuidPrimaryKey("id").attribute("age", Type.STRING));
+    assertThatThrownBy(() -> generate(List.of(a, b))).isInstanceOf(DefinitionException.class)
+        .hasMessageContaining("person").hasMessageContaining("employee").hasMessageContaining("age");
+    Resource c = Resource.define("employee", r -> r.postgres(pg -> pg.repo(PlainRepo.class).table("people"))
+        .attribute("ssn", Type.STRING, x -> x.primaryKey(true).allowNil(false)));
+    assertThatThrownBy(() -> generate(List.of(a, c))).isInstanceOf(AmbiguousPrimaryKeyException.class)
+        .hasMessageContaining("ashpg.primaryKeys");
+    assertThat(Files.exists(project.resolve("src"))).isFalse();
+  }
+
+  @Test
+  void primaryKeyHintDecides() {
+    Resource a = Resource.define("person", r -> r.postgres(pg -> pg.repo(PlainRepo.class).table("people"))
+        .uuidPrimaryKey("id").attribute("ssn", Type.STRING));
+    Resource c = Resource.define("employee", r -> r.postgres(pg -> pg.repo(PlainRepo.class).table("people"))
+        .attribute("ssn", Type.STRING, x -> x.primaryKey(true).allowNil(false)));
+    GenerationResult r = generator.generate(Domain.of(List.of(a, c)), options, new HintRenameDecider(List.of()),
+        PrimaryKeyChooser.fromHints(List.of("people:ssn")));
+    assertThat(r.migrations()).singleElement().satisfies(f -> assertThat(f.content())
+        .contains("CONSTRAINT \"people_pkey\" PRIMARY KEY (\"ssn\")")
+        .contains("CREATE UNIQUE INDEX \"people_id_index\" ON \"people\" (\"id\")"));
+  }
+
+  @Test
+  void unmanagedTablesAreNotDropped() {
+    Resource legacy = simple("legacy", b -> b.attribute("name", Type.STRING));
+    generate(List.of(legacy));
+    Resource unmanaged = simple("legacy", b -> b.postgres(pg -> pg.migrate(false)).attribute("name", Type.STRING));
+    GenerationResult r = generate(List.of(unmanaged));
+    assertThat(r.message()).isEqualTo(GenerationResult.NO_CHANGES);
+  }
+
+  @Test
+  void globalCopyOfATenantTableDropsKeysToTenantOnlyTables() {
+    Resource invoice = Resource.define("invoice", r -> r.postgres(pg -> pg.repo(PlainRepo.class).table("invoices"))
+        .multitenancy(m -> m.strategy(Multitenancy.Strategy.CONTEXT)).uuidPrimaryKey("id"));
+    Resource line = Resource.define("line", r -> r.postgres(pg -> pg.repo(PlainRepo.class).table("lines"))
+        .multitenancy(m -> m.strategy(Multitenancy.Strategy.CONTEXT).global(true)).uuidPrimaryKey("id")
+        .belongsTo("invoice", "invoice"));
+    GenerationResult r = generate(List.of(invoice, line));
+    GeneratedFile global = r.files().stream().filter(f -> f.kind() == GeneratedFile.Kind.MIGRATION).findFirst()
+        .orElseThrow();
+    GeneratedFile tenant = r.files().stream().filter(f -> f.kind() == GeneratedFile.Kind.TENANT_MIGRATION)
+        .findFirst().orElseThrow();
+    assertThat(global.content()).contains("CREATE TABLE \"lines\"").doesNotContain("REFERENCES");
+    assertThat(tenant.content()).contains("REFERENCES \"invoices\"(\"id\")");
+  }
+}
