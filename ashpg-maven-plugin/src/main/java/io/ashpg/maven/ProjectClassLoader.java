@@ -7,8 +7,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 
 /**
  * Loads the project's classes (resources, Apis, Repos) through a fresh class loader over the project's class
@@ -20,9 +20,15 @@ final class ProjectClassLoader {
   private ProjectClassLoader() {
   }
 
+  /** Work that runs with the project's classes. */
+  @FunctionalInterface
+  interface Work {
+    void run() throws MojoExecutionException, MojoFailureException;
+  }
+
   /** Runs {@code work} with the project's class path as the context class loader. */
-  static <T> T with(List<String> classpathElements, ClassLoader parent, Supplier<T> work)
-      throws MojoExecutionException {
+  static void with(List<String> classpathElements, ClassLoader parent, Work work)
+      throws MojoExecutionException, MojoFailureException {
     List<URL> urls = new ArrayList<>();
     for (String element : classpathElements) {
       try {
@@ -35,7 +41,7 @@ final class ProjectClassLoader {
     ClassLoader previous = thread.getContextClassLoader();
     try (URLClassLoader loader = new URLClassLoader("ashpg-project", urls.toArray(URL[]::new), parent)) {
       thread.setContextClassLoader(loader);
-      return work.get();
+      work.run();
     } catch (IOException e) {
       throw new MojoExecutionException("could not close the project class loader", e);
     } finally {

@@ -40,7 +40,14 @@ public final class EmbeddedServer {
     try {
       Files.createDirectories(key.getParent());
       removeStalePidFile(key);
+      quietZonkyLogging();
+      // the server's own output (startup chatter, "database already exists" when we probe) goes to a file next
+      // to the data, where it helps when something is wrong and stays out of the build log otherwise
+      ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(
+          key.resolveSibling(key.getFileName() + ".log").toFile());
       EmbeddedPostgres pg = EmbeddedPostgres.builder()
+          .setOutputRedirector(serverLog)
+          .setErrorRedirector(serverLog)
           .setDataDirectory(key)
           .setCleanDataDirectory(false)
           .setPgBinaryResolver(new BinariesJarResolver(binariesJar))
@@ -55,6 +62,16 @@ public final class EmbeddedServer {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL in " + key
           + " (delete that directory to start from scratch, or configure a database with -Dashpg.url)", e);
+    }
+  }
+
+  /**
+   * zonky logs every start step at INFO through SLF4J, which Maven prints; its steps are not news to a user. The
+   * level is read when zonky's logger is created, so this must run before zonky's classes are first used.
+   */
+  private static void quietZonkyLogging() {
+    if (System.getProperty("org.slf4j.simpleLogger.log.io.zonky") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
     }
   }
 

@@ -1,0 +1,57 @@
+package io.ashpg.maven;
+
+import io.ashpg.migration.run.MigrationException;
+import io.ashpg.migration.run.MigrationResult;
+import io.ashpg.migration.run.Migrator;
+import io.ashpg.migration.run.MigratorOptions;
+import io.ashpg.migration.run.Scope;
+import io.ashpg.migration.run.TenantMigrator;
+import io.ashpg.repo.Repo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Reverts applied migrations ({@code mix ash_postgres.rollback}): the newest one by default, {@code -Dashpg.step=n},
+ * everything down to and including {@code -Dashpg.to=<version>}, or {@code -Dashpg.all}.
+ */
+@Mojo(name = "rollback", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.COMPILE)
+public class RollbackMojo extends AbstractMigrationMojo {
+
+  /** Revert this many applied migrations ({@code -n} in mix). */
+  @Parameter(property = "ashpg.step", defaultValue = "1")
+  protected int step;
+
+  /** Revert every applied migration down to and including this version ({@code -v} in mix). */
+  @Parameter(property = "ashpg.to")
+  protected Long to;
+
+  /** Revert every applied migration. */
+  @Parameter(property = "ashpg.all", defaultValue = "false")
+  protected boolean all;
+
+  @Override
+  protected void runFor(Repo repo, DatabaseTarget db, MigratorOptions.Builder options) throws MojoFailureException {
+    if (to != null) {
+      options.to(to);
+    } else if (all) {
+      options.scope(Scope.all());
+    } else {
+      options.step(Math.max(1, step));
+    }
+    MigrationResult result;
+    try {
+      result = tenants
+          ? TenantMigrator.create(db.url(), db.username(), db.password(), options.build(), repo::allTenants)
+              .withProgressListener(new MavenProgress(getLog())).rollback()
+          : Migrator.create(db.url(), db.username(), db.password(), options.build()).rollback();
+    } catch (MigrationException e) {
+      throw failure(e);
+    }
+    report("rolled back", "nothing to roll back", repo, result);
+  }
+}
