@@ -1,0 +1,107 @@
+package io.ashpg.maven;
+
+import io.ashpg.migration.diff.AmbiguousRenameException;
+import io.ashpg.migration.diff.HintRenameDecider;
+import io.ashpg.migration.diff.RenameDecider;
+import io.ashpg.migration.generate.AmbiguousPrimaryKeyException;
+import io.ashpg.migration.generate.GenerationResult;
+import io.ashpg.migration.generate.GeneratorOptions;
+import io.ashpg.migration.generate.MigrationGenerator;
+import io.ashpg.migration.generate.PendingChange;
+import io.ashpg.migration.generate.PrimaryKeyChooser;
+import io.ashpg.migration.generate.PrimaryKeyHints;
+import io.ashpg.migration.snapshot.SnapshotFormatException;
+import io.ashpg.migration.snapshot.VersionClock;
+import io.ashpg.resource.DefinitionException;
+import io.ashpg.resource.Domain;
+import java.io.File;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What generate-migrations and check-migrated share: where snapshots and migrations live, and running the generator. */
+public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
+
+  /** Root of the resource snapshots. */
+  @Parameter(property = "ashpg.snapshotPath", defaultValue = "${project.basedir}/src/main/ashpg/resource_snapshots")
+  protected File snapshotPath;
+
+  /** Root of the public migrations; files go to {@code <migrationPath>/<repo>/migrations}. */
+  @Parameter(property = "ashpg.migrationPath", defaultValue = "${project.basedir}/src/main/resources/db")
+  protected File migrationPath;
+
+  /** Root of the tenant migrations; files go to {@code <tenantMigrationPath>/<repo>/tenant_migrations}. */
+  @Parameter(property = "ashpg.tenantMigrationPath", defaultValue = "${project.basedir}/src/main/resources/db")
+  protected File tenantMigrationPath;
+
+  /**
+   * Rename decisions for batch mode: {@code table.old_column:new_column}, {@code table.old_column:-} (really
+   * removed), {@code old_table:new_table}, {@code old_table:-} (really dropped). Comma-separated on the command line.
+   */
+  @Parameter(property = "ashpg.renames")
+  protected List<String> renames;
+
+  /**
+   * Primary key decisions for tables shared by resources with different keys: {@code table:col1+col2}.
+   */
+  @Parameter(property = "ashpg.primaryKeys")
+  protected List<String> primaryKeys;
+
+  @Override
+  protected boolean createsEmbeddedDatabase() {
+    return false;
+  }
+
+  /** The generator's options from this goal's parameters. */
+  protected GeneratorOptions options(boolean dropColumns, String name, boolean quiet, boolean dryRun,
+                                     boolean checkMigrated) {
+    return new GeneratorOptions(snapshotPath.toPath(), migrationPath.toPath(), tenantMigrationPath.toPath(),
+        dropColumns, name, quiet, dryRun, checkMigrated, renames == null ? List.of() : renames);
+  }
+
+  /**
+   * Runs the generator. Questions go to the hints first, then (interactive Maven only) to the user; an unanswered
+   * question fails the build with the candidates and the hint to give.
+   */
+  protected GenerationResult generate(GeneratorOptions options) throws MojoExecutionException, MojoFailureException {
+    Domain domain = domain();
+    boolean interactive = session.getRequest().isInteractiveMode() && !options.checkMigrated();
+    InteractiveDecisions prompt = new InteractiveDecisions();
+    RenameDecider renameDecider = new HintRenameDecider(options.renames(),
+        interactive ? prompt : RenameDecider.strict());
+    PrimaryKeyChooser hints;
+    try {
+      hints = new PrimaryKeyHints(primaryKeys == null ? List.of() : primaryKeys);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("ashpg: " + e.getMessage());
+    }
+    PrimaryKeyChooser keys = (table, candidates) -> {
+      Optional<List<String>> hinted = hints.choose(table, candidates);
+      return hinted.isPresent() || !interactive ? hinted : prompt.choose(table, candidates);
+    };
+    try {
+      return new MigrationGenerator(VersionClock.system()).generate(domain, options, renameDecider, keys);
+    } catch (AmbiguousRenameException | AmbiguousPrimaryKeyException | DefinitionException
+             | SnapshotFormatException | IllegalArgumentException e) {
+      throw new MojoFailureException("ashpg: " + e.getMessage(), e);
+    }
+  }
+
+  /** Fails the build, listing per table what changed, when resources and snapshots differ. */
+  protected void failIfPending(GenerationResult result) throws MojoFailureException {
+    if (result.pending().isEmpty()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder(
+        "ashpg: the resources changed since migrations were last generated:");
+    for (PendingChange change : result.pending()) {
+      message.append("\n  ").append(change.repo()).append(change.tenant() ? " (tenant) " : " ")
+          .append(change.table()).append(":");
+      change.changes().forEach(c -> message.append("\n    - ").append(c));
+    }
+    message.append("\nRun mvn ashpg:generate-migrations, review the migration and commit it with the snapshots.");
+    throw new MojoFailureException(message.toString());
+  }
+}
