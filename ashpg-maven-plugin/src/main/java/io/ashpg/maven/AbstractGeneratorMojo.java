@@ -54,11 +54,13 @@ public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
     return false;
   }
 
-  /** The generator's options from this goal's parameters. */
-  protected GeneratorOptions options(boolean dropColumns, String name, boolean quiet, boolean dryRun,
-                                     boolean checkMigrated) {
+  /**
+   * The generator's options from this goal's parameters. The core generator runs quiet: the goal reports the result
+   * itself, with project-relative paths, so nothing is printed twice.
+   */
+  protected GeneratorOptions options(boolean dropColumns, String name, boolean dryRun, boolean checkMigrated) {
     return new GeneratorOptions(snapshotPath.toPath(), migrationPath.toPath(), tenantMigrationPath.toPath(),
-        dropColumns, name, quiet, dryRun, checkMigrated, renames == null ? List.of() : renames);
+        dropColumns, name, true, dryRun, checkMigrated, renames == null ? List.of() : renames);
   }
 
   /**

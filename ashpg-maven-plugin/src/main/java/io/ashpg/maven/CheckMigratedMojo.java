@@ -17,7 +17,7 @@ public class CheckMigratedMojo extends AbstractGeneratorMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    GenerationResult result = generate(options(false, null, true, false, true));
+    GenerationResult result = generate(options(false, null, false, true));
     failIfPending(result);
     getLog().debug("ashpg: resources and snapshots agree");
   }

@@ -49,8 +49,9 @@ public class GenerateMigrationsMojo extends AbstractGeneratorMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    GeneratorOptions options = options(dropColumns, name, quiet, dryRun, checkMigrated);
+    GeneratorOptions options = options(dropColumns, name, dryRun, checkMigrated);
     GenerationResult result = generate(options);
+    result.warnings().forEach(w -> getLog().warn("ashpg: " + w));
     if (checkMigrated) {
       failIfPending(result);
       return;
