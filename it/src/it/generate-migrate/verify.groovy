@@ -10,11 +10,12 @@ expect 'ashpg: blog_repo: already up to date, nothing to migrate'
 expect 'check-migrated (default)'
 assert !log.contains('BUILD FAILURE') : 'a build failed'
 
-def migrations = new File(basedir, 'src/main/resources/db/blog_repo/migrations').listFiles().findAll { it.name.endsWith('.sql') }
-assert migrations.size() == 1 : "expected one public migration, found " + migrations*.name
-def sql = migrations[0].text
+def migrations = new File(basedir, 'src/main/resources/db/blog_repo/migrations').listFiles().findAll { it.name.endsWith('.sql') }.sort { it.name }
+assert migrations*.name.collect { it.substring(15) } == ['migrate_resources_1_extensions.sql', 'migrate_resources_1.sql'] : migrations*.name
+assert migrations[0].text.contains('CREATE EXTENSION IF NOT EXISTS "citext"')
+def sql = migrations[1].text
 assert sql.contains('-- ashpg:up') && sql.contains('-- ashpg:down')
-assert sql.contains('CREATE EXTENSION IF NOT EXISTS "citext"')
+assert sql.contains('CREATE TABLE "posts"')
 def tenantFiles = new File(basedir, 'src/main/resources/db/blog_repo/tenant_migrations').listFiles().findAll { it.name.endsWith('.sql') }
 assert tenantFiles.size() == 1
 assert tenantFiles[0].text.contains('REFERENCES "public"."orgs"')

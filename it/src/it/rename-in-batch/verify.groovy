@@ -4,9 +4,9 @@ expect 'headline'
 expect 'ashpg.renames'
 def dir = new File(basedir, 'src/main/resources/db/blog_repo/migrations')
 def files = dir.listFiles().findAll { it.name.endsWith('.sql') }.sort { it.name }
-assert files.size() == 2 : 'expected the initial and the rename migration: ' + files*.name
-assert files[1].name.endsWith('_rename_title.sql')
-def sql = files[1].text
+assert files.size() == 3 : 'expected the extensions, the initial and the rename migration: ' + files*.name
+assert files[2].name.endsWith('_rename_title.sql')
+def sql = files[2].text
 assert sql.contains('RENAME COLUMN "title" TO "headline"') || sql.contains('RENAME "title" TO "headline"') : sql
 assert !sql.contains('DROP COLUMN') : sql
 

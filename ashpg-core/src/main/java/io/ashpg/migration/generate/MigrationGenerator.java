@@ -113,9 +113,10 @@ public final class MigrationGenerator {
       List<Operation> globalOps = new ArrayList<>();
       ExtensionsSnapshot requested = repo.extensions() == null ? null : new ExtensionsSnapshot(repo.extensions());
       ExtensionsSnapshot storedExtensions = store.extensions(repo.repo()).orElse(null);
-      if (requested != null) {
-        globalOps.addAll(differ.diffExtensions(storedExtensions, requested));
-      }
+      // extensions get a migration of their own, ahead of the resources' one, as AshPostgres does: installing one
+      // often needs a superuser, so operators may want to run or review it separately
+      List<Operation> extensionOps = requested == null ? List.of()
+          : differ.diffExtensions(storedExtensions, requested);
       globalOps.addAll(differ.diff(snapshots(storedGlobal), currentGlobal, decider));
       List<Operation> tenantOps = new ArrayList<>();
       for (Operation op : differ.diff(snapshots(storedTenant), currentTenant, decider)) {
@@ -135,11 +136,21 @@ public final class MigrationGenerator {
       commented |= Stream.concat(globalOrdered.stream(), tenantOrdered.stream())
           .anyMatch(op -> op instanceof RemoveAttribute r && r.commented());
 
+      pending.addAll(pendingOf(repo.repo(), false, extensionOps));
+
       // migration files
-      if (!globalOrdered.isEmpty()) {
+      if (!extensionOps.isEmpty() || !globalOrdered.isEmpty()) {
         Path dir = options.migrationDir(repo.repo());
         String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
-        for (MigrationFile f : new MigrationWriter(RenderContext.GLOBAL).write(globalOrdered, name, clock)) {
+        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL);
+        List<MigrationFile> written = new ArrayList<>();
+        if (!extensionOps.isEmpty()) {
+          written.addAll(writer.write(extensionOps, name + "_extensions", clock));
+        }
+        if (!globalOrdered.isEmpty()) {
+          written.addAll(writer.write(globalOrdered, name, clock));
+        }
+        for (MigrationFile f : written) {
           files.add(new GeneratedFile(dir.resolve(f.fileName()), f.text(), GeneratedFile.Kind.MIGRATION));
         }
       }

@@ -162,13 +162,24 @@ class MigrationGeneratorTest {
   void extensionsAreInstalledFirstAndRecorded() throws IOException {
     GenerationResult r = generator.generate(List.of(new RepoSnapshots(REPO, List.of(authors),
         List.of("citext", "pg_trgm"))), options);
-    assertThat(r.migrations().get(0).content()).startsWith("""
+    // their own migration, ahead of the tables that may need them
+    assertThat(r.migrations()).hasSize(2);
+    GeneratedFile extensions = r.migrations().get(0);
+    GeneratedFile tables = r.migrations().get(1);
+    assertThat(extensions.path().getFileName().toString()).endsWith("_migrate_resources_1_extensions.sql");
+    assertThat(extensions.path().getFileName().toString())
+        .isLessThan(tables.path().getFileName().toString());
+    assertThat(extensions.content()).isEqualTo("""
         -- ashpg:up
         CREATE EXTENSION IF NOT EXISTS "citext";
 
         CREATE EXTENSION IF NOT EXISTS "pg_trgm";
+        -- ashpg:down
+        -- DROP EXTENSION IF EXISTS "pg_trgm";
 
-        CREATE TABLE""");
+        -- DROP EXTENSION IF EXISTS "citext";
+        """);
+    assertThat(tables.content()).startsWith("-- ashpg:up\nCREATE TABLE").doesNotContain("EXTENSION");
     assertThat(files()).contains("src/main/ashpg/resource_snapshots/test_repo/extensions.json");
     assertThat(generator.generate(List.of(new RepoSnapshots(REPO, List.of(authors), List.of("pg_trgm", "citext"))),
         options).noChanges()).isTrue();

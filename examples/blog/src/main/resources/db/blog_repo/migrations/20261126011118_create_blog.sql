@@ -1,10 +1,4 @@
 -- ashpg:up
-CREATE EXTENSION IF NOT EXISTS "citext";
-
-CREATE EXTENSION IF NOT EXISTS "pg_trgm";
-
-CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
-
 CREATE TABLE "authors" (
   "id" uuid DEFAULT uuid_generate_v4() NOT NULL,
   "name" text NOT NULL,
@@ -95,9 +89,3 @@ DROP TABLE "posts";
 DROP INDEX IF EXISTS "authors_unique_email_index";
 
 DROP TABLE "authors";
-
--- DROP EXTENSION IF EXISTS "uuid-ossp";
-
--- DROP EXTENSION IF EXISTS "pg_trgm";
-
--- DROP EXTENSION IF EXISTS "citext";
