@@ -2,6 +2,7 @@ package io.ashpg.maven;
 
 import io.ashpg.migration.diff.AmbiguousRenameException;
 import io.ashpg.migration.diff.HintRenameDecider;
+import io.ashpg.migration.diff.NeverRename;
 import io.ashpg.migration.diff.RenameDecider;
 import io.ashpg.migration.generate.AmbiguousPrimaryKeyException;
 import io.ashpg.migration.generate.GenerationResult;
@@ -71,8 +72,10 @@ public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
     Domain domain = domain();
     boolean interactive = session.getRequest().isInteractiveMode() && !options.checkMigrated();
     InteractiveDecisions prompt = new InteractiveDecisions();
-    RenameDecider renameDecider = new HintRenameDecider(options.renames(),
-        interactive ? prompt : RenameDecider.strict());
+    // a check only lists what differs, so it answers every question the way that shows the most change
+    RenameDecider fallback = options.checkMigrated() ? NeverRename.INSTANCE
+        : interactive ? prompt : RenameDecider.strict();
+    RenameDecider renameDecider = new HintRenameDecider(options.renames(), fallback);
     PrimaryKeyChooser hints;
     try {
       hints = new PrimaryKeyHints(primaryKeys == null ? List.of() : primaryKeys);

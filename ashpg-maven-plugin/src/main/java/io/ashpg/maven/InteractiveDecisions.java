@@ -29,6 +29,12 @@ final class InteractiveDecisions implements RenameDecider, PrimaryKeyChooser {
   }
 
   @Override
+  public boolean confirmDrop(TableKey table) {
+    return Prompt.confirm("Table " + table + " no longer has a resource. Generate a migration to DROP this table?"
+        + " This permanently removes the table and its data.");
+  }
+
+  @Override
   public Optional<List<String>> choose(TableKey table, List<List<String>> candidates) {
     int choice = choose("Which primary key should be used for the table " + table
         + "? (the others become unique indexes)", candidates.stream().map(List::toString).toList(), null);

@@ -38,4 +38,10 @@ public class AmbiguousRenameException extends RuntimeException {
         + " Say which with a rename hint, e.g. -Dashpg.renames=" + names.get(0) + ":" + newTable
         + " (a rename or move), or " + names.get(0) + ":- (really dropped)", names);
   }
+
+  static AmbiguousRenameException forDrop(TableKey table) {
+    return new AmbiguousRenameException("table " + table + " no longer has a resource; dropping it loses its data."
+        + " Confirm with -Dashpg.renames=" + table + ":- (really dropped), restore the resource, or keep the table"
+        + " unmanaged with a resource declared migrate(false)", List.of(table.toString()));
+  }
 }

@@ -105,6 +105,11 @@ public final class Differ {
 
     List<Operation> ops = new ArrayList<>();
     for (TableKey k : orderDependentsFirst(orphans, old)) {
+      if (!decider.confirmDrop(k)) {
+        throw new AmbiguousRenameException("table " + k + " no longer has a resource and its drop was declined;"
+            + " restore the resource, or keep the table unmanaged with a resource declared migrate(false)",
+            List.of(k.toString()));
+      }
       ops.addAll(dropTable(old.get(k)));
     }
     ops.addAll(renamed);

@@ -122,4 +122,9 @@ public final class HintRenameDecider implements RenameDecider {
     }
     return fallback.tableRenamedFrom(newTable, open);
   }
+
+  @Override
+  public boolean confirmDrop(TableKey table) {
+    return droppedTables.contains(table.toString()) || fallback.confirmDrop(table);
+  }
 }

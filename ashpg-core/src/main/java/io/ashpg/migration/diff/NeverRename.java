@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers "not a rename" to every question: removed columns and tables are removed, new ones added. Use it only
- * where losing the removed data is intended (a development database, or after checking there is no ambiguity).
+ * Answers "not a rename" to every question and confirms every drop: removed columns and tables are removed, new ones
+ * added. Use it only where losing the removed data is intended (a development database, or a check that only lists
+ * what differs).
  */
 public final class NeverRename implements RenameDecider {
 
@@ -24,5 +25,10 @@ public final class NeverRename implements RenameDecider {
   @Override
   public Optional<TableKey> tableRenamedFrom(TableKey newTable, List<TableKey> candidates) {
     return Optional.empty();
+  }
+
+  @Override
+  public boolean confirmDrop(TableKey table) {
+    return true;
   }
 }

@@ -29,9 +29,21 @@ public interface RenameDecider {
    */
   Optional<TableKey> tableRenamedFrom(TableKey newTable, List<TableKey> candidates);
 
+  /**
+   * Whether {@code table}, which no resource declares any more and which was not renamed, is really to be dropped
+   * with its data. Answering no stops the generation: a table that should stay but not be managed any more belongs
+   * to a resource with {@code migrate(false)}.
+   */
+  boolean confirmDrop(TableKey table);
+
   /** The default: every question is an {@link AmbiguousRenameException} listing candidates and hint syntax. */
   static RenameDecider strict() {
     return new RenameDecider() {
+      @Override
+      public boolean confirmDrop(TableKey table) {
+        throw AmbiguousRenameException.forDrop(table);
+      }
+
       @Override
       public Optional<String> renamedFrom(TableKey table, String newColumn, List<String> candidates) {
         throw AmbiguousRenameException.forColumn(table, newColumn, candidates);

@@ -168,7 +168,10 @@ class DifferTest {
         .extracting(Operation::describe).containsExactly("move table a from schema public to s");
     assertThat(differ.diff(set(a), set(b), new HintRenameDecider(List.of("a:-"))))
         .extracting(Operation::describe).containsExactly("drop table a", "create table b");
-    assertThat(differ.diff(set(a, b), set(b), RenameDecider.strict()))
+    // a drop loses data: it needs a decision, never happens silently
+    assertThatThrownBy(() -> differ.diff(set(a, b), set(b), RenameDecider.strict()))
+        .isInstanceOf(AmbiguousRenameException.class).hasMessageContaining("-Dashpg.renames=a:-");
+    assertThat(differ.diff(set(a, b), set(b), new HintRenameDecider(List.of("a:-"))))
         .extracting(Operation::describe).containsExactly("drop table a");
   }
 }

@@ -142,7 +142,11 @@ class MigrationGeneratorTest {
   @Test
   void droppedTablesAreDestructiveAndLoseTheirSnapshots() throws IOException {
     generator.generate(List.of(repo(authors, posts)), options);
-    GenerationResult r = generator.generate(List.of(repo(authors)), options);
+    assertThatThrownBy(() -> generator.generate(List.of(repo(authors)), options))
+        .isInstanceOf(io.ashpg.migration.diff.AmbiguousRenameException.class)
+        .hasMessageContaining("posts no longer has a resource");
+    assertThat(files()).anyMatch(f -> f.contains("/posts/"));
+    GenerationResult r = generator.generate(List.of(repo(authors)), options.withRenames(List.of("posts:-")));
     assertThat(r.destructive()).isTrue();
     assertThat(r.migrations().get(0).content()).contains("DROP TABLE \"posts\";");
     assertThat(files()).noneMatch(f -> f.contains("/posts/"));
