@@ -278,6 +278,20 @@ public final class Query {
     return keys;
   }
 
+  /** The sort with any primary key attribute not in it appended (nothing is appended to an empty sort). */
+  List<Sort> sortWithKey() {
+    if (sort.isEmpty()) {
+      return sort;
+    }
+    List<Sort> keys = new ArrayList<>(sort);
+    for (Attribute pk : resource.primaryKey()) {
+      if (keys.stream().noneMatch(s -> pk.name().equals(s.attribute()))) {
+        keys.add(Sort.asc(pk.name()));
+      }
+    }
+    return keys;
+  }
+
   private Attribute attribute(String name) {
     return resource.attribute(name).orElseThrow(() -> new InvalidQueryException(
         "resource " + resource.name() + " has no attribute '" + name + "'", null));
