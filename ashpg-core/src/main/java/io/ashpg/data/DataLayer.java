@@ -64,7 +64,14 @@ public final class DataLayer {
   private final Duration timeout;
   private final Map<String, UnaryOperator<Query>> preparations;
   private final Map<ModelKey, Model> models;
+  private final Map<InsertShape, String> insertTexts;
   private final Tx tx;
+
+  /**
+   * The shape of a single-row insert: same model, columns, conflict handling and returned columns give the same SQL
+   * text, so it is rendered once and only the binds are computed per call.
+   */
+  private record InsertShape(Model model, List<Attribute> columns, Upsert upsert, Columns returning) {}
 
   /** The cache key of a model: resource identity plus where it lives. */
   private record ModelKey(Resource resource, String schema, String table) {}
@@ -80,8 +87,10 @@ public final class DataLayer {
   }
 
   private DataLayer(Domain domain, DataSource dataSource, Clock clock, Duration timeout,
-                    Map<String, UnaryOperator<Query>> preparations, Map<ModelKey, Model> models, Tx tx) {
+                    Map<String, UnaryOperator<Query>> preparations, Map<ModelKey, Model> models,
+                    Map<InsertShape, String> insertTexts, Tx tx) {
     this.domain = domain;
+    this.insertTexts = insertTexts;
     this.dataSource = dataSource;
     this.clock = clock;
     this.timeout = timeout;
@@ -93,13 +102,13 @@ public final class DataLayer {
   /** A data layer for {@code domain}'s resources over {@code dataSource} (e.g. a HikariCP pool). */
   public static DataLayer of(Domain domain, DataSource dataSource) {
     return new DataLayer(Objects.requireNonNull(domain, "domain"), dataSource, Clock.systemUTC(), null, Map.of(),
-        new ConcurrentHashMap<>(), null);
+        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null);
   }
 
   /** A copy whose timestamp defaults read {@code clock}. */
   public DataLayer withClock(Clock clock) {
     return new DataLayer(domain, dataSource, Objects.requireNonNull(clock, "clock"), timeout, preparations, models,
-        tx);
+        insertTexts, tx);
   }
 
   /**
@@ -116,7 +125,7 @@ public final class DataLayer {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
-    return new DataLayer(domain, dataSource, clock, timeout, preparations, models, tx);
+    return new DataLayer(domain, dataSource, clock, timeout, preparations, models, insertTexts, tx);
   }
 
   /**
@@ -127,7 +136,7 @@ public final class DataLayer {
     Query.forAction(resource, action);
     Map<String, UnaryOperator<Query>> copy = new HashMap<>(preparations);
     copy.put(resource.name() + "#" + action, Objects.requireNonNull(preparation, "preparation"));
-    return new DataLayer(domain, dataSource, clock, timeout, Map.copyOf(copy), models, tx);
+    return new DataLayer(domain, dataSource, clock, timeout, Map.copyOf(copy), models, insertTexts, tx);
   }
 
   // ---------------------------------------------------------------------------------------------------- reads
@@ -197,7 +206,7 @@ public final class DataLayer {
     Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
     Insert insert = insertValues(m, changeset, clock.instant());
     Columns returning = m.columns(changeset.select());
-    Sql sql = render(() -> WriteRenderer.insert(m, insert.columns, insert.values, null, returning));
+    Sql sql = render(() -> insertSql(m, insert, null, returning));
     return run("create of " + m.name(), m, Operation.CREATE, insert.byName, false,
         c -> Jdbc.query(c, sql, returning)).get(0);
   }
@@ -213,7 +222,7 @@ public final class DataLayer {
     Upsert upsert = upsertOf(m, identity, upsertFields);
     Insert insert = insertValues(m, changeset, clock.instant());
     Columns returning = m.columns(changeset.select());
-    Sql sql = render(() -> WriteRenderer.insert(m, insert.columns, insert.values, upsert, returning));
+    Sql sql = render(() -> insertSql(m, insert, upsert, returning));
     return run("upsert of " + m.name(), m, Operation.CREATE, insert.byName, false,
         c -> Jdbc.query(c, sql, returning)).get(0);
   }
@@ -430,7 +439,8 @@ public final class DataLayer {
         if (timeout != null) {
           applyTimeout(c);
         }
-        T result = body.apply(new DataLayer(domain, dataSource, clock, null, preparations, models, inner));
+        T result = body.apply(new DataLayer(domain, dataSource, clock, null, preparations, models, insertTexts,
+            inner));
         c.commit();
         return result;
       } catch (RuntimeException | Error e) {
@@ -635,6 +645,33 @@ public final class DataLayer {
       throw new InvalidQueryException(operation + " needs a " + kind.name().toLowerCase(java.util.Locale.ROOT)
           + " changeset, got " + changeset, null);
     }
+  }
+
+  /** The insert statement, its text taken from the shape cache when no value is an expression. */
+  private Sql insertSql(Model m, Insert insert, Upsert upsert, Columns returning) {
+    if (insert.values.stream().anyMatch(v -> v instanceof io.ashpg.sql.Expr)) {
+      return WriteRenderer.insert(m, insert.columns, insert.values, upsert, returning);
+    }
+    InsertShape shape = new InsertShape(m, insert.columns, upsert, returning);
+    String text = insertTexts.get(shape);
+    if (text == null) {
+      Sql sql = WriteRenderer.insert(m, insert.columns, insert.values, upsert, returning);
+      if (insertTexts.size() < 10_000) {
+        insertTexts.put(shape, sql.text());
+      }
+      return sql;
+    }
+    List<Object> binds = new ArrayList<>(insert.values.size());
+    for (int i = 0; i < insert.values.size(); i++) {
+      Attribute a = insert.columns.get(i);
+      try {
+        binds.add(SqlValues.toJdbc(insert.values.get(i), a.type()));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidQueryException("resource " + m.name() + ", attribute '" + a.name() + "': "
+            + e.getMessage(), e);
+      }
+    }
+    return new Sql(text, binds);
   }
 
   /** Columns and values of one insert. */

@@ -268,6 +268,9 @@ public final class SqlValues {
       if (value instanceof BigDecimal || value instanceof BigInteger) {
         return new BigDecimal(value.toString()).longValueExact();
       }
+      if (value instanceof Double || value instanceof Float) {
+        return BigDecimal.valueOf(((Number) value).doubleValue()).longValueExact();
+      }
       if (value instanceof String s) {
         return Long.parseLong(s.trim());
       }
