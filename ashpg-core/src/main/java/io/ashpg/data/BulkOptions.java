@@ -1,0 +1,66 @@
+package io.ashpg.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Options of {@link DataLayer#bulkCreate}.
+ *
+ * @param batchSize      rows per statement (default 1000; the VALUES path also stays under PostgreSQL's 65,535
+ *                       bind parameters)
+ * @param returnRecords  whether to return the created rows (default true); without, {@link Method#AUTO} uses COPY
+ * @param upsertIdentity identity to upsert on ({@code ""} for the primary key), or null for plain inserts
+ * @param upsertFields   attributes overwritten on conflict (update defaults such as {@code updated_at} are added)
+ * @param method         how rows are sent
+ */
+public record BulkOptions(int batchSize, boolean returnRecords, String upsertIdentity, List<String> upsertFields,
+                          Method method) {
+
+  /** How bulk rows are sent. */
+  public enum Method {
+    /**
+     * COPY when no rows are returned and there is no upsert; otherwise unnest, or multi-row VALUES when the resource
+     * has array attributes (unnest would flatten them).
+     */
+    AUTO,
+    /** {@code INSERT … SELECT * FROM unnest(?::t1[], ?::t2[], …)}: one bind per column, SQL text independent of row count. */
+    UNNEST,
+    /** {@code INSERT … VALUES (…), (…)}: one bind per value. */
+    VALUES,
+    /** {@code COPY … FROM STDIN}: fastest; returns no rows and cannot upsert. */
+    COPY
+  }
+
+  public BulkOptions {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+    }
+    upsertFields = List.copyOf(upsertFields);
+    Objects.requireNonNull(method, "method");
+  }
+
+  /** Defaults: batches of 1000, rows returned, no upsert, {@link Method#AUTO}. */
+  public static BulkOptions defaults() {
+    return new BulkOptions(1000, true, null, List.of(), Method.AUTO);
+  }
+
+  /** With another batch size. */
+  public BulkOptions batchSize(int size) {
+    return new BulkOptions(size, returnRecords, upsertIdentity, upsertFields, method);
+  }
+
+  /** Without returned rows (allows COPY). */
+  public BulkOptions noReturn() {
+    return new BulkOptions(batchSize, false, upsertIdentity, upsertFields, method);
+  }
+
+  /** Upsert on {@code identity} ({@code ""} for the primary key), overwriting {@code fields}. */
+  public BulkOptions upsert(String identity, List<String> fields) {
+    return new BulkOptions(batchSize, returnRecords, Objects.requireNonNull(identity, "identity"), fields, method);
+  }
+
+  /** With a fixed method. */
+  public BulkOptions method(Method method) {
+    return new BulkOptions(batchSize, returnRecords, upsertIdentity, upsertFields, method);
+  }
+}

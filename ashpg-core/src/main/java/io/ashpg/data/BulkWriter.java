@@ -1,0 +1,162 @@
+package io.ashpg.data;
+
+import io.ashpg.resource.Attribute;
+import io.ashpg.resource.Type;
+import io.ashpg.sql.PgTypes;
+import io.ashpg.sql.Sql;
+import io.ashpg.sql.SqlArray;
+import io.ashpg.sql.SqlBuilder;
+import io.ashpg.sql.SqlValues;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The three bulk insert paths. Rows arrive complete (defaults applied) and already converted to JDBC values, one
+ * {@code Object[]} per row in column order.
+ */
+final class BulkWriter {
+  /** PostgreSQL's limit on bind parameters per statement (the protocol counts them in 16 bits). */
+  static final int MAX_BINDS = 65_535;
+  private static final int COPY_CHUNK = 64 * 1024;
+
+  private BulkWriter() {}
+
+  /** {@code INSERT … SELECT * FROM unnest(?::t[], …)}: the text does not depend on the batch size. */
+  static Sql unnest(Model m, List<Attribute> columns, List<Object[]> rows, Upsert upsert, Columns returning) {
+    SqlBuilder b = new SqlBuilder();
+    WriteRenderer.insertHead(b, m, columns);
+    b.append(" SELECT * FROM unnest(");
+    for (int c = 0; c < columns.size(); c++) {
+      if (c > 0) {
+        b.append(", ");
+      }
+      String[] texts = new String[rows.size()];
+      for (int r = 0; r < texts.length; r++) {
+        texts[r] = SqlValues.pgText(rows.get(r)[c]);
+      }
+      String type = elementType(m, columns.get(c));
+      b.bind(new SqlArray(type, texts), type + "[]");
+    }
+    b.append(')');
+    WriteRenderer.onConflict(b, m, upsert);
+    WriteRenderer.returning(b, m, returning);
+    return b.build();
+  }
+
+  /** Rows per multi-row VALUES statement: the batch size, capped by the bind parameter limit. */
+  static int valuesRowsPerStatement(int batchSize, int columns) {
+    return Math.max(1, Math.min(batchSize, MAX_BINDS / Math.max(1, columns)));
+  }
+
+  /** {@code INSERT … VALUES (?, …), (?, …)}. */
+  static Sql values(Model m, List<Attribute> columns, List<Object[]> rows, Upsert upsert, Columns returning) {
+    SqlBuilder b = new SqlBuilder();
+    WriteRenderer.insertHead(b, m, columns);
+    b.append(" VALUES ");
+    String[] casts = new String[columns.size()];
+    for (int c = 0; c < casts.length; c++) {
+      casts[c] = m.castFor(columns.get(c));
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      b.append(r == 0 ? "(" : ", (");
+      Object[] row = rows.get(r);
+      for (int c = 0; c < row.length; c++) {
+        if (c > 0) {
+          b.append(", ");
+        }
+        b.bind(row[c], casts[c]);
+      }
+      b.append(')');
+    }
+    WriteRenderer.onConflict(b, m, upsert);
+    WriteRenderer.returning(b, m, returning);
+    return b.build();
+  }
+
+  /** {@code COPY "s"."t" (…) FROM STDIN} in text format; returns the number of rows copied. */
+  static long copy(Connection c, Model m, List<Attribute> columns, List<Object[]> rows) throws SQLException {
+    StringBuilder sql = new StringBuilder("COPY ").append(m.qualifiedTable).append(" (");
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) {
+        sql.append(", ");
+      }
+      sql.append(m.column(columns.get(i).name()));
+    }
+    sql.append(") FROM STDIN");
+    Jdbc.log(new Sql(sql.toString(), List.of()));
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.toString());
+    try {
+      StringBuilder chunk = new StringBuilder(COPY_CHUNK + 1024);
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          if (i > 0) {
+            chunk.append('\t');
+          }
+          copyField(chunk, row[i]);
+        }
+        chunk.append('\n');
+        if (chunk.length() >= COPY_CHUNK) {
+          write(in, chunk);
+        }
+      }
+      write(in, chunk);
+      return in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
+    }
+  }
+
+  private static void write(CopyIn in, StringBuilder chunk) throws SQLException {
+    if (chunk.length() > 0) {
+      byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+      in.writeToCopy(bytes, 0, bytes.length);
+      chunk.setLength(0);
+    }
+  }
+
+  /** One field in COPY text format: {@code \N} for null, backslash escapes for the format's special characters. */
+  private static void copyField(StringBuilder out, Object jdbcValue) {
+    String text = SqlValues.pgText(jdbcValue);
+    if (text == null) {
+      out.append("\\N");
+      return;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      switch (ch) {
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(ch);
+      }
+    }
+  }
+
+  /** The array element type for unnest: the storage type override or the attribute type without typmod. */
+  private static String elementType(Model m, Attribute a) {
+    String storage = m.resource.postgres().storageTypes().get(a.name());
+    return storage != null ? PgTypes.base(PgTypes.validate(storage)) : PgTypes.base(a.type());
+  }
+
+  /** Whether unnest can carry the column (it would flatten array-valued columns). */
+  static boolean unnestable(List<Attribute> columns) {
+    return columns.stream().noneMatch(a -> a.type() instanceof Type.ArrayOf);
+  }
+
+  /** Splits {@code rows} into consecutive batches of at most {@code size}. */
+  static List<List<Object[]>> batches(List<Object[]> rows, int size) {
+    List<List<Object[]>> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i += size) {
+      out.add(rows.subList(i, Math.min(rows.size(), i + size)));
+    }
+    return out;
+  }
+}

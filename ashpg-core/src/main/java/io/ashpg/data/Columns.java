@@ -1,0 +1,69 @@
+package io.ashpg.data;
+
+import io.ashpg.resource.Attribute;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The layout of result rows for one select list: attribute names, their positions and decoders. Computed once per
+ * (resource, select list) and shared by every {@link Row} read with it, so a row is just an array of values.
+ */
+final class Columns {
+  private final String[] names;
+  private final Values.Decoder[] decoders;
+  private final Map<String, Integer> index;
+
+  Columns(List<Attribute> attributes) {
+    int n = attributes.size();
+    this.names = new String[n];
+    this.decoders = new Values.Decoder[n];
+    Map<String, Integer> idx = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      Attribute a = attributes.get(i);
+      names[i] = a.name();
+      decoders[i] = Values.decoder(a.type());
+      idx.put(a.name(), i);
+    }
+    this.index = idx;
+  }
+
+  int size() {
+    return names.length;
+  }
+
+  String name(int i) {
+    return names[i];
+  }
+
+  List<String> names() {
+    return Collections.unmodifiableList(java.util.Arrays.asList(names));
+  }
+
+  /** Position of {@code name}, or -1. */
+  int indexOf(String name) {
+    Integer i = index.get(name);
+    return i == null ? -1 : i;
+  }
+
+  /** Reads the current row of {@code rs}, whose first columns are laid out as this. */
+  Row read(ResultSet rs) throws SQLException {
+    Object[] values = new Object[names.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = decoders[i].read(rs, i + 1);
+    }
+    return new Row(this, values);
+  }
+
+  List<Row> readAll(ResultSet rs) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    while (rs.next()) {
+      rows.add(read(rs));
+    }
+    return rows;
+  }
+}

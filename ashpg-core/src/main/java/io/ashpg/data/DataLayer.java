@@ -1,0 +1,823 @@
+package io.ashpg.data;
+
+import io.ashpg.error.AshPgException;
+import io.ashpg.error.ConstraintErrorMapper;
+import io.ashpg.error.ConstraintErrorMapper.Operation;
+import io.ashpg.error.InvalidQueryException;
+import io.ashpg.error.SqlErrors;
+import io.ashpg.error.StaleRecordException;
+import io.ashpg.repo.Repo;
+import io.ashpg.resource.Attribute;
+import io.ashpg.resource.AttributeDefault;
+import io.ashpg.resource.Domain;
+import io.ashpg.resource.Identity;
+import io.ashpg.resource.Multitenancy;
+import io.ashpg.resource.RepoPurpose;
+import io.ashpg.resource.Resource;
+import io.ashpg.sql.Identifier;
+import io.ashpg.sql.RawSql;
+import io.ashpg.sql.Sql;
+import io.ashpg.sql.SqlValues;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * Reads and writes the resources of a {@link Domain} over JDBC: one parameterised statement per operation, tables
+ * always schema-qualified, every failure an {@link AshPgException}.
+ *
+ * <pre>{@code
+ * DataLayer dl = DataLayer.of(domain, dataSource);
+ * List<Row> posts = dl.read(Query.of(POST).filter(attr("title").eq("x")).sort(Sort.desc("inserted_at")).limit(10));
+ * Row created = dl.create(Changeset.create(POST).set("title", "x"));
+ * dl.transaction(tx -> tx.update(Changeset.update(POST, created).set("title", "y")));
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe; the {@code with…} methods return configured copies that share caches.
+ * Inside {@link #transaction} the body gets a data layer bound to the transaction's connection; a nested
+ * {@code transaction} is a savepoint, so a failed write inside it leaves the outer transaction usable.
+ */
+public final class DataLayer {
+  private final Domain domain;
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final Duration timeout;
+  private final Map<String, UnaryOperator<Query>> preparations;
+  private final Map<ModelKey, Model> models;
+  private final Map<InsertShape, String> insertTexts;
+  private final Tx tx;
+
+  /**
+   * The shape of a single-row insert: same model, columns, conflict handling and returned columns give the same SQL
+   * text, so it is rendered once and only the binds are computed per call.
+   */
+  private record InsertShape(Model model, List<Attribute> columns, Upsert upsert, Columns returning) {}
+
+  /** The cache key of a model: resource identity plus where it lives. */
+  private record ModelKey(Resource resource, String schema, String table) {}
+
+  /** The connection of a running transaction. */
+  private static final class Tx {
+    final Connection connection;
+    volatile boolean open = true;
+
+    Tx(Connection connection) {
+      this.connection = connection;
+    }
+  }
+
+  private DataLayer(Domain domain, DataSource dataSource, Clock clock, Duration timeout,
+                    Map<String, UnaryOperator<Query>> preparations, Map<ModelKey, Model> models,
+                    Map<InsertShape, String> insertTexts, Tx tx) {
+    this.domain = domain;
+    this.insertTexts = insertTexts;
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.timeout = timeout;
+    this.preparations = preparations;
+    this.models = models;
+    this.tx = tx;
+  }
+
+  /** A data layer for {@code domain}'s resources over {@code dataSource} (e.g. a HikariCP pool). */
+  public static DataLayer of(Domain domain, DataSource dataSource) {
+    return new DataLayer(Objects.requireNonNull(domain, "domain"), dataSource, Clock.systemUTC(), null, Map.of(),
+        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null);
+  }
+
+  /** A copy whose timestamp defaults read {@code clock}. */
+  public DataLayer withClock(Clock clock) {
+    return new DataLayer(domain, dataSource, Objects.requireNonNull(clock, "clock"), timeout, preparations, models,
+        insertTexts, tx);
+  }
+
+  /**
+   * A copy whose statements are cancelled by the server after {@code timeout}
+   * ({@link io.ashpg.error.StatementTimeoutException}). Applies to each operation, or to a whole
+   * {@link #transaction} started from the copy.
+   *
+   * @throws IllegalStateException inside a transaction (set it before starting the transaction)
+   */
+  public DataLayer withStatementTimeout(Duration timeout) {
+    if (tx != null) {
+      throw new IllegalStateException("set the statement timeout before starting the transaction");
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+    return new DataLayer(domain, dataSource, clock, timeout, preparations, models, insertTexts, tx);
+  }
+
+  /**
+   * A copy that applies {@code preparation} to queries of {@code resource}'s read action {@code action}
+   * ({@link Query#forAction}), e.g. {@code q -> q.filter(attr("published").eq(true)).sort(Sort.desc("inserted_at"))}.
+   */
+  public DataLayer withReadPreparation(Resource resource, String action, UnaryOperator<Query> preparation) {
+    Query.forAction(resource, action);
+    Map<String, UnaryOperator<Query>> copy = new HashMap<>(preparations);
+    copy.put(resource.name() + "#" + action, Objects.requireNonNull(preparation, "preparation"));
+    return new DataLayer(domain, dataSource, clock, timeout, Map.copyOf(copy), models, insertTexts, tx);
+  }
+
+  // ---------------------------------------------------------------------------------------------------- reads
+
+  /** The rows {@code query} selects. */
+  public List<Row> read(Query query) {
+    Query q = prepare(query);
+    Model m = model(q.resource(), q.tenant(), q.contextTable());
+    QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
+    List<Row> rows = run("read of " + m.name(), m, null, null, false, c -> Jdbc.query(c, s.sql(), s.columns()));
+    if (s.reverse()) {
+      Collections.reverse(rows);
+    }
+    return Collections.unmodifiableList(rows);
+  }
+
+  /** The rows {@code query} selects, as records of {@code type} (components matched to attributes by name). */
+  public <R extends Record> List<R> read(Query query, Class<R> type) {
+    List<Row> rows = read(query);
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(rows.get(0).columns());
+    List<R> out = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      out.add(mapper.map(row));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** The first row of {@code query} (it is limited to one row). */
+  public Optional<Row> first(Query query) {
+    List<Row> rows = read(query.limit(1));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** The record of {@code resource} whose single-attribute primary key is {@code id}. */
+  public Optional<Row> get(Resource resource, Object id) {
+    List<Attribute> pk = resource.primaryKey();
+    if (pk.size() != 1) {
+      throw new InvalidQueryException("get(...) needs a single-attribute primary key; resource " + resource.name()
+          + " has " + pk.stream().map(Attribute::name).toList(), null);
+    }
+    return first(Query.of(resource).filter(new io.ashpg.sql.Expr.Attr(pk.get(0).name()).eq(id)));
+  }
+
+  /** The number of rows {@code query} selects (limit, offset and distinct respected). */
+  public long count(Query query) {
+    Query q = prepare(query);
+    Model m = model(q.resource(), q.tenant(), q.contextTable());
+    Sql sql = render(() -> QueryRenderer.count(m, q));
+    return run("count of " + m.name(), m, null, null, false, c -> Jdbc.queryLong(c, sql));
+  }
+
+  /** The SQL {@code query} renders to, without running it (for logging, EXPLAIN and tests). */
+  public Sql toSql(Query query) {
+    Query q = prepare(query);
+    Model m = model(q.resource(), q.tenant(), q.contextTable());
+    return render(() -> QueryRenderer.select(m, q)).sql();
+  }
+
+  // --------------------------------------------------------------------------------------------------- writes
+
+  /** Inserts the record; defaults are applied; returns the stored row. */
+  public Row create(Changeset changeset) {
+    requireKind(changeset, Changeset.Kind.CREATE, "create");
+    Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
+    Insert insert = insertValues(m, changeset, clock.instant());
+    Columns returning = m.columns(changeset.select());
+    Sql sql = render(() -> insertSql(m, insert, null, returning));
+    return run("create of " + m.name(), m, Operation.CREATE, insert.byName, false,
+        c -> Jdbc.query(c, sql, returning)).get(0);
+  }
+
+  /**
+   * Inserts the record, or on a conflict with {@code identity} (null or {@code ""}: the primary key) overwrites the
+   * existing record's {@code upsertFields} (and update defaults such as {@code updated_at}):
+   * {@code INSERT … ON CONFLICT (keys) [WHERE …] DO UPDATE SET f = EXCLUDED.f … RETURNING …}.
+   */
+  public Row upsert(Changeset changeset, String identity, List<String> upsertFields) {
+    requireKind(changeset, Changeset.Kind.CREATE, "upsert");
+    Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
+    Upsert upsert = upsertOf(m, identity, upsertFields);
+    Insert insert = insertValues(m, changeset, clock.instant());
+    Columns returning = m.columns(changeset.select());
+    Sql sql = render(() -> insertSql(m, insert, upsert, returning));
+    return run("upsert of " + m.name(), m, Operation.CREATE, insert.byName, false,
+        c -> Jdbc.query(c, sql, returning)).get(0);
+  }
+
+  /** {@link #upsert(Changeset, String, List)} overwriting every attribute the changeset sets except the keys. */
+  public Row upsert(Changeset changeset, String identity) {
+    Set<String> keys = new HashSet<>(conflictKeys(changeset.resource(), identity));
+    changeset.resource().primaryKey().forEach(a -> keys.add(a.name()));
+    List<String> fields = changeset.values().keySet().stream().filter(f -> !keys.contains(f)).toList();
+    return upsert(changeset, identity, fields);
+  }
+
+  /**
+   * Updates the record by primary key (plus the changeset filter and the base filter); applies update defaults.
+   *
+   * @throws StaleRecordException when no row matched
+   */
+  public Row update(Changeset changeset) {
+    requireKind(changeset, Changeset.Kind.UPDATE, "update");
+    Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
+    Map<String, Object> values = new LinkedHashMap<>(changeset.values());
+    addUpdateDefaults(m, values, clock.instant());
+    Columns returning = m.columns(changeset.select());
+    io.ashpg.sql.Expr filter = changeset.filter().orElse(null);
+    List<Row> rows;
+    if (values.isEmpty()) {
+      Sql sql = render(() -> {
+        io.ashpg.sql.SqlBuilder b = new io.ashpg.sql.SqlBuilder().append("SELECT ");
+        QueryRenderer.selectList(b, m, returning);
+        b.append(" FROM ").append(m.qualifiedTable).append(" AS ").append(QueryRenderer.ALIAS);
+        List<io.ashpg.sql.Expr> conditions = new ArrayList<>();
+        changeset.primaryKey().forEach((k, v) -> conditions.add(new io.ashpg.sql.Expr.Attr(k).eq(v)));
+        if (filter != null) {
+          conditions.add(filter);
+        }
+        QueryRenderer.where(b, m, conditions);
+        return b.build();
+      });
+      rows = run("update of " + m.name(), m, Operation.UPDATE, values, false, c -> Jdbc.query(c, sql, returning));
+    } else {
+      Sql sql = render(() -> WriteRenderer.update(m, values, changeset.primaryKey(), filter, returning));
+      rows = run("update of " + m.name(), m, Operation.UPDATE, values, false, c -> Jdbc.query(c, sql, returning));
+    }
+    if (rows.isEmpty()) {
+      throw stale(m, changeset);
+    }
+    return rows.get(0);
+  }
+
+  /**
+   * Deletes the record by primary key (plus the changeset filter and the base filter); returns the deleted row.
+   *
+   * @throws StaleRecordException when no row matched
+   */
+  public Row destroy(Changeset changeset) {
+    requireKind(changeset, Changeset.Kind.DESTROY, "destroy");
+    Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
+    Columns returning = m.columns(changeset.select());
+    Sql sql = render(() -> WriteRenderer.delete(m, changeset.primaryKey(), changeset.filter().orElse(null),
+        returning));
+    List<Row> rows = run("destroy of " + m.name(), m, Operation.DESTROY, changeset.primaryKey(), false,
+        c -> Jdbc.query(c, sql, returning));
+    if (rows.isEmpty()) {
+      throw stale(m, changeset);
+    }
+    return rows.get(0);
+  }
+
+  // ----------------------------------------------------------------------------------------------------- bulk
+
+  /** {@link #bulkCreate(Resource, List, BulkOptions)} with {@link BulkOptions#defaults()}. */
+  public BulkResult bulkCreate(Resource resource, List<? extends Map<String, ?>> rows) {
+    return bulkCreate(resource, rows, BulkOptions.defaults());
+  }
+
+  /**
+   * Inserts many records: one statement per batch ({@code unnest} or multi-row VALUES, with RETURNING and optional
+   * upsert), or COPY when no rows are returned. All batches run in one transaction. Defaults are applied per row; an
+   * attribute without a default must be given in every row or in none.
+   */
+  public BulkResult bulkCreate(Resource resource, List<? extends Map<String, ?>> rows, BulkOptions options) {
+    Model m = model(resource, Optional.empty(), Optional.empty());
+    if (rows.isEmpty()) {
+      return new BulkResult(0, List.of());
+    }
+    Instant now = clock.instant();
+    List<Attribute> columns = bulkColumns(m, rows);
+    List<Object[]> converted = new ArrayList<>(rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      converted.add(bulkRow(m, columns, rows.get(r), r, now));
+    }
+    Upsert upsert = options.upsertIdentity() == null ? null
+        : upsertOf(m, options.upsertIdentity(), options.upsertFields());
+    BulkOptions.Method method = options.method();
+    if (method == BulkOptions.Method.AUTO) {
+      method = !options.returnRecords() && upsert == null ? BulkOptions.Method.COPY
+          : BulkWriter.unnestable(columns) ? BulkOptions.Method.UNNEST : BulkOptions.Method.VALUES;
+    }
+    if (method == BulkOptions.Method.COPY && (upsert != null || options.returnRecords())) {
+      throw new InvalidQueryException("bulk create of " + m.name() + ": COPY cannot upsert or return rows; use "
+          + "noReturn() without upsert, or another method", null);
+    }
+    if (method == BulkOptions.Method.UNNEST && !BulkWriter.unnestable(columns)) {
+      throw new InvalidQueryException("bulk create of " + m.name() + ": unnest cannot carry array attributes; use "
+          + "Method.VALUES", null);
+    }
+    Columns returning = options.returnRecords() ? m.allColumns : null;
+    BulkOptions.Method chosen = method;
+    Map<String, Object> errorValues = rows.size() == 1 ? Map.copyOf(nonNull(rows.get(0))) : Map.of();
+    return run("bulk create of " + m.name(), m, Operation.CREATE, errorValues, true, c -> {
+      if (chosen == BulkOptions.Method.COPY) {
+        return new BulkResult(BulkWriter.copy(c, m, columns, converted), List.of());
+      }
+      int size = chosen == BulkOptions.Method.VALUES
+          ? BulkWriter.valuesRowsPerStatement(options.batchSize(), columns.size()) : options.batchSize();
+      List<Row> out = new ArrayList<>();
+      long count = 0;
+      for (List<Object[]> batch : BulkWriter.batches(converted, size)) {
+        Sql sql = render(() -> chosen == BulkOptions.Method.VALUES
+            ? BulkWriter.values(m, columns, batch, upsert, returning)
+            : BulkWriter.unnest(m, columns, batch, upsert, returning));
+        if (returning == null) {
+          count += Jdbc.update(c, sql);
+        } else {
+          List<Row> got = Jdbc.query(c, sql, returning);
+          count += got.size();
+          out.addAll(got);
+        }
+      }
+      return new BulkResult(count, out);
+    });
+  }
+
+  /** Updates every record {@code query} matches (base filter included; update defaults applied); returns the count. */
+  public BulkResult bulkUpdate(Query query, Map<String, ?> values) {
+    return bulkUpdate(query, values, false);
+  }
+
+  /**
+   * Updates every record {@code query} matches. Values may be {@link io.ashpg.sql.Expr}s (atomic updates such as
+   * {@code attr("views").plus(1)}). With a limit, sort, offset, distinct or lock the rows are chosen by a primary-key
+   * subquery.
+   */
+  public BulkResult bulkUpdate(Query query, Map<String, ?> values, boolean returnRecords) {
+    Query q = prepare(query);
+    Model m = model(q.resource(), q.tenant(), q.contextTable());
+    Map<String, Object> all = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      m.attribute(k);
+      if (v instanceof io.ashpg.sql.Expr e) {
+        Query.checkAttributes(m.resource, e);
+      }
+      all.put(k, v);
+    });
+    addUpdateDefaults(m, all, clock.instant());
+    if (all.isEmpty()) {
+      throw new InvalidQueryException("bulk update of " + m.name() + " sets nothing", null);
+    }
+    Columns returning = returnRecords ? m.allColumns : null;
+    Sql sql = render(() -> WriteRenderer.updateQuery(m, q, all, returning));
+    return run("bulk update of " + m.name(), m, Operation.UPDATE, all, false, c -> returning == null
+        ? new BulkResult(Jdbc.update(c, sql), List.of())
+        : bulk(Jdbc.query(c, sql, returning)));
+  }
+
+  /** Deletes every record {@code query} matches (base filter included); returns the count. */
+  public BulkResult bulkDestroy(Query query) {
+    return bulkDestroy(query, false);
+  }
+
+  /** Deletes every record {@code query} matches, optionally returning the deleted rows. */
+  public BulkResult bulkDestroy(Query query, boolean returnRecords) {
+    Query q = prepare(query);
+    Model m = model(q.resource(), q.tenant(), q.contextTable());
+    Columns returning = returnRecords ? m.allColumns : null;
+    Sql sql = render(() -> WriteRenderer.deleteQuery(m, q, returning));
+    return run("bulk destroy of " + m.name(), m, Operation.DESTROY, Map.of(), false, c -> returning == null
+        ? new BulkResult(Jdbc.update(c, sql), List.of())
+        : bulk(Jdbc.query(c, sql, returning)));
+  }
+
+  private static BulkResult bulk(List<Row> rows) {
+    return new BulkResult(rows.size(), rows);
+  }
+
+  // ------------------------------------------------------------------------------------------- transactions
+
+  /**
+   * Runs {@code body} in a transaction and returns its result: committed when it returns, rolled back when it
+   * throws (the exception propagates). The body's data layer runs every operation on the transaction's connection.
+   * Called on a transaction's data layer, it opens a savepoint instead: a failure rolls back to the savepoint and
+   * propagates, and if the caller catches it, the outer transaction can go on.
+   */
+  public <T> T transaction(Function<DataLayer, T> body) {
+    Objects.requireNonNull(body, "body");
+    if (tx != null) {
+      return savepoint(body);
+    }
+    if (dataSource == null) {
+      throw new IllegalStateException("this data layer has no data source");
+    }
+    Tx inner;
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "begin transaction");
+    }
+    try {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      inner = new Tx(c);
+      try {
+        if (timeout != null) {
+          applyTimeout(c);
+        }
+        T result = body.apply(new DataLayer(domain, dataSource, clock, null, preparations, models, insertTexts,
+            inner));
+        c.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      } finally {
+        inner.open = false;
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "transaction");
+    } finally {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // The pool discards a connection it cannot reset; nothing more to do here.
+      }
+    }
+  }
+
+  /** Whether this data layer is bound to a running transaction. */
+  public boolean inTransaction() {
+    return tx != null && tx.open;
+  }
+
+  private <T> T savepoint(Function<DataLayer, T> body) {
+    requireOpen();
+    Connection c = tx.connection;
+    Savepoint sp;
+    try {
+      sp = c.setSavepoint();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "savepoint");
+    }
+    try {
+      T result = body.apply(this);
+      c.releaseSavepoint(sp);
+      return result;
+    } catch (RuntimeException | Error e) {
+      try {
+        c.rollback(sp);
+        c.releaseSavepoint(sp);
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw e;
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "release savepoint");
+    }
+  }
+
+  private void applyTimeout(Connection c) throws SQLException {
+    // SET cannot take bind parameters; set_config can, and is_local = true scopes it to the transaction.
+    try (PreparedStatement ps = c.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+      ps.setString(1, Long.toString(Math.max(1, timeout.toMillis())));
+      ps.execute();
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private void requireOpen() {
+    if (!tx.open) {
+      throw new IllegalStateException("the transaction this data layer belongs to has ended");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- internals
+
+  private <T> T run(String what, Model m, Operation operation, Map<String, Object> values, boolean atomic,
+                    SqlWork<T> work) {
+    try {
+      if (tx != null) {
+        requireOpen();
+        return work.run(tx.connection);
+      }
+      if (dataSource == null) {
+        throw new IllegalStateException("this data layer has no data source");
+      }
+      try (Connection c = dataSource.getConnection()) {
+        if (timeout == null && !atomic) {
+          return work.run(c);
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+          if (timeout != null) {
+            applyTimeout(c);
+          }
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c, e);
+          throw e;
+        } finally {
+          c.setAutoCommit(autoCommit);
+        }
+      }
+    } catch (SQLException e) {
+      throw translate(e, what, m, operation, values);
+    }
+  }
+
+  private static AshPgException translate(SQLException e, String what, Model m, Operation operation,
+                                          Map<String, Object> values) {
+    if (operation != null && m != null) {
+      Optional<? extends AshPgException> mapped = m.errors.map(e, operation, values == null ? Map.of() : values);
+      if (mapped.isPresent()) {
+        return mapped.get();
+      }
+    }
+    return SqlErrors.translate(e, what);
+  }
+
+  /** Rendering problems (unknown attributes, bad values, missing extensions) surface as InvalidQueryExceptions. */
+  private static <T> T render(Supplier<T> renderer) {
+    try {
+      return renderer.get();
+    } catch (InvalidQueryException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidQueryException(e.getMessage(), e);
+    }
+  }
+
+  private Query prepare(Query query) {
+    if (query.action().isEmpty()) {
+      return query;
+    }
+    UnaryOperator<Query> preparation = preparations.get(query.resource().name() + "#" + query.action().get());
+    return preparation == null ? query : preparation.apply(query);
+  }
+
+  private Model model(Resource resource, Optional<String> tenant, Optional<String> contextTable) {
+    if (domain.resource(resource.name()).orElse(null) != resource) {
+      throw new InvalidQueryException("resource " + resource.name() + " is not part of this data layer's domain",
+          null);
+    }
+    Repo repo = repo(resource);
+    String table = contextTable.or(resource::table).orElseThrow(() -> new InvalidQueryException("resource "
+        + resource.name() + " is polymorphic (no table); give a context table", null));
+    String schema = schema(resource, repo, tenant.orElse(null));
+    ModelKey key = new ModelKey(resource, schema, table);
+    Model model = models.get(key);
+    if (model != null) {
+      return model;
+    }
+    try {
+      return models.computeIfAbsent(key, k -> new Model(resource, new TableTarget(schema, table),
+          repo == null ? Set.of() : Set.copyOf(repo.installedExtensions()),
+          repo == null ? null : repo.getClass().getSimpleName(), ConstraintErrorMapper.of(domain, resource, table)));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidQueryException("resource " + resource.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Repo repo(Resource resource) {
+    try {
+      return domain.repo(resource, RepoPurpose.READ);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The schema: the tenant for schema-multitenant resources (validated strictly: it becomes an identifier), else the
+   * {@code schema} option, else the repo's default prefix.
+   */
+  private static String schema(Resource resource, Repo repo, String tenant) {
+    Multitenancy mt = resource.multitenancy().orElse(null);
+    if (mt != null && mt.strategy() == Multitenancy.Strategy.CONTEXT) {
+      if (tenant != null) {
+        try {
+          return Identifier.validateTenant(tenant);
+        } catch (IllegalArgumentException e) {
+          throw new InvalidQueryException("resource " + resource.name() + ": " + e.getMessage(), e);
+        }
+      }
+      if (!mt.global()) {
+        throw new InvalidQueryException("resource " + resource.name()
+            + " uses schema multitenancy; give a tenant (Query.tenant / Changeset.tenant)", null);
+      }
+    } else if (mt != null && mt.strategy() == Multitenancy.Strategy.ATTRIBUTE && (tenant != null || !mt.global())) {
+      throw new InvalidQueryException("resource " + resource.name()
+          + " uses attribute multitenancy, which this data layer does not handle yet", null);
+    } else if (tenant != null && mt == null) {
+      throw new InvalidQueryException("resource " + resource.name() + " is not multitenant; do not give a tenant",
+          null);
+    }
+    return resource.postgres().schema().orElse(repo == null ? "public" : repo.defaultPrefix());
+  }
+
+  private static void requireKind(Changeset changeset, Changeset.Kind kind, String operation) {
+    if (changeset.kind() != kind) {
+      throw new InvalidQueryException(operation + " needs a " + kind.name().toLowerCase(java.util.Locale.ROOT)
+          + " changeset, got " + changeset, null);
+    }
+  }
+
+  /** The insert statement, its text taken from the shape cache when no value is an expression. */
+  private Sql insertSql(Model m, Insert insert, Upsert upsert, Columns returning) {
+    if (insert.values.stream().anyMatch(v -> v instanceof io.ashpg.sql.Expr)) {
+      return WriteRenderer.insert(m, insert.columns, insert.values, upsert, returning);
+    }
+    InsertShape shape = new InsertShape(m, insert.columns, upsert, returning);
+    String text = insertTexts.get(shape);
+    if (text == null) {
+      Sql sql = WriteRenderer.insert(m, insert.columns, insert.values, upsert, returning);
+      if (insertTexts.size() < 10_000) {
+        insertTexts.put(shape, sql.text());
+      }
+      return sql;
+    }
+    List<Object> binds = new ArrayList<>(insert.values.size());
+    for (int i = 0; i < insert.values.size(); i++) {
+      Attribute a = insert.columns.get(i);
+      try {
+        binds.add(SqlValues.toJdbc(insert.values.get(i), a.type()));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidQueryException("resource " + m.name() + ", attribute '" + a.name() + "': "
+            + e.getMessage(), e);
+      }
+    }
+    return new Sql(text, binds);
+  }
+
+  /** Columns and values of one insert. */
+  private record Insert(List<Attribute> columns, List<Object> values, Map<String, Object> byName) {}
+
+  private static Insert insertValues(Model m, Changeset changeset, Instant now) {
+    List<Attribute> columns = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    Map<String, Object> byName = new HashMap<>();
+    for (Attribute a : m.attributes) {
+      Object v;
+      if (changeset.values().containsKey(a.name())) {
+        v = changeset.values().get(a.name());
+      } else if (a.defaultValue().isPresent() && Defaults.inJava(a.defaultValue().get())) {
+        v = Defaults.value(a, a.defaultValue().get(), now);
+      } else {
+        continue;
+      }
+      columns.add(a);
+      values.add(v);
+      byName.put(a.name(), v);
+    }
+    if (columns.isEmpty()) {
+      throw new InvalidQueryException("create of " + m.name() + " has no values to insert", null);
+    }
+    return new Insert(columns, values, byName);
+  }
+
+  private static void addUpdateDefaults(Model m, Map<String, Object> values, Instant now) {
+    for (Attribute a : m.attributes) {
+      Optional<AttributeDefault> d = a.updateDefault();
+      if (!values.containsKey(a.name()) && d.isPresent() && Defaults.inJava(d.get())) {
+        values.put(a.name(), Defaults.value(a, d.get(), now));
+      }
+    }
+  }
+
+  private static List<String> conflictKeys(Resource resource, String identity) {
+    if (identity == null || identity.isEmpty()) {
+      return resource.primaryKey().stream().map(Attribute::name).toList();
+    }
+    return resource.identity(identity).map(Identity::keys).orElseThrow(() -> new InvalidQueryException(
+        "resource " + resource.name() + " has no identity '" + identity + "'", null));
+  }
+
+  private static Upsert upsertOf(Model m, String identity, List<String> fields) {
+    Resource r = m.resource;
+    if (r.postgres().manageTenant().isPresent()) {
+      throw new InvalidQueryException("cannot upsert resource " + r.name() + ", which owns a tenant", null);
+    }
+    List<String> target = new ArrayList<>();
+    for (String key : conflictKeys(r, identity)) {
+      if (r.attribute(key).isPresent()) {
+        target.add(m.column(key));
+      } else if (r.postgres().calculationsToSql().containsKey(key)) {
+        target.add("(" + RawSql.escapeLiteral(r.postgres().calculationsToSql().get(key),
+            "calculationsToSql of " + key + " of resource " + r.name()) + ")");
+      } else {
+        throw new InvalidQueryException("identity '" + identity + "' of resource " + r.name() + " has key '" + key
+            + "', which is neither an attribute nor in calculationsToSql", null);
+      }
+    }
+    List<String> where = new ArrayList<>();
+    if (identity != null && !identity.isEmpty() && r.postgres().identityWheresToSql().containsKey(identity)) {
+      where.add("(" + RawSql.escapeLiteral(r.postgres().identityWheresToSql().get(identity),
+          "identityWheresToSql of " + identity + " of resource " + r.name()) + ")");
+    }
+    if (m.baseFilter != null) {
+      where.add("(" + m.baseFilter + ")");
+    }
+    Set<String> set = new LinkedHashSet<>();
+    for (String f : fields) {
+      m.attribute(f);
+      set.add(f);
+    }
+    for (Attribute a : m.attributes) {
+      if (a.updateDefault().isPresent() && Defaults.inJava(a.updateDefault().get())) {
+        set.add(a.name());
+      }
+    }
+    return new Upsert(target, where.isEmpty() ? null : String.join(" AND ", where), List.copyOf(set));
+  }
+
+  private static List<Attribute> bulkColumns(Model m, List<? extends Map<String, ?>> rows) {
+    Set<String> mentioned = new HashSet<>();
+    for (Map<String, ?> row : rows) {
+      for (String k : row.keySet()) {
+        if (mentioned.add(k)) {
+          m.attribute(k);
+        }
+      }
+    }
+    List<Attribute> columns = new ArrayList<>();
+    for (Attribute a : m.attributes) {
+      if (mentioned.contains(a.name())
+          || (a.defaultValue().isPresent() && Defaults.inJava(a.defaultValue().get()))) {
+        columns.add(a);
+      }
+    }
+    if (columns.isEmpty()) {
+      throw new InvalidQueryException("bulk create of " + m.name() + " has no values to insert", null);
+    }
+    return columns;
+  }
+
+  private static Object[] bulkRow(Model m, List<Attribute> columns, Map<String, ?> row, int index, Instant now) {
+    Object[] out = new Object[columns.size()];
+    for (int c = 0; c < out.length; c++) {
+      Attribute a = columns.get(c);
+      Object v;
+      if (row.containsKey(a.name())) {
+        v = row.get(a.name());
+      } else if (a.defaultValue().isPresent() && Defaults.inJava(a.defaultValue().get())) {
+        v = Defaults.value(a, a.defaultValue().get(), now);
+      } else {
+        throw new InvalidQueryException("bulk create of " + m.name() + ": row " + index + " does not set '"
+            + a.name() + "', which other rows set and which has no default; set it (possibly to null) in every row",
+            null);
+      }
+      if (v instanceof io.ashpg.sql.Expr) {
+        throw new InvalidQueryException("bulk create of " + m.name() + ": row " + index + " sets '" + a.name()
+            + "' to an expression; bulk create takes values only", null);
+      }
+      try {
+        out[c] = SqlValues.toJdbc(v, a.type());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidQueryException("bulk create of " + m.name() + ": row " + index + ", attribute '" + a.name()
+            + "': " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Object> nonNull(Map<String, ?> row) {
+    Map<String, Object> out = new HashMap<>();
+    row.forEach((k, v) -> {
+      if (v != null) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  private static StaleRecordException stale(Model m, Changeset changeset) {
+    return new StaleRecordException(m.name(), "no row of " + m.target + " with primary key " + changeset.primaryKey()
+        + (changeset.filter().isPresent() ? " matching the changeset filter" : "")
+        + (m.baseFilter != null ? " and the base filter" : "") + " (it was deleted or changed concurrently)");
+  }
+}

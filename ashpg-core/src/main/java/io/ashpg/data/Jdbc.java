@@ -1,0 +1,70 @@
+package io.ashpg.data;
+
+import io.ashpg.sql.Sql;
+import io.ashpg.sql.SqlArray;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+/** Binding and executing rendered {@link Sql} on a connection. */
+final class Jdbc {
+  private static final System.Logger LOG = System.getLogger(DataLayer.class.getName());
+
+  private Jdbc() {}
+
+  static void bind(Connection c, PreparedStatement ps, List<Object> binds) throws SQLException {
+    for (int i = 0; i < binds.size(); i++) {
+      Object v = binds.get(i);
+      int p = i + 1;
+      if (v == null) {
+        // Unspecified type: PostgreSQL infers it from the context (column, operator).
+        ps.setNull(p, Types.NULL);
+      } else if (v instanceof SqlArray a) {
+        ps.setArray(p, c.createArrayOf(a.elementType(), a.elements()));
+      } else if (v instanceof byte[] bytes) {
+        ps.setBytes(p, bytes);
+      } else {
+        ps.setObject(p, v);
+      }
+    }
+  }
+
+  static List<Row> query(Connection c, Sql sql, Columns columns) throws SQLException {
+    log(sql);
+    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+      bind(c, ps, sql.binds());
+      try (ResultSet rs = ps.executeQuery()) {
+        return columns.readAll(rs);
+      }
+    }
+  }
+
+  static int update(Connection c, Sql sql) throws SQLException {
+    log(sql);
+    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+      bind(c, ps, sql.binds());
+      return ps.executeUpdate();
+    }
+  }
+
+  static long queryLong(Connection c, Sql sql) throws SQLException {
+    log(sql);
+    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+      bind(c, ps, sql.binds());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  static void log(Sql sql) {
+    // Only the text: bind values may be personal data.
+    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(System.Logger.Level.DEBUG, "{0} ({1} binds)", sql.text(), sql.binds().size());
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.ashpg.data;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Maps rows to a record type by component name. The reflective work (components, canonical constructor) happens
+ * once per record class; binding to a row layout happens once per layout; mapping a row is then an index walk and
+ * one constructor call. This is the only reflection in the data layer.
+ */
+final class RecordMapper<R extends Record> {
+  private static final ClassValue<RecordMapper<?>> CACHE = new ClassValue<>() {
+    @Override
+    protected RecordMapper<?> computeValue(Class<?> type) {
+      return create(type.asSubclass(Record.class));
+    }
+  };
+
+  private final Class<R> type;
+  private final String[] names;
+  private final String[] snakeNames;
+  private final Class<?>[] types;
+  private final Constructor<R> constructor;
+  private final Map<Columns, Bound<R>> bound = new ConcurrentHashMap<>();
+
+  private RecordMapper(Class<R> type) {
+    if (!type.isRecord()) {
+      throw new IllegalArgumentException(type.getName() + " is not a record");
+    }
+    this.type = type;
+    RecordComponent[] components = type.getRecordComponents();
+    names = new String[components.length];
+    snakeNames = new String[components.length];
+    types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      names[i] = components[i].getName();
+      snakeNames[i] = snake(names[i]);
+      types[i] = components[i].getType();
+    }
+    try {
+      constructor = type.getDeclaredConstructor(types);
+      constructor.setAccessible(true);
+    } catch (NoSuchMethodException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot use the canonical constructor of " + type.getName() + ": " + e, e);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static RecordMapper<?> create(Class<? extends Record> type) {
+    return new RecordMapper(type);
+  }
+
+  @SuppressWarnings("unchecked")
+  static <R extends Record> RecordMapper<R> of(Class<R> type) {
+    return (RecordMapper<R>) CACHE.get(type);
+  }
+
+  /** The mapper for rows laid out as {@code columns}. */
+  Bound<R> bind(Columns columns) {
+    return bound.computeIfAbsent(columns, this::newBound);
+  }
+
+  private Bound<R> newBound(Columns columns) {
+    int[] positions = new int[names.length];
+    for (int i = 0; i < names.length; i++) {
+      int p = columns.indexOf(names[i]);
+      if (p < 0) {
+        p = columns.indexOf(snakeNames[i]);
+      }
+      if (p < 0) {
+        throw new IllegalArgumentException("record " + type.getName() + " has component '" + names[i]
+            + "' but the rows have no attribute '" + names[i] + "'" + (snakeNames[i].equals(names[i]) ? ""
+            : " or '" + snakeNames[i] + "'") + "; selected attributes: " + columns.names());
+      }
+      positions[i] = p;
+    }
+    return new Bound<>(this, positions);
+  }
+
+  /** A mapper bound to one row layout. */
+  static final class Bound<R extends Record> {
+    private final RecordMapper<R> mapper;
+    private final int[] positions;
+
+    private Bound(RecordMapper<R> mapper, int[] positions) {
+      this.mapper = mapper;
+      this.positions = positions;
+    }
+
+    R map(Row row) {
+      Object[] args = new Object[positions.length];
+      for (int i = 0; i < args.length; i++) {
+        Object v = row.get(positions[i]);
+        try {
+          args[i] = Values.convert(v, mapper.types[i]);
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException("record " + mapper.type.getName() + ", component '" + mapper.names[i]
+              + "': " + e.getMessage(), e);
+        }
+      }
+      try {
+        return mapper.constructor.newInstance(args);
+      } catch (InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot construct " + mapper.type.getName(), e);
+      }
+    }
+  }
+
+  static String snake(String camel) {
+    StringBuilder out = new StringBuilder(camel.length() + 4);
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (Character.isUpperCase(c)) {
+        if (i > 0) {
+          out.append('_');
+        }
+        out.append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,273 @@
+package io.ashpg.sql;
+
+import io.ashpg.resource.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A filter or value expression: an immutable tree rendered by {@link ExprRenderer} into SQL text whose values are
+ * always bind parameters. Build expressions with {@link Exprs} and the fluent methods below, e.g.
+ * {@code attr("score").plus(1).gt(10).and(attr("title").ilike("%java%"))}.
+ *
+ * <p>Plain Java values given to the fluent methods become {@link Value}s; when a value meets an attribute (or a cast)
+ * it is converted to that attribute's type before it is bound, so {@code attr("id").eq("…uuid text…")} works.
+ */
+public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.Arith, Expr.And, Expr.Or, Expr.Not,
+    Expr.IsNil, Expr.In, Expr.Contains, Expr.Like, Expr.Fragment, Expr.Cast, Expr.TrigramSimilarity {
+
+  /** Comparison operators. */
+  enum CompareOp {
+    EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
+
+    private final String sql;
+
+    CompareOp(String sql) {
+      this.sql = sql;
+    }
+
+    /** The SQL operator. */
+    public String sql() {
+      return sql;
+    }
+  }
+
+  /** Arithmetic and string concatenation operators. */
+  enum ArithOp {
+    ADD("+"), SUB("-"), MUL("*"), DIV("/"), CONCAT("||");
+
+    private final String sql;
+
+    ArithOp(String sql) {
+      this.sql = sql;
+    }
+
+    /** The SQL operator. */
+    public String sql() {
+      return sql;
+    }
+  }
+
+  /** An attribute of the resource being queried, by attribute name (not column name). */
+  record Attr(String name) implements Expr {
+    public Attr {
+      Objects.requireNonNull(name, "attribute name");
+    }
+  }
+
+  /** A Java value, always sent as a bind parameter; may be null. */
+  record Value(Object value) implements Expr {}
+
+  /** {@code left op right}; comparing with a null value renders {@code IS [NOT] NULL}. */
+  record Compare(CompareOp op, Expr left, Expr right) implements Expr {
+    public Compare {
+      Objects.requireNonNull(op, "op");
+      Objects.requireNonNull(left, "left");
+      Objects.requireNonNull(right, "right");
+    }
+  }
+
+  /** {@code left op right} for {@code + - * / ||}. */
+  record Arith(ArithOp op, Expr left, Expr right) implements Expr {
+    public Arith {
+      Objects.requireNonNull(op, "op");
+      Objects.requireNonNull(left, "left");
+      Objects.requireNonNull(right, "right");
+    }
+  }
+
+  /** All of the parts hold; an empty list is {@code TRUE}. */
+  record And(List<Expr> parts) implements Expr {
+    public And {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** Any of the parts holds; an empty list is {@code FALSE}. */
+  record Or(List<Expr> parts) implements Expr {
+    public Or {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** Negation. */
+  record Not(Expr expr) implements Expr {
+    public Not {
+      Objects.requireNonNull(expr, "expr");
+    }
+  }
+
+  /** {@code expr IS NULL} ({@code nil = true}) or {@code expr IS NOT NULL}. */
+  record IsNil(Expr expr, boolean nil) implements Expr {
+    public IsNil {
+      Objects.requireNonNull(expr, "expr");
+    }
+  }
+
+  /**
+   * {@code expr = ANY(?)} with the values bound as one array, so the SQL text does not depend on how many values
+   * there are (an empty list renders {@code FALSE}).
+   */
+  record In(Expr expr, List<Object> values) implements Expr {
+    public In {
+      Objects.requireNonNull(expr, "expr");
+      values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+    }
+  }
+
+  /** Substring test: {@code strpos(text, part) > 0}. */
+  record Contains(Expr text, Expr part) implements Expr {
+    public Contains {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(part, "part");
+    }
+  }
+
+  /** {@code text LIKE pattern} or, case-insensitively, {@code ILIKE}. */
+  record Like(Expr text, Expr pattern, boolean caseInsensitive) implements Expr {
+    public Like {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(pattern, "pattern");
+    }
+  }
+
+  /**
+   * Raw SQL with {@code ?} placeholders, each replaced by the rendering of the matching argument (values become
+   * bind parameters). {@code \?} stands for a literal question mark (e.g. the jsonb {@code ?} operator). Question
+   * marks inside quoted strings, quoted identifiers and comments are literal.
+   */
+  record Fragment(String sql, List<Expr> args) implements Expr {
+    public Fragment {
+      Objects.requireNonNull(sql, "sql");
+      args = List.copyOf(args);
+    }
+  }
+
+  /** {@code (expr)::type}, with the type's exact PostgreSQL name (e.g. {@code timestamp(0)}). */
+  record Cast(Expr expr, Type type) implements Expr {
+    public Cast {
+      Objects.requireNonNull(expr, "expr");
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  /** {@code similarity(left, right)} from pg_trgm; rendering fails unless the repo installs "pg_trgm". */
+  record TrigramSimilarity(Expr left, Expr right) implements Expr {
+    public TrigramSimilarity {
+      Objects.requireNonNull(left, "left");
+      Objects.requireNonNull(right, "right");
+    }
+  }
+
+  /** {@code value} itself if it is an expression, otherwise a {@link Value} holding it. */
+  static Expr of(Object value) {
+    return value instanceof Expr e ? e : new Value(value);
+  }
+
+  /** {@code this = value}. */
+  default Expr eq(Object value) {
+    return new Compare(CompareOp.EQ, this, of(value));
+  }
+
+  /** {@code this <> value}. */
+  default Expr ne(Object value) {
+    return new Compare(CompareOp.NE, this, of(value));
+  }
+
+  /** {@code this < value}. */
+  default Expr lt(Object value) {
+    return new Compare(CompareOp.LT, this, of(value));
+  }
+
+  /** {@code this <= value}. */
+  default Expr le(Object value) {
+    return new Compare(CompareOp.LE, this, of(value));
+  }
+
+  /** {@code this > value}. */
+  default Expr gt(Object value) {
+    return new Compare(CompareOp.GT, this, of(value));
+  }
+
+  /** {@code this >= value}. */
+  default Expr ge(Object value) {
+    return new Compare(CompareOp.GE, this, of(value));
+  }
+
+  /** {@code this = ANY(values)}. */
+  default Expr in(Collection<?> values) {
+    return new In(this, new ArrayList<>(values));
+  }
+
+  /** {@code this = ANY(values)}. */
+  default Expr in(Object... values) {
+    return new In(this, Arrays.asList(values));
+  }
+
+  /** {@code this IS NULL}. */
+  default Expr isNil() {
+    return new IsNil(this, true);
+  }
+
+  /** {@code this IS NOT NULL}. */
+  default Expr notNil() {
+    return new IsNil(this, false);
+  }
+
+  /** Whether this text contains {@code part}. */
+  default Expr contains(Object part) {
+    return new Contains(this, of(part));
+  }
+
+  /** {@code this LIKE pattern}. */
+  default Expr like(Object pattern) {
+    return new Like(this, of(pattern), false);
+  }
+
+  /** {@code this ILIKE pattern}. */
+  default Expr ilike(Object pattern) {
+    return new Like(this, of(pattern), true);
+  }
+
+  /** {@code this + other}. */
+  default Expr plus(Object other) {
+    return new Arith(ArithOp.ADD, this, of(other));
+  }
+
+  /** {@code this - other}. */
+  default Expr minus(Object other) {
+    return new Arith(ArithOp.SUB, this, of(other));
+  }
+
+  /** {@code this * other}. */
+  default Expr times(Object other) {
+    return new Arith(ArithOp.MUL, this, of(other));
+  }
+
+  /** {@code this / other}. */
+  default Expr dividedBy(Object other) {
+    return new Arith(ArithOp.DIV, this, of(other));
+  }
+
+  /** String concatenation {@code this || other}. */
+  default Expr concat(Object other) {
+    return new Arith(ArithOp.CONCAT, this, of(other));
+  }
+
+  /** {@code this AND other}. */
+  default Expr and(Expr other) {
+    return new And(List.of(this, other));
+  }
+
+  /** {@code this OR other}. */
+  default Expr or(Expr other) {
+    return new Or(List.of(this, other));
+  }
+
+  /** {@code NOT this}. */
+  default Expr not() {
+    return new Not(this);
+  }
+}

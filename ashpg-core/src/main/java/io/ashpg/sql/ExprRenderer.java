@@ -1,0 +1,208 @@
+package io.ashpg.sql;
+
+import io.ashpg.resource.Type;
+import java.util.List;
+
+/**
+ * Renders {@link Expr} trees into a {@link SqlBuilder}. Values become bind parameters converted to the type of the
+ * attribute (or cast) they meet; the text depends only on the tree's shape (and on which values are null), so the
+ * same query shape always yields the same SQL and pgjdbc reuses its server-side prepared statement.
+ */
+public final class ExprRenderer {
+  private final SqlBuilder out;
+  private final RenderContext ctx;
+
+  private ExprRenderer(SqlBuilder out, RenderContext ctx) {
+    this.out = out;
+    this.ctx = ctx;
+  }
+
+  /** Appends {@code expr} to {@code out}. */
+  public static void render(Expr expr, SqlBuilder out, RenderContext ctx) {
+    new ExprRenderer(out, ctx).expr(expr, null);
+  }
+
+  /** Appends {@code expr} to {@code out}, converting a bare value at the top to {@code type}. */
+  public static void render(Expr expr, SqlBuilder out, RenderContext ctx, Type type) {
+    new ExprRenderer(out, ctx).expr(expr, type);
+  }
+
+  /** The type a value compared with {@code expr} is converted to, or null when unknown. */
+  public static Type typeOf(Expr expr, RenderContext ctx) {
+    if (expr instanceof Expr.Attr a) {
+      return ctx.type(a.name());
+    }
+    if (expr instanceof Expr.Cast c) {
+      return c.type();
+    }
+    if (expr instanceof Expr.Arith a) {
+      return a.op() == Expr.ArithOp.CONCAT ? Type.STRING
+          : firstNonNull(typeOf(a.left(), ctx), typeOf(a.right(), ctx));
+    }
+    if (expr instanceof Expr.TrigramSimilarity) {
+      return Type.FLOAT;
+    }
+    return null;
+  }
+
+  private static Type firstNonNull(Type a, Type b) {
+    return a != null ? a : b;
+  }
+
+  /** Renders {@code e}; {@code hint} is the type a bare value here is converted to. */
+  private void expr(Expr e, Type hint) {
+    if (e instanceof Expr.Attr a) {
+      out.append(ctx.column(a.name()));
+    } else if (e instanceof Expr.Value v) {
+      value(v.value(), hint);
+    } else if (e instanceof Expr.Compare c) {
+      compare(c);
+    } else if (e instanceof Expr.Arith a) {
+      Type t = typeOf(a, ctx);
+      out.append('(');
+      expr(a.left(), t);
+      out.append(' ').append(a.op().sql()).append(' ');
+      expr(a.right(), t);
+      out.append(')');
+    } else if (e instanceof Expr.And a) {
+      junction(a.parts(), " AND ", "TRUE");
+    } else if (e instanceof Expr.Or o) {
+      junction(o.parts(), " OR ", "FALSE");
+    } else if (e instanceof Expr.Not n) {
+      out.append("NOT (");
+      expr(n.expr(), Type.BOOLEAN);
+      out.append(')');
+    } else if (e instanceof Expr.IsNil n) {
+      operand(n.expr(), null);
+      out.append(n.nil() ? " IS NULL" : " IS NOT NULL");
+    } else if (e instanceof Expr.In in) {
+      in(in);
+    } else if (e instanceof Expr.Contains c) {
+      Type t = firstNonNull(typeOf(c.text(), ctx), Type.STRING);
+      out.append("(strpos(");
+      expr(c.text(), t);
+      out.append(", ");
+      expr(c.part(), t);
+      out.append(") > 0)");
+    } else if (e instanceof Expr.Like l) {
+      Type t = firstNonNull(typeOf(l.text(), ctx), Type.STRING);
+      operand(l.text(), t);
+      out.append(l.caseInsensitive() ? " ILIKE " : " LIKE ");
+      operand(l.pattern(), t);
+    } else if (e instanceof Expr.Fragment f) {
+      fragment(f);
+    } else if (e instanceof Expr.Cast c) {
+      out.append('(');
+      expr(c.expr(), c.type());
+      out.append(")::").append(PgTypes.exact(c.type()));
+    } else if (e instanceof Expr.TrigramSimilarity t) {
+      if (!ctx.extensionInstalled("pg_trgm")) {
+        throw new IllegalArgumentException("trigramSimilarity needs the pg_trgm extension, which the repo of "
+            + ctx.describe() + " does not install; add \"pg_trgm\" to its installedExtensions()");
+      }
+      Type text = firstNonNull(typeOf(t.left(), ctx), firstNonNull(typeOf(t.right(), ctx), Type.STRING));
+      out.append("similarity(");
+      expr(t.left(), text);
+      out.append(", ");
+      expr(t.right(), text);
+      out.append(')');
+    }
+  }
+
+  /** A sub-expression that sits next to an operator: compound ones get parentheses. */
+  private void operand(Expr e, Type hint) {
+    boolean wrap = e instanceof Expr.Compare || e instanceof Expr.And || e instanceof Expr.Or
+        || e instanceof Expr.Like || e instanceof Expr.IsNil || e instanceof Expr.In;
+    if (wrap) {
+      out.append('(');
+    }
+    expr(e, hint);
+    if (wrap) {
+      out.append(')');
+    }
+  }
+
+  private void compare(Expr.Compare c) {
+    boolean leftNull = c.left() instanceof Expr.Value v && v.value() == null;
+    boolean rightNull = c.right() instanceof Expr.Value v && v.value() == null;
+    if ((leftNull || rightNull) && (c.op() == Expr.CompareOp.EQ || c.op() == Expr.CompareOp.NE)) {
+      // "= NULL" is never true in SQL; Ash's `x == nil` means IS NULL.
+      operand(rightNull ? c.left() : c.right(), null);
+      out.append(c.op() == Expr.CompareOp.EQ ? " IS NULL" : " IS NOT NULL");
+      return;
+    }
+    Type t = firstNonNull(typeOf(c.left(), ctx), typeOf(c.right(), ctx));
+    operand(c.left(), t);
+    out.append(' ').append(c.op().sql()).append(' ');
+    operand(c.right(), t);
+  }
+
+  private void junction(List<Expr> parts, String op, String empty) {
+    if (parts.isEmpty()) {
+      out.append(empty);
+      return;
+    }
+    if (parts.size() == 1) {
+      expr(parts.get(0), Type.BOOLEAN);
+      return;
+    }
+    for (int i = 0; i < parts.size(); i++) {
+      if (i > 0) {
+        out.append(op);
+      }
+      Expr p = parts.get(i);
+      // AND inside AND (and OR inside OR) is associative: no parentheses, so repeated filter() calls read flat.
+      boolean wrap = (p instanceof Expr.And && !" AND ".equals(op)) || (p instanceof Expr.Or && !" OR ".equals(op));
+      if (wrap) {
+        out.append('(');
+      }
+      expr(p, Type.BOOLEAN);
+      if (wrap) {
+        out.append(')');
+      }
+    }
+  }
+
+  private void in(Expr.In in) {
+    if (in.values().isEmpty()) {
+      out.append("FALSE");
+      return;
+    }
+    Type t = typeOf(in.expr(), ctx);
+    operand(in.expr(), t);
+    out.append(" = ANY(");
+    SqlArray array = SqlValues.array(in.values(), t);
+    out.bind(array, t != null && PgTypes.needsCast(t) ? PgTypes.exact(t) + "[]" : null);
+    out.append(')');
+  }
+
+  private void value(Object value, Type hint) {
+    Object jdbc;
+    try {
+      jdbc = SqlValues.toJdbc(value, hint);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(ctx.describe() + ": " + e.getMessage(), e);
+    }
+    out.bind(jdbc, hint != null && PgTypes.needsCast(hint) ? PgTypes.exact(hint) : null);
+  }
+
+  private void fragment(Expr.Fragment f) {
+    List<RawSql.Part> parts = RawSql.parse(f.sql());
+    long placeholders = parts.stream().filter(p -> p instanceof RawSql.Placeholder).count();
+    if (placeholders != f.args().size()) {
+      throw new IllegalArgumentException("fragment \"" + f.sql() + "\" has " + placeholders
+          + " placeholder(s) but " + f.args().size() + " argument(s) (" + ctx.describe()
+          + "); write \\\\? in Java source for a literal question mark");
+    }
+    out.append('(');
+    int arg = 0;
+    for (RawSql.Part part : parts) {
+      if (part instanceof RawSql.Text t) {
+        out.append(t.sql());
+      } else {
+        expr(f.args().get(arg++), null);
+      }
+    }
+    out.append(')');
+  }
+}

@@ -1,0 +1,86 @@
+package io.ashpg.sql;
+
+import io.ashpg.resource.Type;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Static factories for {@link Expr}s; import them statically:
+ * {@code filter(and(attr("published").eq(true), trigramSimilarity(attr("name"), "geoff").gt(0.4)))}.
+ */
+public final class Exprs {
+  private Exprs() {}
+
+  /** An attribute of the queried resource. */
+  public static Expr attr(String name) {
+    return new Expr.Attr(name);
+  }
+
+  /** A value sent as a bind parameter. */
+  public static Expr value(Object value) {
+    return new Expr.Value(value);
+  }
+
+  /** All of {@code parts}. */
+  public static Expr and(Expr... parts) {
+    return new Expr.And(List.of(parts));
+  }
+
+  /** All of {@code parts}. */
+  public static Expr and(List<Expr> parts) {
+    return new Expr.And(parts);
+  }
+
+  /** Any of {@code parts}. */
+  public static Expr or(Expr... parts) {
+    return new Expr.Or(List.of(parts));
+  }
+
+  /** Any of {@code parts}. */
+  public static Expr or(List<Expr> parts) {
+    return new Expr.Or(parts);
+  }
+
+  /** Negation. */
+  public static Expr not(Expr expr) {
+    return new Expr.Not(expr);
+  }
+
+  /** {@code expr IS NULL}. */
+  public static Expr isNil(Expr expr) {
+    return new Expr.IsNil(expr, true);
+  }
+
+  /**
+   * Raw SQL with {@code ?} placeholders for {@code args} (expressions are rendered, other values bound as
+   * parameters); write {@code \\?} in Java source for a literal {@code ?}.
+   */
+  public static Expr fragment(String sql, Object... args) {
+    return new Expr.Fragment(sql, Arrays.stream(args).map(Expr::of).toList());
+  }
+
+  /** {@code (expr)::type}. */
+  public static Expr type(Object expr, Type type) {
+    return new Expr.Cast(Expr.of(expr), type);
+  }
+
+  /** pg_trgm's {@code similarity(a, b)}; the repo must list "pg_trgm" in its installed extensions. */
+  public static Expr trigramSimilarity(Object a, Object b) {
+    return new Expr.TrigramSimilarity(Expr.of(a), Expr.of(b));
+  }
+
+  /** {@code text LIKE pattern}. */
+  public static Expr like(Object text, Object pattern) {
+    return new Expr.Like(Expr.of(text), Expr.of(pattern), false);
+  }
+
+  /** {@code text ILIKE pattern}. */
+  public static Expr ilike(Object text, Object pattern) {
+    return new Expr.Like(Expr.of(text), Expr.of(pattern), true);
+  }
+
+  /** Whether {@code text} contains {@code part}. */
+  public static Expr contains(Object text, Object part) {
+    return new Expr.Contains(Expr.of(text), Expr.of(part));
+  }
+}
