@@ -1,37 +1,25 @@
 package io.ashpg.data;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
+import io.ashpg.testsupport.WrappingDataSource;
 import javax.sql.DataSource;
 
 /** Wraps a data source and records every SQL text handed to the driver (prepare, execute, COPY via unwrap). */
-final class RecordingDataSource implements DataSource {
-  private final DataSource delegate;
+final class RecordingDataSource extends WrappingDataSource {
   final List<String> statements = new CopyOnWriteArrayList<>();
 
   RecordingDataSource(DataSource delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return wrap(delegate.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String user, String password) throws SQLException {
-    return wrap(delegate.getConnection(user, password));
-  }
-
-  private Connection wrap(Connection real) {
+  protected Connection wrap(Connection real) {
     InvocationHandler handler = (proxy, method, args) -> {
       if (args != null && args.length > 0 && args[0] instanceof String sql
           && (method.getName().startsWith("prepare") || method.getName().equals("nativeSQL"))) {
@@ -72,40 +60,5 @@ final class RecordingDataSource implements DataSource {
           }
           return result;
         });
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return delegate.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return delegate.isWrapperFor(iface);
   }
 }
