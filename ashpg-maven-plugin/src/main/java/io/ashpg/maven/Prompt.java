@@ -2,6 +2,7 @@ package io.ashpg.maven;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -13,15 +14,29 @@ final class Prompt {
   private Prompt() {
   }
 
+  private static InputStream readerSource;
+  private static BufferedReader reader;
+
+  /**
+   * One reader per standard input, kept between questions: a reader buffers ahead, so a fresh one per question would
+   * swallow the answers to the next ones when input is piped. Never closed: that would close System.in for the
+   * rest of the build.
+   */
+  private static synchronized BufferedReader reader() {
+    if (reader == null || readerSource != System.in) {
+      readerSource = System.in;
+      reader = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+    }
+    return reader;
+  }
+
   /** Asks a question and returns the trimmed answer, or null at end of input. */
   static String ask(String question) {
     PrintStream out = System.out;
     out.print(question);
     out.flush();
     try {
-      // not closed: closing would close System.in for the rest of the build
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
-      String line = in.readLine();
+      String line = reader().readLine();
       return line == null ? null : line.trim();
     } catch (IOException e) {
       return null;
