@@ -1,12 +1,14 @@
 package io.ashpg.data;
 
 import io.ashpg.error.InvalidQueryException;
+import io.ashpg.resource.Action;
 import io.ashpg.resource.Attribute;
 import io.ashpg.resource.Resource;
 import io.ashpg.sql.Expr;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -158,6 +160,24 @@ public final class Changeset {
   /** Writes to {@code table} instead of the resource's table (polymorphic resources). */
   public Changeset contextTable(String table) {
     return new Changeset(kind, resource, values, primaryKey, filter, select, tenant, Objects.requireNonNull(table));
+  }
+
+  /**
+   * Runs this write as the named action of the resource: the action must exist and be of this changeset's kind
+   * (create, update or destroy); the table its {@code set_context} names ({@code data_layer.table}) becomes the
+   * context table unless {@link #contextTable} already set one — how a polymorphic resource's actions pick their
+   * table.
+   */
+  public Changeset action(String actionName) {
+    Action action = resource.action(actionName).orElseThrow(() -> new InvalidQueryException(
+        "resource " + resource.name() + " has no action '" + actionName + "'", null));
+    if (!action.type().name().equals(kind.name())) {
+      throw new InvalidQueryException("action '" + actionName + "' of resource " + resource.name() + " is a "
+          + action.type().defaultName() + " action; this changeset is a " + kind.name().toLowerCase(Locale.ROOT),
+          null);
+    }
+    String table = contextTable != null ? contextTable : action.contextTable().orElse(null);
+    return new Changeset(kind, resource, values, primaryKey, filter, select, tenant, table);
   }
 
   /** The kind. */

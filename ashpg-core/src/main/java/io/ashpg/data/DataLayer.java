@@ -11,6 +11,7 @@ import io.ashpg.resource.Attribute;
 import io.ashpg.resource.AttributeDefault;
 import io.ashpg.resource.Domain;
 import io.ashpg.resource.Identity;
+import io.ashpg.resource.ManageTenant;
 import io.ashpg.resource.Multitenancy;
 import io.ashpg.resource.RepoPurpose;
 import io.ashpg.resource.Resource;
@@ -18,6 +19,7 @@ import io.ashpg.sql.Identifier;
 import io.ashpg.sql.RawSql;
 import io.ashpg.sql.Sql;
 import io.ashpg.sql.SqlValues;
+import io.ashpg.tenancy.MultiTenancy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -66,6 +68,8 @@ public final class DataLayer {
   private final Map<ModelKey, Model> models;
   private final Map<InsertShape, String> insertTexts;
   private final Tx tx;
+  private final String tenant;
+  private final String tenantMigrations;
 
   /**
    * The shape of a single-row insert: same model, columns, conflict handling and returned columns give the same SQL
@@ -88,8 +92,10 @@ public final class DataLayer {
 
   private DataLayer(Domain domain, DataSource dataSource, Clock clock, Duration timeout,
                     Map<String, UnaryOperator<Query>> preparations, Map<ModelKey, Model> models,
-                    Map<InsertShape, String> insertTexts, Tx tx) {
+                    Map<InsertShape, String> insertTexts, Tx tx, String tenant, String tenantMigrations) {
     this.domain = domain;
+    this.tenant = tenant;
+    this.tenantMigrations = tenantMigrations;
     this.insertTexts = insertTexts;
     this.dataSource = dataSource;
     this.clock = clock;
@@ -102,13 +108,13 @@ public final class DataLayer {
   /** A data layer for {@code domain}'s resources over {@code dataSource} (e.g. a HikariCP pool). */
   public static DataLayer of(Domain domain, DataSource dataSource) {
     return new DataLayer(Objects.requireNonNull(domain, "domain"), dataSource, Clock.systemUTC(), null, Map.of(),
-        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null);
+        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null, null, null);
   }
 
   /** A copy whose timestamp defaults read {@code clock}. */
   public DataLayer withClock(Clock clock) {
     return new DataLayer(domain, dataSource, Objects.requireNonNull(clock, "clock"), timeout, preparations, models,
-        insertTexts, tx);
+        insertTexts, tx, tenant, tenantMigrations);
   }
 
   /**
@@ -125,7 +131,8 @@ public final class DataLayer {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
-    return new DataLayer(domain, dataSource, clock, timeout, preparations, models, insertTexts, tx);
+    return new DataLayer(domain, dataSource, clock, timeout, preparations, models, insertTexts, tx, tenant,
+        tenantMigrations);
   }
 
   /**
@@ -136,21 +143,55 @@ public final class DataLayer {
     Query.forAction(resource, action);
     Map<String, UnaryOperator<Query>> copy = new HashMap<>(preparations);
     copy.put(resource.name() + "#" + action, Objects.requireNonNull(preparation, "preparation"));
-    return new DataLayer(domain, dataSource, clock, timeout, Map.copyOf(copy), models, insertTexts, tx);
+    return new DataLayer(domain, dataSource, clock, timeout, Map.copyOf(copy), models, insertTexts, tx, tenant,
+        tenantMigrations);
+  }
+
+  /**
+   * A copy whose operations on multitenant resources use {@code tenant} unless the query or changeset names its own:
+   * the schema for {@code context} multitenancy, the tenant attribute's value for {@code attribute} multitenancy.
+   * A {@link #transaction} started from the copy also runs {@code SET LOCAL search_path TO "tenant", public}, so
+   * unqualified names in fragments resolve to the tenant's tables. Non-multitenant resources ignore it.
+   */
+  public DataLayer withTenant(String tenant) {
+    return new DataLayer(domain, dataSource, clock, timeout, preparations, models, insertTexts, tx,
+        Objects.requireNonNull(tenant, "tenant"), tenantMigrations);
+  }
+
+  /**
+   * A copy that takes the tenant migrations run for new {@code manage_tenant} records from {@code location} (a
+   * directory or {@code classpath:} location) instead of the repo's {@code classpath:<tenantMigrationsPath>}.
+   */
+  public DataLayer withTenantMigrations(String location) {
+    return new DataLayer(domain, dataSource, clock, timeout, preparations, models, insertTexts, tx, tenant,
+        Objects.requireNonNull(location, "location"));
+  }
+
+  /** The tenant given with {@link #withTenant}, if any. */
+  public Optional<String> tenant() {
+    return Optional.ofNullable(tenant);
   }
 
   // ---------------------------------------------------------------------------------------------------- reads
 
   /** The rows {@code query} selects. */
   public List<Row> read(Query query) {
-    Query q = prepare(query);
+    Query q = RelationshipLoader.withLoadKeys(prepare(query));
     Model m = model(q.resource(), q.tenant(), q.contextTable());
     QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
     List<Row> rows = run("read of " + m.name(), m, null, null, false, c -> Jdbc.query(c, s.sql(), s.columns()));
     if (s.reverse()) {
       Collections.reverse(rows);
     }
+    if (!q.loads().isEmpty() && !rows.isEmpty()) {
+      rows = new RelationshipLoader(this).load(q.resource(), q.tenant(), rows, q.loads());
+    }
     return Collections.unmodifiableList(rows);
+  }
+
+  /** The domain whose resources this data layer reads and writes. */
+  public Domain domain() {
+    return domain;
   }
 
   /** The rows {@code query} selects, as records of {@code type} (components matched to attributes by name). */
@@ -203,9 +244,68 @@ public final class DataLayer {
   /** Inserts the record; defaults are applied; returns the stored row. */
   public Row create(Changeset changeset) {
     requireKind(changeset, Changeset.Kind.CREATE, "create");
+    Changeset cs = TenantScope.scope(changeset, tenant);
+    if (cs.resource().postgres().manageTenant().filter(ManageTenant::create).isPresent()) {
+      return createOwningTenant(cs);
+    }
+    return insert(cs);
+  }
+
+  /**
+   * Creates a record that owns a tenant: inserts and commits it, then creates and migrates its schema on separate
+   * connections. Not inside the insert's transaction: tenant migrations add foreign keys to the record's table,
+   * which wait for the uncommitted insert's lock (a self-deadlock), and migrations marked no-transaction
+   * ({@code CREATE INDEX CONCURRENTLY}) cannot run in one at all. The tenant migrator's per-tenant lock and
+   * bookkeeping apply. When a migration fails the record is deleted again and the error propagates (the
+   * half-migrated schema stays for inspection; {@link io.ashpg.tenancy.MultiTenancy#dropTenant} removes it).
+   *
+   * @throws InvalidQueryException inside a transaction, where the schema could not be migrated (see above)
+   */
+  private Row createOwningTenant(Changeset cs) {
+    Resource r = cs.resource();
+    if (tx != null) {
+      throw new InvalidQueryException("resource " + r.name() + " owns a tenant (manage_tenant): create it outside a "
+          + "transaction, because its tenant migrations run on their own connections after the insert commits",
+          null);
+    }
+    Row row = insert(cs);
+    String name = tenantName(r, row);
+    Repo repo = repo(r);
+    String repoName = repo == null ? r.name() : repo.name();
+    String location = tenantMigrations != null ? tenantMigrations
+        : repo == null ? null : MultiTenancy.tenantMigrationsLocation(repo);
+    if (location == null) {
+      throw new InvalidQueryException("resource " + r.name() + " owns a tenant but has no repo to take tenant "
+          + "migrations from; configure DataLayer.withTenantMigrations(location)", null);
+    }
+    try {
+      MultiTenancy.createTenant(dataSource, repoName, location, name);
+    } catch (RuntimeException e) {
+      try {
+        destroyRow(Changeset.destroy(r, row));
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    return row;
+  }
+
+  /** The schema a tenant-owning record names through its {@code manage_tenant} template. */
+  private static String tenantName(Resource r, Row row) {
+    ManageTenant mt = r.postgres().manageTenant().orElseThrow();
+    try {
+      return Identifier.validateTenant(mt.tenantName(row::get));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new InvalidQueryException("resource " + r.name() + ": the manage_tenant template gives no valid tenant "
+          + "name for " + row + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Row insert(Changeset changeset) {
     Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
     Insert insert = insertValues(m, changeset, clock.instant());
-    Columns returning = m.columns(changeset.select());
+    Columns returning = m.columns(withTemplateAttributes(changeset.resource(), changeset.select()));
     Sql sql = render(() -> insertSql(m, insert, null, returning));
     return run("create of " + m.name(), m, Operation.CREATE, insert.byName, false,
         c -> Jdbc.query(c, sql, returning)).get(0);
@@ -218,10 +318,11 @@ public final class DataLayer {
    */
   public Row upsert(Changeset changeset, String identity, List<String> upsertFields) {
     requireKind(changeset, Changeset.Kind.CREATE, "upsert");
-    Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
+    Changeset cs = TenantScope.scope(changeset, tenant);
+    Model m = model(cs.resource(), cs.tenant(), cs.contextTable());
     Upsert upsert = upsertOf(m, identity, upsertFields);
-    Insert insert = insertValues(m, changeset, clock.instant());
-    Columns returning = m.columns(changeset.select());
+    Insert insert = insertValues(m, cs, clock.instant());
+    Columns returning = m.columns(cs.select());
     Sql sql = render(() -> insertSql(m, insert, upsert, returning));
     return run("upsert of " + m.name(), m, Operation.CREATE, insert.byName, false,
         c -> Jdbc.query(c, sql, returning)).get(0);
@@ -242,10 +343,43 @@ public final class DataLayer {
    */
   public Row update(Changeset changeset) {
     requireKind(changeset, Changeset.Kind.UPDATE, "update");
+    Changeset cs = TenantScope.scope(changeset, tenant);
+    ManageTenant mt = cs.resource().postgres().manageTenant().filter(ManageTenant::update).orElse(null);
+    if (mt != null && mt.templateAttributes().stream().anyMatch(cs.values()::containsKey)) {
+      return transaction(tx -> tx.updateOwningTenant(cs));
+    }
+    return updateRow(cs);
+  }
+
+  /**
+   * Updates a record that owns a tenant and changes a template attribute: reads the old name (row locked), updates,
+   * and renames the schema in the same transaction, so the record and its schema never disagree.
+   */
+  private Row updateOwningTenant(Changeset cs) {
+    Resource r = cs.resource();
+    Query current = Query.of(r).lock(Lock.forUpdate());
+    for (Map.Entry<String, Object> key : cs.primaryKey().entrySet()) {
+      current = current.filter(new io.ashpg.sql.Expr.Attr(key.getKey()).eq(key.getValue()));
+    }
+    Row before = first(current).orElseThrow(() -> new StaleRecordException(r.name(), "no row of " + r.name()
+        + " with primary key " + cs.primaryKey() + " (it was deleted concurrently)"));
+    Row after = updateRow(cs);
+    String from = tenantName(r, before);
+    String to = tenantName(r, after);
+    if (!from.equals(to)) {
+      run("rename of tenant " + from + " of " + r.name(), null, null, null, false, c -> {
+        MultiTenancy.renameTenant(c, from, to);
+        return null;
+      });
+    }
+    return after;
+  }
+
+  private Row updateRow(Changeset changeset) {
     Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
     Map<String, Object> values = new LinkedHashMap<>(changeset.values());
     addUpdateDefaults(m, values, clock.instant());
-    Columns returning = m.columns(changeset.select());
+    Columns returning = m.columns(withTemplateAttributes(changeset.resource(), changeset.select()));
     io.ashpg.sql.Expr filter = changeset.filter().orElse(null);
     List<Row> rows;
     if (values.isEmpty()) {
@@ -279,6 +413,10 @@ public final class DataLayer {
    */
   public Row destroy(Changeset changeset) {
     requireKind(changeset, Changeset.Kind.DESTROY, "destroy");
+    return destroyRow(TenantScope.scope(changeset, tenant));
+  }
+
+  private Row destroyRow(Changeset changeset) {
     Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
     Columns returning = m.columns(changeset.select());
     Sql sql = render(() -> WriteRenderer.delete(m, changeset.primaryKey(), changeset.filter().orElse(null),
@@ -303,8 +441,14 @@ public final class DataLayer {
    * upsert), or COPY when no rows are returned. All batches run in one transaction. Defaults are applied per row; an
    * attribute without a default must be given in every row or in none.
    */
-  public BulkResult bulkCreate(Resource resource, List<? extends Map<String, ?>> rows, BulkOptions options) {
-    Model m = model(resource, Optional.empty(), Optional.empty());
+  public BulkResult bulkCreate(Resource resource, List<? extends Map<String, ?>> givenRows, BulkOptions options) {
+    if (resource.postgres().manageTenant().filter(ManageTenant::create).isPresent()) {
+      throw new InvalidQueryException("bulk create of " + resource.name() + ", which owns a tenant, would create no "
+          + "tenant schemas; create its records one by one with create(...)", null);
+    }
+    Optional<String> rowTenant = TenantScope.tenant(resource, Optional.empty(), tenant);
+    Model m = model(resource, rowTenant, Optional.empty());
+    List<? extends Map<String, ?>> rows = withTenantAttribute(resource, rowTenant, givenRows);
     if (rows.isEmpty()) {
       return new BulkResult(0, List.of());
     }
@@ -439,8 +583,11 @@ public final class DataLayer {
         if (timeout != null) {
           applyTimeout(c);
         }
+        if (tenant != null) {
+          applySearchPath(c, tenant);
+        }
         T result = body.apply(new DataLayer(domain, dataSource, clock, null, preparations, models, insertTexts,
-            inner));
+            inner, tenant, tenantMigrations));
         c.commit();
         return result;
       } catch (RuntimeException | Error e) {
@@ -459,6 +606,11 @@ public final class DataLayer {
         // The pool discards a connection it cannot reset; nothing more to do here.
       }
     }
+  }
+
+  /** {@code withTenant(tenant).transaction(body)}: a tenant-scoped transaction (search_path set to the tenant). */
+  public <T> T transaction(String tenant, Function<DataLayer, T> body) {
+    return withTenant(tenant).transaction(body);
   }
 
   /** Whether this data layer is bound to a running transaction. */
@@ -500,6 +652,24 @@ public final class DataLayer {
     }
   }
 
+  /**
+   * {@code SET LOCAL search_path TO "tenant", public} (via set_config, which takes a bind parameter), so SQL written
+   * by hand (fragments, base filters) finds the tenant's tables first. Tenant values that are not schema names
+   * (attribute multitenancy) are left out: they name no schema.
+   */
+  private static void applySearchPath(Connection c, String tenant) throws SQLException {
+    String schema;
+    try {
+      schema = Identifier.validateTenant(tenant);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+      ps.setString(1, Identifier.quote(schema) + ", public");
+      ps.execute();
+    }
+  }
+
   private static void rollbackQuietly(Connection c, Throwable cause) {
     try {
       c.rollback();
@@ -516,7 +686,7 @@ public final class DataLayer {
 
   // ---------------------------------------------------------------------------------------------- internals
 
-  private <T> T run(String what, Model m, Operation operation, Map<String, Object> values, boolean atomic,
+  <T> T run(String what, Model m, Operation operation, Map<String, Object> values, boolean atomic,
                     SqlWork<T> work) {
     try {
       if (tx != null) {
@@ -563,7 +733,7 @@ public final class DataLayer {
   }
 
   /** Rendering problems (unknown attributes, bad values, missing extensions) surface as InvalidQueryExceptions. */
-  private static <T> T render(Supplier<T> renderer) {
+  static <T> T render(Supplier<T> renderer) {
     try {
       return renderer.get();
     } catch (InvalidQueryException e) {
@@ -573,15 +743,17 @@ public final class DataLayer {
     }
   }
 
-  private Query prepare(Query query) {
-    if (query.action().isEmpty()) {
-      return query;
+  /** The query as it runs: the named action's preparation applied, then its tenant (see {@link TenantScope}). */
+  Query prepare(Query query) {
+    Query q = query;
+    if (query.action().isPresent()) {
+      UnaryOperator<Query> preparation = preparations.get(query.resource().name() + "#" + query.action().get());
+      q = preparation == null ? query : preparation.apply(query);
     }
-    UnaryOperator<Query> preparation = preparations.get(query.resource().name() + "#" + query.action().get());
-    return preparation == null ? query : preparation.apply(query);
+    return TenantScope.scope(q, tenant);
   }
 
-  private Model model(Resource resource, Optional<String> tenant, Optional<String> contextTable) {
+  Model model(Resource resource, Optional<String> tenant, Optional<String> contextTable) {
     if (domain.resource(resource.name()).orElse(null) != resource) {
       throw new InvalidQueryException("resource " + resource.name() + " is not part of this data layer's domain",
           null);
@@ -618,26 +790,28 @@ public final class DataLayer {
    */
   private static String schema(Resource resource, Repo repo, String tenant) {
     Multitenancy mt = resource.multitenancy().orElse(null);
-    if (mt != null && mt.strategy() == Multitenancy.Strategy.CONTEXT) {
-      if (tenant != null) {
-        try {
-          return Identifier.validateTenant(tenant);
-        } catch (IllegalArgumentException e) {
-          throw new InvalidQueryException("resource " + resource.name() + ": " + e.getMessage(), e);
-        }
+    TenantScope.require(resource, Optional.ofNullable(tenant));
+    if (mt != null && mt.strategy() == Multitenancy.Strategy.CONTEXT && tenant != null) {
+      try {
+        return Identifier.validateTenant(tenant);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidQueryException("resource " + resource.name() + ": " + e.getMessage(), e);
       }
-      if (!mt.global()) {
-        throw new InvalidQueryException("resource " + resource.name()
-            + " uses schema multitenancy; give a tenant (Query.tenant / Changeset.tenant)", null);
-      }
-    } else if (mt != null && mt.strategy() == Multitenancy.Strategy.ATTRIBUTE && (tenant != null || !mt.global())) {
-      throw new InvalidQueryException("resource " + resource.name()
-          + " uses attribute multitenancy, which this data layer does not handle yet", null);
     } else if (tenant != null && mt == null) {
       throw new InvalidQueryException("resource " + resource.name() + " is not multitenant; do not give a tenant",
           null);
     }
     return resource.postgres().schema().orElse(repo == null ? "public" : repo.defaultPrefix());
+  }
+
+  /** The select list of a write, plus the template attributes of a tenant-owning resource (to name its schema). */
+  private static List<String> withTemplateAttributes(Resource r, List<String> select) {
+    if (select.isEmpty() || r.postgres().manageTenant().isEmpty()) {
+      return select;
+    }
+    Set<String> names = new LinkedHashSet<>(select);
+    names.addAll(r.postgres().manageTenant().get().templateAttributes());
+    return List.copyOf(names);
   }
 
   private static void requireKind(Changeset changeset, Changeset.Kind kind, String operation) {
@@ -709,12 +883,24 @@ public final class DataLayer {
     }
   }
 
+  /**
+   * The conflict target of an upsert: the primary key, or the identity's keys — with the tenant attribute first for
+   * attribute multitenancy unless the identity spans all tenants, matching the unique index the generator made.
+   */
   private static List<String> conflictKeys(Resource resource, String identity) {
     if (identity == null || identity.isEmpty()) {
       return resource.primaryKey().stream().map(Attribute::name).toList();
     }
-    return resource.identity(identity).map(Identity::keys).orElseThrow(() -> new InvalidQueryException(
+    Identity id = resource.identity(identity).orElseThrow(() -> new InvalidQueryException(
         "resource " + resource.name() + " has no identity '" + identity + "'", null));
+    Optional<String> tenantAttribute = TenantScope.attribute(resource);
+    if (tenantAttribute.isEmpty() || id.allTenants() || id.keys().contains(tenantAttribute.get())) {
+      return id.keys();
+    }
+    List<String> keys = new ArrayList<>();
+    keys.add(tenantAttribute.get());
+    keys.addAll(id.keys());
+    return keys;
   }
 
   private static Upsert upsertOf(Model m, String identity, List<String> fields) {
@@ -753,6 +939,22 @@ public final class DataLayer {
       }
     }
     return new Upsert(target, where.isEmpty() ? null : String.join(" AND ", where), List.copyOf(set));
+  }
+
+  /** The rows with the tenant attribute set, for attribute multitenancy (as a single create would set it). */
+  private static List<? extends Map<String, ?>> withTenantAttribute(Resource r, Optional<String> tenant,
+                                                                    List<? extends Map<String, ?>> rows) {
+    Optional<String> attribute = TenantScope.attribute(r);
+    if (attribute.isEmpty() || tenant.isEmpty()) {
+      return rows;
+    }
+    List<Map<String, Object>> out = new ArrayList<>(rows.size());
+    for (Map<String, ?> row : rows) {
+      Map<String, Object> copy = new LinkedHashMap<>(row);
+      copy.put(attribute.get(), tenant.get());
+      out.add(copy);
+    }
+    return out;
   }
 
   private static List<Attribute> bulkColumns(Model m, List<? extends Map<String, ?>> rows) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * An immutable read query on one resource: filter, sort, limit/offset, keyset position, select, distinct, row lock,
@@ -42,11 +43,13 @@ public final class Query {
   private final String action;
   private final String contextTable;
   private final String tenant;
+  private final List<Load> loads;
 
   private Query(Resource resource, Expr filter, List<Sort> sort, Integer limit, Integer offset, List<String> select,
                 boolean distinct, List<String> distinctOn, Lock lock, Cursor after, Cursor before, String action,
-                String contextTable, String tenant) {
+                String contextTable, String tenant, List<Load> loads) {
     this.resource = resource;
+    this.loads = loads;
     this.filter = filter;
     this.sort = sort;
     this.limit = limit;
@@ -65,7 +68,7 @@ public final class Query {
   /** All records of {@code resource} (subject to its base filter). */
   public static Query of(Resource resource) {
     return new Query(Objects.requireNonNull(resource, "resource"), null, List.of(), null, null, List.of(), false,
-        List.of(), null, null, null, null, null, null);
+        List.of(), null, null, null, null, null, null, List.of());
   }
 
   /**
@@ -81,14 +84,14 @@ public final class Query {
           + " is a " + action.type().defaultName() + " action, not a read action", null);
     }
     return new Query(resource, null, List.of(), null, null, List.of(), false, List.of(), null, null, null,
-        actionName, action.contextTable().orElse(null), null);
+        actionName, action.contextTable().orElse(null), null, List.of());
   }
 
   private Query with(Expr filter, List<Sort> sort, Integer limit, Integer offset, List<String> select,
                      boolean distinct, List<String> distinctOn, Lock lock, Cursor after, Cursor before,
                      String contextTable, String tenant) {
     return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, action,
-        contextTable, tenant);
+        contextTable, tenant, loads);
   }
 
   /** Adds a filter, ANDed with any existing one. */
@@ -180,6 +183,34 @@ public final class Query {
   public Query tenant(String tenant) {
     return with(filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, contextTable,
         Objects.requireNonNull(tenant, "tenant"));
+  }
+
+  /** Loads relationship {@code relationship} with every record read (all destination records). */
+  public Query load(String relationship) {
+    return load(relationship, UnaryOperator.identity());
+  }
+
+  /**
+   * Loads relationship {@code relationship} with every record read, the destination query refined by
+   * {@code refine}: e.g. {@code q -> q.filter(attr("approved").eq(true)).sort(Sort.desc("at")).limit(3)
+   * .load("author")} — the limit applies per parent record. Loads run as one statement per relationship and level,
+   * whatever the number of parents.
+   *
+   * @throws InvalidQueryException when the resource has no such relationship
+   */
+  public Query load(String relationship, UnaryOperator<Query> refine) {
+    resource.relationship(relationship).orElseThrow(() -> new InvalidQueryException("resource " + resource.name()
+        + " has no relationship '" + relationship + "'", null));
+    List<Load> copy = new ArrayList<>();
+    loads.stream().filter(l -> !l.relationship().equals(relationship)).forEach(copy::add);
+    copy.add(new Load(relationship, refine));
+    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, action,
+        contextTable, tenant, List.copyOf(copy));
+  }
+
+  /** The relationships to load. */
+  public List<Load> loads() {
+    return loads;
   }
 
   /** The resource. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,10 +26,63 @@ import java.util.UUID;
 public final class Row {
   private final Columns columns;
   private final Object[] values;
+  private final Map<String, Object> loaded;
 
   Row(Columns columns, Object[] values) {
+    this(columns, values, Map.of());
+  }
+
+  private Row(Columns columns, Object[] values, Map<String, Object> loaded) {
     this.columns = columns;
     this.values = values;
+    this.loaded = loaded;
+  }
+
+  /** This row with relationship {@code name} loaded as {@code value} (a {@code List<Row>} or a nullable Row). */
+  Row withLoaded(String name, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(loaded);
+    copy.put(name, value instanceof List<?> l ? List.copyOf(l) : value);
+    return new Row(columns, values, Collections.unmodifiableMap(copy));
+  }
+
+  /**
+   * The records of a loaded to-many relationship ({@link Query#load}), in the load's sort order.
+   *
+   * @throws IllegalArgumentException when the relationship was not loaded or is to-one
+   */
+  @SuppressWarnings("unchecked")
+  public List<Row> many(String relationship) {
+    Object v = loadedValue(relationship);
+    if (!(v instanceof List<?>)) {
+      throw new IllegalArgumentException("relationship '" + relationship + "' is to-one; use one(...)");
+    }
+    return (List<Row>) v;
+  }
+
+  /**
+   * The record of a loaded to-one relationship (belongs_to, has_one), if there is one.
+   *
+   * @throws IllegalArgumentException when the relationship was not loaded or is to-many
+   */
+  public Optional<Row> one(String relationship) {
+    Object v = loadedValue(relationship);
+    if (v instanceof List<?>) {
+      throw new IllegalArgumentException("relationship '" + relationship + "' is to-many; use many(...)");
+    }
+    return Optional.ofNullable((Row) v);
+  }
+
+  /** Whether relationship {@code name} was loaded. */
+  public boolean isLoaded(String relationship) {
+    return loaded.containsKey(relationship);
+  }
+
+  private Object loadedValue(String relationship) {
+    if (!loaded.containsKey(relationship)) {
+      throw new IllegalArgumentException("relationship '" + relationship + "' was not loaded; loaded: "
+          + loaded.keySet() + " (use Query.load)");
+    }
+    return loaded.get(relationship);
   }
 
   /** Whether the row has the attribute (it may have been left out by {@code select}). */
@@ -184,6 +238,6 @@ public final class Row {
 
   @Override
   public String toString() {
-    return "Row" + toMap();
+    return "Row" + toMap() + (loaded.isEmpty() ? "" : " loaded " + loaded);
   }
 }

@@ -21,7 +21,12 @@ import java.util.stream.Stream;
 final class Schema {
   private Schema() {}
 
-  static void migrate(TestDatabase db, Domain domain) {
+  /**
+   * Generates the domain's migrations into a temporary directory and applies the public ones; returns the
+   * generated {@code db} directory ({@code <repo>/migrations}, {@code <repo>/tenant_migrations}) so tests can run
+   * tenant migrations from it.
+   */
+  static Path migrate(TestDatabase db, Domain domain) {
     try {
       Path dir = Files.createTempDirectory("ashpg-data");
       new MigrationGenerator(VersionClock.system()).generate(domain, GeneratorOptions.defaults(dir).withQuiet(true),
@@ -35,6 +40,7 @@ final class Schema {
           assertThat(result.failures()).as("migration failures").isEmpty();
         }
       }
+      return root;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
