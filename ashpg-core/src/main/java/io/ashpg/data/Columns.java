@@ -1,6 +1,7 @@
 package io.ashpg.data;
 
 import io.ashpg.resource.Attribute;
+import io.ashpg.resource.Type;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,6 +18,42 @@ final class Columns {
   private final String[] names;
   private final Values.Decoder[] decoders;
   private final Map<String, Integer> index;
+  private final int attributeCount;
+
+  private Columns(String[] names, Values.Decoder[] decoders, int attributeCount) {
+    this.names = names;
+    this.decoders = decoders;
+    this.attributeCount = attributeCount;
+    Map<String, Integer> idx = new HashMap<>(names.length * 2);
+    for (int i = 0; i < names.length; i++) {
+      idx.put(names[i], i);
+    }
+    this.index = idx;
+  }
+
+  /**
+   * This layout followed by the named values of aggregates and calculations; a null type (not inferable) reads the
+   * value as the driver returns it.
+   */
+  Columns withExtras(List<String> extraNames, List<Type> types) {
+    if (extraNames.isEmpty()) {
+      return this;
+    }
+    int n = names.length + extraNames.size();
+    String[] allNames = java.util.Arrays.copyOf(names, n);
+    Values.Decoder[] allDecoders = java.util.Arrays.copyOf(decoders, n);
+    for (int i = 0; i < extraNames.size(); i++) {
+      Type t = types.get(i);
+      allNames[names.length + i] = extraNames.get(i);
+      allDecoders[names.length + i] = t == null ? ResultSet::getObject : Values.decoder(t);
+    }
+    return new Columns(allNames, allDecoders, names.length);
+  }
+
+  /** How many leading columns are attributes (the rest are aggregates and calculations). */
+  int attributeCount() {
+    return attributeCount;
+  }
 
   Columns(List<Attribute> attributes) {
     int n = attributes.size();
@@ -30,6 +67,7 @@ final class Columns {
       idx.put(a.name(), i);
     }
     this.index = idx;
+    this.attributeCount = n;
   }
 
   int size() {

@@ -189,6 +189,31 @@ public final class DataLayer {
     return Collections.unmodifiableList(rows);
   }
 
+  /** The rows of a combination query (UNION / UNION ALL / INTERSECT / EXCEPT of reads on one resource). */
+  public List<Row> read(Combination combination) {
+    QueryRenderer.Select s = renderCombination(combination);
+    Model m = model(combination.parts().get(0).query().resource(), prepare(combination.parts().get(0).query())
+        .tenant(), prepare(combination.parts().get(0).query()).contextTable());
+    return Collections.unmodifiableList(run("combination read of " + m.name(), m, null, null, false,
+        c -> Jdbc.query(c, s.sql(), s.columns())));
+  }
+
+  /** The SQL a combination query renders to, without running it. */
+  public Sql toSql(Combination combination) {
+    return renderCombination(combination).sql();
+  }
+
+  private QueryRenderer.Select renderCombination(Combination combination) {
+    List<Query> parts = new ArrayList<>();
+    List<Model> models = new ArrayList<>();
+    for (Combination.Part p : combination.parts()) {
+      Query q = prepare(p.query());
+      parts.add(q);
+      models.add(model(q.resource(), q.tenant(), q.contextTable()));
+    }
+    return render(() -> QueryRenderer.combination(models, parts, combination));
+  }
+
   /** The domain whose resources this data layer reads and writes. */
   public Domain domain() {
     return domain;
@@ -770,7 +795,8 @@ public final class DataLayer {
     try {
       return models.computeIfAbsent(key, k -> new Model(resource, new TableTarget(schema, table),
           repo == null ? Set.of() : Set.copyOf(repo.installedExtensions()),
-          repo == null ? null : repo.getClass().getSimpleName(), ConstraintErrorMapper.of(domain, resource, table)));
+          repo == null ? null : repo.getClass().getSimpleName(), ConstraintErrorMapper.of(domain, resource, table),
+          this));
     } catch (IllegalArgumentException e) {
       throw new InvalidQueryException("resource " + resource.name() + ": " + e.getMessage(), e);
     }

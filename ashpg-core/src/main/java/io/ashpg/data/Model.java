@@ -4,7 +4,6 @@ import io.ashpg.error.ConstraintErrorMapper;
 import io.ashpg.error.InvalidQueryException;
 import io.ashpg.resource.Attribute;
 import io.ashpg.resource.Resource;
-import io.ashpg.resource.Type;
 import io.ashpg.sql.Identifier;
 import io.ashpg.sql.PgTypes;
 import io.ashpg.sql.RawSql;
@@ -34,8 +33,16 @@ final class Model {
   private final String repoName;
   private final Map<List<String>, Columns> layouts = new ConcurrentHashMap<>();
   final Columns allColumns;
+  /** Resolves relationship destinations for expressions; null for models built without a data layer (tests). */
+  final DataLayer layer;
 
   Model(Resource resource, TableTarget target, Set<String> extensions, String repoName, ConstraintErrorMapper errors) {
+    this(resource, target, extensions, repoName, errors, null);
+  }
+
+  Model(Resource resource, TableTarget target, Set<String> extensions, String repoName, ConstraintErrorMapper errors,
+        DataLayer layer) {
+    this.layer = layer;
     this.resource = resource;
     this.target = target;
     this.qualifiedTable = target.qualified();
@@ -104,28 +111,20 @@ final class Model {
     });
   }
 
-  /** The rendering context for expressions on this table under {@code alias} (null: unqualified columns). */
+  /**
+   * The rendering context for expressions on this table under {@code alias} (null: unqualified columns), without
+   * tenant, aggregates or calculations (see {@link QueryScope} for queries).
+   */
   RenderContext context(String alias) {
-    return new RenderContext() {
-      @Override
-      public String column(String attribute) {
-        return Model.this.column(alias, attribute);
-      }
+    return new QueryScope(this, alias, java.util.Optional.empty(), 0, java.util.Map.of(), java.util.Map.of());
+  }
 
-      @Override
-      public Type type(String attribute) {
-        return Model.this.attribute(attribute).type();
-      }
+  /** How errors name this resource. */
+  String describe() {
+    return "resource " + resource.name() + (repoName == null ? "" : " (repo " + repoName + ")");
+  }
 
-      @Override
-      public boolean extensionInstalled(String extension) {
-        return extensions.contains(extension);
-      }
-
-      @Override
-      public String describe() {
-        return "resource " + resource.name() + (repoName == null ? "" : " (repo " + repoName + ")");
-      }
-    };
+  boolean extensionInstalled(String extension) {
+    return extensions.contains(extension);
   }
 }

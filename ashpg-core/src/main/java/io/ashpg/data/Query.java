@@ -6,9 +6,13 @@ import io.ashpg.resource.ActionType;
 import io.ashpg.resource.Attribute;
 import io.ashpg.resource.Resource;
 import io.ashpg.sql.Expr;
+import io.ashpg.sql.Identifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -29,6 +33,7 @@ import java.util.function.UnaryOperator;
  * <p>The resource's {@code baseFilterSql} is always ANDed in by the data layer.
  */
 public final class Query {
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]*");
   private final Resource resource;
   private final Expr filter;
   private final List<Sort> sort;
@@ -44,12 +49,17 @@ public final class Query {
   private final String contextTable;
   private final String tenant;
   private final List<Load> loads;
+  private final Map<String, Aggregate> aggregates;
+  private final Map<String, Calculation> calculations;
 
   private Query(Resource resource, Expr filter, List<Sort> sort, Integer limit, Integer offset, List<String> select,
                 boolean distinct, List<String> distinctOn, Lock lock, Cursor after, Cursor before, String action,
-                String contextTable, String tenant, List<Load> loads) {
+                String contextTable, String tenant, List<Load> loads, Map<String, Aggregate> aggregates,
+                Map<String, Calculation> calculations) {
     this.resource = resource;
     this.loads = loads;
+    this.aggregates = aggregates;
+    this.calculations = calculations;
     this.filter = filter;
     this.sort = sort;
     this.limit = limit;
@@ -68,7 +78,7 @@ public final class Query {
   /** All records of {@code resource} (subject to its base filter). */
   public static Query of(Resource resource) {
     return new Query(Objects.requireNonNull(resource, "resource"), null, List.of(), null, null, List.of(), false,
-        List.of(), null, null, null, null, null, null, List.of());
+        List.of(), null, null, null, null, null, null, List.of(), Map.of(), Map.of());
   }
 
   /**
@@ -84,14 +94,14 @@ public final class Query {
           + " is a " + action.type().defaultName() + " action, not a read action", null);
     }
     return new Query(resource, null, List.of(), null, null, List.of(), false, List.of(), null, null, null,
-        actionName, action.contextTable().orElse(null), null, List.of());
+        actionName, action.contextTable().orElse(null), null, List.of(), Map.of(), Map.of());
   }
 
   private Query with(Expr filter, List<Sort> sort, Integer limit, Integer offset, List<String> select,
                      boolean distinct, List<String> distinctOn, Lock lock, Cursor after, Cursor before,
                      String contextTable, String tenant) {
     return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, action,
-        contextTable, tenant, loads);
+        contextTable, tenant, loads, aggregates, calculations);
   }
 
   /** Adds a filter, ANDed with any existing one. */
@@ -205,7 +215,86 @@ public final class Query {
     loads.stream().filter(l -> !l.relationship().equals(relationship)).forEach(copy::add);
     copy.add(new Load(relationship, refine));
     return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, action,
-        contextTable, tenant, List.copyOf(copy));
+        contextTable, tenant, List.copyOf(copy), aggregates, calculations);
+  }
+
+  /**
+   * Computes {@code aggregate} over a relationship for every record read, in the same statement; the value is
+   * returned in each row as {@code name} and can be filtered and sorted on with
+   * {@link io.ashpg.sql.Exprs#aggregate}{@code (name)}.
+   *
+   * @throws InvalidQueryException when the name is not a valid identifier or already used by an attribute,
+   *                               aggregate or calculation, or the resource has no such relationship
+   */
+  public Query aggregate(String name, Aggregate aggregate) {
+    Objects.requireNonNull(aggregate, "aggregate");
+    checkNewName(name, "aggregate");
+    relationship(aggregate.relationship(), "aggregate '" + name + "'");
+    Map<String, Aggregate> copy = new LinkedHashMap<>(aggregates);
+    copy.put(name, aggregate);
+    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, action,
+        contextTable, tenant, loads, Collections.unmodifiableMap(copy), calculations);
+  }
+
+  /**
+   * Computes expression {@code expr} for every record read; the value is returned in each row as {@code name} and
+   * can be filtered and sorted on with {@link io.ashpg.sql.Exprs#calc}{@code (name)}. The type it is read back as is
+   * inferred from the expression.
+   */
+  public Query calculate(String name, Expr expr) {
+    return calculate(name, null, expr);
+  }
+
+  /**
+   * Computes expression {@code expr} for every record read, read back as {@code type} (null: inferred).
+   *
+   * @throws InvalidQueryException when the name is not a valid identifier or already used, or the expression names
+   *                               an unknown attribute or relationship
+   */
+  public Query calculate(String name, io.ashpg.resource.Type type, Expr expr) {
+    Objects.requireNonNull(expr, "expr");
+    checkNewName(name, "calculation");
+    checkAttributes(expr);
+    Map<String, Calculation> copy = new LinkedHashMap<>(calculations);
+    copy.put(name, new Calculation(expr, type));
+    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, action,
+        contextTable, tenant, loads, aggregates, Collections.unmodifiableMap(copy));
+  }
+
+  /** The aggregates by name, in the order they were added. */
+  public Map<String, Aggregate> aggregates() {
+    return aggregates;
+  }
+
+  /** The expression calculations by name, in the order they were added. */
+  public Map<String, Calculation> calculations() {
+    return calculations;
+  }
+
+  /** Aggregates and calculations become result columns and share the attributes' name space. */
+  private void checkNewName(String name, String what) {
+    Objects.requireNonNull(name, what + " name");
+    // Names become result column aliases: plain lower-case names only (like Ash's atoms), then quoted anyway.
+    if (!NAME.matcher(name).matches()) {
+      throw new InvalidQueryException("query of resource " + resource.name() + ": invalid " + what + " name '"
+          + name + "'; use lower-case letters, digits and underscores, starting with a letter or underscore", null);
+    }
+    try {
+      Identifier.validate(name, what + " name");
+    } catch (IllegalArgumentException e) {
+      throw new InvalidQueryException("query of resource " + resource.name() + ": " + e.getMessage(), e);
+    }
+    if (resource.attribute(name).isPresent() || aggregates.containsKey(name) || calculations.containsKey(name)) {
+      throw new InvalidQueryException("query of resource " + resource.name() + ": the " + what + " name '" + name
+          + "' is already used by an attribute, aggregate or calculation", null);
+    }
+  }
+
+  private void relationship(String name, String usedBy) {
+    if (resource.relationship(name).isEmpty()) {
+      throw new InvalidQueryException("resource " + resource.name() + " has no relationship '" + name + "' (used by "
+          + usedBy + ")", null);
+    }
   }
 
   /** The relationships to load. */
@@ -360,6 +449,11 @@ public final class Query {
     } else if (e instanceof Expr.TrigramSimilarity t) {
       checkAttributes(t.left());
       checkAttributes(t.right());
+    } else if (e instanceof Expr.Path p) {
+      // Only the first hop is checked here; the destination resources are known to the domain, at render time.
+      relationship(p.relationships().get(0), "path " + String.join(".", p.relationships()) + "." + p.attribute());
+    } else if (e instanceof Expr.Exists x) {
+      relationship(x.relationship(), "exists");
     }
   }
 

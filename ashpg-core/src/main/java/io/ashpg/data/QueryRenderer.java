@@ -3,6 +3,7 @@ package io.ashpg.data;
 import io.ashpg.error.InvalidQueryException;
 import io.ashpg.sql.Expr;
 import io.ashpg.sql.ExprRenderer;
+import io.ashpg.sql.RenderContext;
 import io.ashpg.sql.Sql;
 import io.ashpg.sql.SqlBuilder;
 import java.util.ArrayList;
@@ -31,10 +32,17 @@ final class QueryRenderer {
 
   static Select select(Model m, Query q) {
     SqlBuilder b = new SqlBuilder();
-    Columns columns = m.columns(q.select());
+    Columns columns = columns(m, q);
     boolean reverse = q.before().isPresent();
     select(b, m, q, columns, true);
     return new Select(b.build(), columns, reverse);
+  }
+
+  /** The result layout of {@code q}: its attributes, then its aggregates and calculations by name. */
+  static Columns columns(Model m, Query q) {
+    QueryScope scope = QueryScope.of(m, q, ALIAS);
+    List<String> extras = scope.extraNames();
+    return m.columns(q.select()).withExtras(extras, extras.stream().map(scope::refType).toList());
   }
 
   static Sql count(Model m, Query q) {
@@ -45,10 +53,36 @@ final class QueryRenderer {
       select(b, m, q, m.columns(q.select()), false);
       b.append(") AS c");
     } else {
-      b.append("SELECT count(*) FROM ").append(m.qualifiedTable).append(" AS ").append(ALIAS);
+      b.append("SELECT count(*)");
+      from(b, m, QueryScope.of(m, q, ALIAS));
       where(b, m, q);
     }
     return b.build();
+  }
+
+  /**
+   * A combination: {@code SELECT t0.… FROM ((SELECT …) UNION (SELECT …) …) AS t0 ORDER BY … LIMIT ? OFFSET ?}. Every
+   * part selects the base part's attribute columns; {@code models} are the parts' tables (tenants may differ).
+   */
+  static Select combination(List<Model> models, List<Query> parts, Combination c) {
+    Model m = models.get(0);
+    Columns columns = m.columns(parts.get(0).select());
+    SqlBuilder b = new SqlBuilder().append("SELECT ");
+    selectList(b, m, columns);
+    b.append(" FROM (");
+    for (int i = 0; i < parts.size(); i++) {
+      if (i > 0) {
+        b.append(' ').append(c.parts().get(i).operator().sql()).append(' ');
+      }
+      b.append('(');
+      select(b, models.get(i), parts.get(i), columns, false);
+      b.append(')');
+    }
+    b.append(") AS ").append(ALIAS);
+    orderBy(b, m.context(ALIAS), c.sort());
+    c.limit().ifPresent(l -> b.append(" LIMIT ").bind(l));
+    c.offset().ifPresent(o -> b.append(" OFFSET ").bind(o));
+    return new Select(b.build(), columns, false);
   }
 
   /** The primary-key subquery of {@code q}, for updates and deletes of a query with limit, sort or distinct. */
@@ -58,6 +92,7 @@ final class QueryRenderer {
   }
 
   static void select(SqlBuilder b, Model m, Query q, Columns columns, boolean withLock) {
+    QueryScope scope = QueryScope.of(m, q, ALIAS);
     List<Sort> sorts = effectiveSort(q);
     boolean distinctOn = !q.distinctOn().isEmpty();
     if (q.lock().isPresent() && withLock && (q.isDistinct() || distinctOn)) {
@@ -65,6 +100,11 @@ final class QueryRenderer {
           + ": PostgreSQL does not allow row locks together with DISTINCT; drop one of them", null);
     }
     if (distinctOn && !startsWith(sorts, q.distinctOn())) {
+      if (scope.hasExtras()) {
+        throw new InvalidQueryException("query of resource " + m.name() + ": DISTINCT ON with a different sort is"
+            + " rendered as a subquery, which does not carry aggregates or calculations; sort by "
+            + q.distinctOn() + " first or drop the aggregates/calculations", null);
+      }
       // DISTINCT ON keeps the first row per group in ORDER BY order, and ORDER BY must start with the distinct
       // keys; to honour a different sort, pick the rows inside and sort them outside (as AshPostgres does).
       b.append("SELECT ");
@@ -77,10 +117,10 @@ final class QueryRenderer {
       attributeList(b, m, q.distinctOn());
       for (Sort s : sorts) {
         b.append(", ");
-        sortKey(b, m, s);
+        sortKey(b, scope, s);
       }
       b.append(") AS ").append(ALIAS);
-      orderBy(b, m, sorts);
+      orderBy(b, scope, sorts);
     } else {
       b.append("SELECT ");
       if (distinctOn) {
@@ -91,9 +131,12 @@ final class QueryRenderer {
         b.append("DISTINCT ");
       }
       selectList(b, m, columns);
-      b.append(" FROM ").append(m.qualifiedTable).append(" AS ").append(ALIAS);
+      if (columns.attributeCount() < columns.size()) {
+        scope.extraSelects(b);
+      }
+      from(b, m, scope);
       where(b, m, q);
-      orderBy(b, m, sorts);
+      orderBy(b, scope, sorts);
     }
     q.limit().ifPresent(l -> b.append(" LIMIT ").bind(l));
     q.offset().ifPresent(o -> b.append(" OFFSET ").bind(o));
@@ -135,8 +178,15 @@ final class QueryRenderer {
     return leading.equals(new HashSet<>(attributes));
   }
 
+  /** {@code FROM "schema"."table" AS t0}, then the lateral subqueries of the query's aggregates. */
+  static void from(SqlBuilder b, Model m, QueryScope scope) {
+    b.append(" FROM ").append(m.qualifiedTable).append(" AS ").append(ALIAS);
+    scope.lateralJoins(b);
+  }
+
+  /** The attribute columns of {@code columns}. */
   static void selectList(SqlBuilder b, Model m, Columns columns) {
-    for (int i = 0; i < columns.size(); i++) {
+    for (int i = 0; i < columns.attributeCount(); i++) {
       if (i > 0) {
         b.append(", ");
       }
@@ -159,11 +209,16 @@ final class QueryRenderer {
     if (q.keyset()) {
       conditions.add(keysetCondition(m, q));
     }
-    where(b, m, conditions);
+    where(b, m, QueryScope.of(m, q, ALIAS), conditions);
   }
 
   /** {@code WHERE (<base filter>) AND c1 AND c2 …}, or nothing. */
   static void where(SqlBuilder b, Model m, List<Expr> conditions) {
+    where(b, m, m.context(ALIAS), conditions);
+  }
+
+  /** {@code WHERE (<base filter>) AND c1 AND c2 …} with the conditions rendered in {@code ctx}, or nothing. */
+  static void where(SqlBuilder b, Model m, RenderContext ctx, List<Expr> conditions) {
     boolean first = true;
     if (m.baseFilter != null) {
       b.append(" WHERE (").append(m.baseFilter).append(')');
@@ -176,14 +231,14 @@ final class QueryRenderer {
       if (wrap) {
         b.append('(');
       }
-      ExprRenderer.render(c, b, m.context(ALIAS));
+      ExprRenderer.render(c, b, ctx);
       if (wrap) {
         b.append(')');
       }
     }
   }
 
-  private static void orderBy(SqlBuilder b, Model m, List<Sort> sorts) {
+  private static void orderBy(SqlBuilder b, RenderContext ctx, List<Sort> sorts) {
     if (sorts.isEmpty()) {
       return;
     }
@@ -192,12 +247,13 @@ final class QueryRenderer {
       if (i > 0) {
         b.append(", ");
       }
-      sortKey(b, m, sorts.get(i));
+      sortKey(b, ctx, sorts.get(i));
     }
   }
 
-  private static void sortKey(SqlBuilder b, Model m, Sort s) {
-    ExprRenderer.render(s.expr(), b, m.context(ALIAS));
+  /** One ORDER BY key: {@code <expr> ASC|DESC [NULLS FIRST|LAST]}. */
+  static void sortKey(SqlBuilder b, RenderContext ctx, Sort s) {
+    ExprRenderer.render(s.expr(), b, ctx);
     b.append(s.descending() ? " DESC" : " ASC");
     if (s.nulls() != Sort.Nulls.DEFAULT) {
       b.append(s.nulls() == Sort.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");

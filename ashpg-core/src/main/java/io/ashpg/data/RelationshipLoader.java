@@ -7,6 +7,7 @@ import io.ashpg.resource.ManyToMany;
 import io.ashpg.resource.Relationship;
 import io.ashpg.resource.Resource;
 import io.ashpg.sql.Expr;
+import io.ashpg.sql.Identifier;
 import io.ashpg.sql.PgTypes;
 import io.ashpg.sql.Sql;
 import io.ashpg.sql.SqlBuilder;
@@ -113,11 +114,14 @@ final class RelationshipLoader {
     }
     Model m = dl.model(q.resource(), q.tenant(), q.contextTable());
     Query inner = q.filter(link(source, rel, q, m));
-    Columns columns = m.columns(q.select());
+    Query finalQuery = q;
+    Columns columns = DataLayer.render(() -> QueryRenderer.columns(m, finalQuery));
     Sql sql = DataLayer.render(() -> {
       SqlBuilder b = new SqlBuilder().append("SELECT ");
       for (int i = 0; i < columns.size(); i++) {
-        b.append("s.").append(m.column(columns.name(i))).append(", ");
+        // Attributes come out of the subquery under their column names, aggregates and calculations under theirs.
+        String name = columns.name(i);
+        b.append("s.").append(i < columns.attributeCount() ? m.column(name) : Identifier.quote(name)).append(", ");
       }
       b.append("lk.k FROM unnest(");
       b.bind(SqlValues.array(keys, sourceAttribute.type()), PgTypes.exact(sourceAttribute.type()) + "[]");

@@ -135,11 +135,12 @@ final class WriteRenderer {
 
   /**
    * A plain WHERE when the query only filters; with limit, offset, distinct, keyset or a lock the rows are chosen by
-   * a primary-key subquery ({@code WHERE (t0.pk) IN (SELECT …)}) so those clauses keep their meaning.
+   * a primary-key subquery ({@code WHERE (t0.pk) IN (SELECT …)}) so those clauses keep their meaning; so are the
+   * rows of a query whose filter uses aggregates (their lateral joins live in a SELECT).
    */
   private static void queryCondition(SqlBuilder b, Model m, Query q) {
     boolean plain = q.limit().isEmpty() && q.offset().isEmpty() && !q.isDistinct() && q.distinctOn().isEmpty()
-        && !q.keyset() && q.lock().isEmpty();
+        && !q.keyset() && q.lock().isEmpty() && q.aggregates().isEmpty();
     if (plain) {
       QueryRenderer.where(b, m, q);
       return;

@@ -16,7 +16,8 @@ import java.util.Objects;
  * it is converted to that attribute's type before it is bound, so {@code attr("id").eq("…uuid text…")} works.
  */
 public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.Arith, Expr.And, Expr.Or, Expr.Not,
-    Expr.IsNil, Expr.In, Expr.Contains, Expr.Like, Expr.Fragment, Expr.Cast, Expr.TrigramSimilarity {
+    Expr.IsNil, Expr.In, Expr.Contains, Expr.Like, Expr.Fragment, Expr.Cast, Expr.TrigramSimilarity, Expr.Path,
+    Expr.Exists, Expr.Ref {
 
   /** Comparison operators. */
   enum CompareOp {
@@ -158,6 +159,57 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
     public TrigramSimilarity {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
+    }
+  }
+
+  /**
+   * An attribute reached through to-one relationships ({@code belongs_to}, {@code has_one}), e.g. the author's name
+   * of a post: {@code path(["author"], "name")}. Rendered as a correlated subquery, so it is NULL when there is no
+   * related record; paths through to-many relationships are rejected (use {@link Exists} or an aggregate).
+   *
+   * @param relationships relationship names, from the queried resource outwards; not empty
+   * @param attribute     the attribute of the last relationship's destination
+   */
+  record Path(List<String> relationships, String attribute) implements Expr {
+    public Path {
+      relationships = List.copyOf(relationships);
+      Objects.requireNonNull(attribute, "attribute");
+      if (relationships.isEmpty()) {
+        throw new IllegalArgumentException("a relationship path needs at least one relationship; use attr(\""
+            + attribute + "\") for an attribute of the queried resource");
+      }
+    }
+
+    /** This path without its first relationship: an attribute when only one relationship is left. */
+    public Expr rest() {
+      return relationships.size() == 1 ? new Attr(attribute)
+          : new Path(relationships.subList(1, relationships.size()), attribute);
+    }
+  }
+
+  /**
+   * Whether a related record exists (optionally one matching {@code filter}, an expression on the destination
+   * resource): {@code EXISTS (SELECT 1 FROM destination WHERE <link> AND <filter>)}. Works for every relationship
+   * kind; nest it for deeper paths: {@code exists("posts", exists("comments", attr("likes").gt(3)))}.
+   *
+   * @param relationship relationship name on the queried resource
+   * @param filter       condition on the related records, or null for any
+   */
+  record Exists(String relationship, Expr filter) implements Expr {
+    public Exists {
+      Objects.requireNonNull(relationship, "relationship");
+    }
+  }
+
+  /**
+   * A named value the query defines besides its attributes: an aggregate ({@code Query.aggregate}) or an expression
+   * calculation ({@code Query.calculate}). Resolved when the query is rendered.
+   *
+   * @param name the aggregate's or calculation's name
+   */
+  record Ref(String name) implements Expr {
+    public Ref {
+      Objects.requireNonNull(name, "name");
     }
   }
 

@@ -42,6 +42,12 @@ public final class ExprRenderer {
     if (expr instanceof Expr.TrigramSimilarity) {
       return Type.FLOAT;
     }
+    if (expr instanceof Expr.Path p) {
+      return typeOf(p.rest(), ctx.related(p.relationships().get(0)).destination());
+    }
+    if (expr instanceof Expr.Ref r) {
+      return ctx.refType(r.name());
+    }
     return null;
   }
 
@@ -106,7 +112,41 @@ public final class ExprRenderer {
       out.append(", ");
       expr(t.right(), text);
       out.append(')');
+    } else if (e instanceof Expr.Path p) {
+      path(p, hint);
+    } else if (e instanceof Expr.Exists x) {
+      exists(x);
+    } else if (e instanceof Expr.Ref r) {
+      ctx.ref(r.name(), out);
     }
+  }
+
+  /** A to-one path as a correlated scalar subquery: NULL when there is no related record. */
+  private void path(Expr.Path p, Type hint) {
+    String first = p.relationships().get(0);
+    RenderContext.Related related = ctx.related(first);
+    if (related.toMany()) {
+      throw new IllegalArgumentException("the path " + String.join(".", p.relationships()) + "." + p.attribute()
+          + " on " + ctx.describe() + " goes through to-many relationship '" + first
+          + "'; use exists(...) or an aggregate instead");
+    }
+    out.append("(SELECT ");
+    new ExprRenderer(out, related.destination()).expr(p.rest(), hint);
+    related.from().accept(out);
+    // has_one may match several rows; the scalar subquery must not fail on them.
+    out.append(" LIMIT 1)");
+  }
+
+  private void exists(Expr.Exists x) {
+    RenderContext.Related related = ctx.related(x.relationship());
+    out.append("EXISTS (SELECT 1");
+    related.from().accept(out);
+    if (x.filter() != null) {
+      out.append(" AND (");
+      new ExprRenderer(out, related.destination()).expr(x.filter(), Type.BOOLEAN);
+      out.append(')');
+    }
+    out.append(')');
   }
 
   /** A sub-expression that sits next to an operator: compound ones get parentheses. */

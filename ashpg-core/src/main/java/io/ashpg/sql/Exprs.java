@@ -83,4 +83,36 @@ public final class Exprs {
   public static Expr contains(Object text, Object part) {
     return new Expr.Contains(Expr.of(text), Expr.of(part));
   }
+
+  /**
+   * An attribute reached through to-one relationships: {@code path("author", "name")} is the post's author's name;
+   * the last name is the attribute, the others are relationships.
+   */
+  public static Expr path(String... names) {
+    if (names.length < 2) {
+      throw new IllegalArgumentException("path(...) needs at least a relationship and an attribute, got "
+          + Arrays.toString(names));
+    }
+    return new Expr.Path(Arrays.asList(names).subList(0, names.length - 1), names[names.length - 1]);
+  }
+
+  /** Whether the record has any related record over {@code relationship}. */
+  public static Expr exists(String relationship) {
+    return new Expr.Exists(relationship, null);
+  }
+
+  /** Whether the record has a related record over {@code relationship} matching {@code filter}. */
+  public static Expr exists(String relationship, Expr filter) {
+    return new Expr.Exists(relationship, java.util.Objects.requireNonNull(filter, "filter"));
+  }
+
+  /** The value of the query's aggregate {@code name} (see {@code Query.aggregate}). */
+  public static Expr aggregate(String name) {
+    return new Expr.Ref(name);
+  }
+
+  /** The value of the query's expression calculation {@code name} (see {@code Query.calculate}). */
+  public static Expr calc(String name) {
+    return new Expr.Ref(name);
+  }
 }

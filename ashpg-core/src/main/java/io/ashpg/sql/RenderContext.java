@@ -23,4 +23,38 @@ public interface RenderContext {
 
   /** How errors name the thing rendered against, e.g. {@code resource post (repo BlogRepo)}. */
   String describe();
+
+  /**
+   * The destination of a relationship, for the subqueries that paths, {@code exists} and aggregates render.
+   *
+   * @param toMany      whether the relationship may have many destination records
+   * @param destination the context of the destination table (its own alias)
+   * @param from        appends {@code FROM <table> AS <alias> WHERE <link to this record> [AND …]} (tenant filters and
+   *                    base filters included), so callers may continue with {@code AND <condition>}
+   */
+  record Related(boolean toMany, RenderContext destination, java.util.function.Consumer<SqlBuilder> from) {}
+
+  /**
+   * The destination of relationship {@code relationship}.
+   *
+   * @throws IllegalArgumentException when there is no such relationship or relationships are not available here
+   */
+  default Related related(String relationship) {
+    throw new IllegalArgumentException("relationship '" + relationship + "' cannot be used in expressions on "
+        + describe());
+  }
+
+  /**
+   * Appends the value of the named aggregate or calculation ({@link Expr.Ref}).
+   *
+   * @throws IllegalArgumentException when there is none of that name
+   */
+  default void ref(String name, SqlBuilder out) {
+    throw new IllegalArgumentException(describe() + " defines no aggregate or calculation '" + name + "'");
+  }
+
+  /** The type of the named aggregate or calculation, or null when unknown. */
+  default Type refType(String name) {
+    return null;
+  }
 }

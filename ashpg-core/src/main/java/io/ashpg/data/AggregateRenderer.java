@@ -1,0 +1,113 @@
+package io.ashpg.data;
+
+import io.ashpg.error.InvalidQueryException;
+import io.ashpg.resource.Type;
+import io.ashpg.sql.ExprRenderer;
+import io.ashpg.sql.PgTypes;
+import io.ashpg.sql.RenderContext;
+import io.ashpg.sql.SqlBuilder;
+import java.util.List;
+
+/**
+ * Renders the body of one aggregate's lateral subquery: {@code SELECT <agg> AS v FROM destination AS r1 WHERE <link>
+ * [AND <tenant>] [AND <filter>]} — without GROUP BY, so there is always exactly one row (NULL or 0 when there are no
+ * related records), which the outer {@code coalesce} turns into the default.
+ */
+final class AggregateRenderer {
+  private AggregateRenderer() {}
+
+  static void render(String name, Aggregate a, QueryScope scope, SqlBuilder b) {
+    try {
+      RenderContext.Related related = scope.related(a.relationship());
+      RenderContext dest = related.destination();
+      if (a.kind() == Aggregate.Kind.EXISTS) {
+        b.append("SELECT EXISTS (SELECT 1");
+        fromAndFilter(a, related, b);
+        b.append(") AS v");
+        return;
+      }
+      b.append("SELECT ");
+      function(a, dest, b);
+      b.append(" AS v");
+      fromAndFilter(a, related, b);
+    } catch (InvalidQueryException | IllegalArgumentException e) {
+      throw error(name, a, scope, e);
+    }
+  }
+
+  /** The type of the aggregate's value: counts are integers, averages floats, lists arrays of the field's type. */
+  static Type type(String name, Aggregate a, QueryScope scope) {
+    try {
+      return switch (a.kind()) {
+        case COUNT -> Type.INTEGER;
+        case EXISTS -> Type.BOOLEAN;
+        case AVG -> Type.FLOAT;
+        case LIST -> Type.arrayOf(scope.related(a.relationship()).destination().type(a.field()));
+        case SUM, MIN, MAX, FIRST -> scope.related(a.relationship()).destination().type(a.field());
+      };
+    } catch (InvalidQueryException | IllegalArgumentException e) {
+      throw error(name, a, scope, e);
+    }
+  }
+
+  /** Errors name the aggregate, its kind and the relationship it runs over. */
+  private static InvalidQueryException error(String name, Aggregate a, QueryScope scope, RuntimeException e) {
+    return new InvalidQueryException("aggregate '" + name + "' (" + a.kind().name().toLowerCase(java.util.Locale.ROOT)
+        + " over " + scope.model().name() + "." + a.relationship() + "): " + e.getMessage(), e);
+  }
+
+  private static void fromAndFilter(Aggregate a, RenderContext.Related related, SqlBuilder b) {
+    related.from().accept(b);
+    if (a.filter() != null) {
+      b.append(" AND (");
+      ExprRenderer.render(a.filter(), b, related.destination(), Type.BOOLEAN);
+      b.append(')');
+    }
+  }
+
+  private static void function(Aggregate a, RenderContext dest, SqlBuilder b) {
+    String distinct = a.distinctValues() ? "DISTINCT " : "";
+    switch (a.kind()) {
+      case COUNT -> {
+        if (a.field() == null) {
+          b.append("count(*)");
+        } else {
+          b.append("count(").append(distinct).append(dest.column(a.field())).append(')');
+        }
+      }
+      // sum(bigint) is numeric in PostgreSQL; cast back so the value reads as the field's type (as in Ash).
+      case SUM -> b.append("(sum(").append(distinct).append(dest.column(a.field())).append("))::")
+          .append(PgTypes.exact(dest.type(a.field())));
+      case MIN -> b.append("min(").append(dest.column(a.field())).append(')');
+      case MAX -> b.append("max(").append(dest.column(a.field())).append(')');
+      case AVG -> b.append("(avg(").append(distinct).append(dest.column(a.field())).append("))::float8");
+      case FIRST -> {
+        b.append('(');
+        arrayAgg(a, dest, b);
+        b.append(")[1]");
+      }
+      case LIST -> arrayAgg(a, dest, b);
+      case EXISTS -> throw new IllegalStateException("exists is rendered as EXISTS (…)");
+    }
+  }
+
+  /** {@code array_agg([DISTINCT] x [ORDER BY …]) [FILTER (WHERE x IS NOT NULL)]}. */
+  private static void arrayAgg(Aggregate a, RenderContext dest, SqlBuilder b) {
+    String column = dest.column(a.field());
+    b.append("array_agg(").append(a.distinctValues() ? "DISTINCT " : "").append(column);
+    List<Sort> sort = a.sort();
+    if (!sort.isEmpty()) {
+      b.append(" ORDER BY ");
+      for (int i = 0; i < sort.size(); i++) {
+        if (i > 0) {
+          b.append(", ");
+        }
+        QueryRenderer.sortKey(b, dest, sort.get(i));
+      }
+    }
+    b.append(')');
+    if (!a.keepNil()) {
+      b.append(" FILTER (WHERE ").append(column).append(" IS NOT NULL)");
+    }
+  }
+}
