@@ -106,8 +106,8 @@ final class GeneratorBench {
           return ms;
         }));
       }
-      Map<String, List<Double>> s = new Alternator(config.log()).run("5 generator", variants, config.warmup(2),
-          config.rounds(5));
+      Map<String, List<Double>> s = new Alternator(config.log()).run("5 generator", variants, config.warmup(3),
+          config.rounds(9));
       int small = sizes[0];
       int large = sizes[sizes.length - 1];
       for (String kind : List.of("scratch", "check")) {
