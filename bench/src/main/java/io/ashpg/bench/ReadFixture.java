@@ -108,10 +108,12 @@ public final class ReadFixture implements AutoCloseable {
   /** All three variants return the same posts (checked once, before anything is timed). */
   void check() throws SQLException {
     for (long t : THRESHOLDS) {
-      List<Post> expected = topJdbc(t);
-      if (expected.size() != 100 || !expected.equals(topJooq(t)) || !expected.equals(topAshpg(t))
-          || !expected.equals(rowsAsPosts(topAshpgRows(t)))) {
-        throw new IllegalStateException("top100 variants disagree at threshold " + t);
+      // equal scores may come back in any order: compare in a canonical order
+      List<Post> expected = canonical(topJdbc(t));
+      if (expected.size() != 100 || !expected.equals(canonical(topJooq(t)))
+          || !expected.equals(canonical(topAshpg(t))) || !expected.equals(canonical(rowsAsPosts(topAshpgRows(t))))) {
+        throw new IllegalStateException("top100 variants disagree at threshold " + t + ": jdbc " + expected
+            + "\n jooq " + canonical(topJooq(t)) + "\n ashpg " + canonical(topAshpg(t)));
       }
     }
     for (UUID id : ids.subList(0, 50)) {
@@ -120,6 +122,11 @@ public final class ReadFixture implements AutoCloseable {
         throw new IllegalStateException("pk variants disagree for " + id);
       }
     }
+  }
+
+  private static List<Post> canonical(List<Post> posts) {
+    return posts.stream().sorted(java.util.Comparator.comparingLong(Post::score).reversed()
+        .thenComparing(Post::id)).toList();
   }
 
   private static List<Post> rowsAsPosts(List<Row> rows) {
