@@ -31,25 +31,32 @@ final class ReadBench {
           new Variant("jdbc", () -> block(topOps, () -> f.topJdbc(next(tick)).size())),
           new Variant("jooq", () -> block(topOps, () -> f.topJooq(next(tick)).size())),
           new Variant("ashpg", () -> block(topOps, () -> f.topAshpg(next(tick)).size())),
-          new Variant("ashpg_rows", () -> block(topOps, () -> f.topAshpgRows(next(tick)).size())));
+          new Variant("ashpg_rows", () -> block(topOps, () -> f.topAshpgRows(next(tick)).size())),
+          new Variant("jdbc_ashpg_sql", () -> block(topOps, () -> f.topJdbcAshpgSql(next(tick)).size())));
       Map<String, List<Double>> s = alternator.run("1a top100", top, config.warmup(10), config.rounds(30));
       String what = "1a read: WHERE score > ? ORDER BY score DESC LIMIT 100, " + f.rows + " rows";
       add(what, s, "jdbc", "jdbc (hand-written, baseline)", "");
       add(what, s, "jooq", "jOOQ 3.19 DSL (no codegen)", "info (anchor ≈1.9×)");
       add(what, s, "ashpg", "ashpg read(query, Post.class)", "≤ 1.10×");
       add(what, s, "ashpg_rows", "ashpg read(query) → Row", "info");
+      add(what, s, "jdbc_ashpg_sql", "jdbc running ashpg's SQL: " + f.ashpgTopSql, "info");
+      addVs(what, s, "ashpg", "jdbc_ashpg_sql", "ashpg vs jdbc running ashpg's SQL (ashpg's Java-side overhead)");
 
       int[] at = {0};
       List<UUID> ids = f.ids;
       List<Variant> pk = List.of(
           new Variant("jdbc", () -> block(pkOps, () -> f.pkJdbc(ids.get(at[0]++ % ids.size())).hashCode())),
           new Variant("jooq", () -> block(pkOps, () -> f.pkJooq(ids.get(at[0]++ % ids.size())).hashCode())),
-          new Variant("ashpg", () -> block(pkOps, () -> f.pkAshpg(ids.get(at[0]++ % ids.size())).hashCode())));
+          new Variant("ashpg", () -> block(pkOps, () -> f.pkAshpg(ids.get(at[0]++ % ids.size())).hashCode())),
+          new Variant("jdbc_ashpg_sql", () -> block(pkOps,
+              () -> f.pkJdbcAshpgSql(ids.get(at[0]++ % ids.size())).hashCode())));
       s = alternator.run("1b pk", pk, config.warmup(10), config.rounds(30));
       what = "1b read: primary-key lookup";
       add(what, s, "jdbc", "jdbc (hand-written, baseline)", "");
       add(what, s, "jooq", "jOOQ 3.19 DSL (no codegen)", "info (anchor ≈1.45×)");
       add(what, s, "ashpg", "ashpg get(resource, id) → Post", "≤ 1.10×");
+      add(what, s, "jdbc_ashpg_sql", "jdbc running ashpg's SQL: " + f.ashpgPkSql, "info");
+      addVs(what, s, "ashpg", "jdbc_ashpg_sql", "ashpg vs jdbc running ashpg's SQL (ashpg's Java-side overhead)");
     }
   }
 
@@ -67,6 +74,12 @@ final class ReadBench {
     String verdict = target.startsWith("≤") ? Report.verdict(r.median() <= 1.10) : "info";
     report.add(what, label, v.format() + " µs/op", Stats.ratio(r.median()) + " [" + Stats.num(r.min()) + "–"
         + Stats.num(r.max()) + "]", target, verdict);
+  }
+
+  private void addVs(String what, Map<String, List<Double>> s, String key, String base, String label) {
+    Stats.Summary r = Stats.paired(s.get(key), s.get(base));
+    report.add(what, label, "", Stats.ratio(r.median()) + " [" + Stats.num(r.min()) + "–" + Stats.num(r.max()) + "]",
+        "", "info");
   }
 
   @FunctionalInterface

@@ -68,6 +68,9 @@ public final class ReadFixture implements AutoCloseable {
   final DataLayer ashpg;
   final List<UUID> ids;
   final int rows;
+  /** The SQL texts ashpg renders for the two queries (binds: threshold, limit / id, limit). */
+  final String ashpgTopSql;
+  final String ashpgPkSql;
 
   private ReadFixture(TestDatabase db, Connection connection, List<UUID> ids, int rows) {
     this.db = db;
@@ -76,6 +79,12 @@ public final class ReadFixture implements AutoCloseable {
     this.ashpg = DataLayer.of(Domain.of(List.of(POST)), BenchDb.singleConnection(connection));
     this.ids = ids;
     this.rows = rows;
+    this.ashpgTopSql = ashpg.toSql(topQuery(1)).text();
+    this.ashpgPkSql = ashpg.toSql(Query.of(POST).filter(attr("id").eq(ids.get(0))).limit(1)).text();
+  }
+
+  private static Query topQuery(long threshold) {
+    return Query.of(POST).filter(attr("score").gt(threshold)).sort(Sort.desc("score")).limit(100);
   }
 
   /** Creates the database, the table (with ashpg's generator and migrator) and {@code rows} rows. */
@@ -111,14 +120,15 @@ public final class ReadFixture implements AutoCloseable {
       // equal scores may come back in any order: compare in a canonical order
       List<Post> expected = canonical(topJdbc(t));
       if (expected.size() != 100 || !expected.equals(canonical(topJooq(t)))
-          || !expected.equals(canonical(topAshpg(t))) || !expected.equals(canonical(rowsAsPosts(topAshpgRows(t))))) {
+          || !expected.equals(canonical(topAshpg(t))) || !expected.equals(canonical(rowsAsPosts(topAshpgRows(t))))
+          || !expected.equals(canonical(topJdbcAshpgSql(t)))) {
         throw new IllegalStateException("top100 variants disagree at threshold " + t + ": jdbc " + expected
             + "\n jooq " + canonical(topJooq(t)) + "\n ashpg " + canonical(topAshpg(t)));
       }
     }
     for (UUID id : ids.subList(0, 50)) {
       Post p = pkJdbc(id);
-      if (p == null || !p.equals(pkJooq(id)) || !p.equals(pkAshpg(id))) {
+      if (p == null || !p.equals(pkJooq(id)) || !p.equals(pkAshpg(id)) || !p.equals(pkJdbcAshpgSql(id))) {
         throw new IllegalStateException("pk variants disagree for " + id);
       }
     }
@@ -149,18 +159,37 @@ public final class ReadFixture implements AutoCloseable {
     }
   }
 
+  /** Hand-written JDBC running the very SQL ashpg renders (separates ashpg's Java cost from its SQL's cost). */
+  List<Post> topJdbcAshpgSql(long threshold) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(ashpgTopSql)) {
+      ps.setLong(1, threshold);
+      ps.setInt(2, 100);
+      return readPosts(ps);
+    }
+  }
+
+  private static List<Post> readPosts(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      List<Post> out = new ArrayList<>(100);
+      while (rs.next()) {
+        out.add(new Post(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+            rs.getObject(4, LocalDateTime.class), rs.getObject(5, UUID.class)));
+      }
+      return out;
+    }
+  }
+
   List<Post> topJooq(long threshold) {
     return jooq.select(ID, TITLE, SCORE, INSERTED_AT, AUTHOR_ID).from(POSTS).where(SCORE.gt(threshold))
         .orderBy(SCORE.desc()).limit(100).fetch(JOOQ_MAPPER);
   }
 
   List<Post> topAshpg(long threshold) {
-    return ashpg.read(Query.of(POST).filter(attr("score").gt(threshold)).sort(Sort.desc("score")).limit(100),
-        Post.class);
+    return ashpg.read(topQuery(threshold), Post.class);
   }
 
   List<Row> topAshpgRows(long threshold) {
-    return ashpg.read(Query.of(POST).filter(attr("score").gt(threshold)).sort(Sort.desc("score")).limit(100));
+    return ashpg.read(topQuery(threshold));
   }
 
   // ---------------------------------------------------------------- (b) primary-key lookup
@@ -172,6 +201,16 @@ public final class ReadFixture implements AutoCloseable {
         return rs.next() ? new Post(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
             rs.getObject(4, LocalDateTime.class), rs.getObject(5, UUID.class)) : null;
       }
+    }
+  }
+
+  /** Hand-written JDBC running the very SQL ashpg renders for {@code get}. */
+  Post pkJdbcAshpgSql(UUID id) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(ashpgPkSql)) {
+      ps.setObject(1, id);
+      ps.setInt(2, 1);
+      List<Post> got = readPosts(ps);
+      return got.isEmpty() ? null : got.get(0);
     }
   }
 
