@@ -1,0 +1,59 @@
+package io.ashpg.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs variants in rounds, every variant once per round, the order rotated each round and reversed every other
+ * round, so slow drifts of a shared machine hit every variant alike. Each call of a variant returns one sample
+ * (its own timing: set-up that must not be timed stays outside the variant's timer).
+ */
+public final class Alternator {
+
+  /** One sample of a variant, e.g. milliseconds of one run or microseconds per op of one block. */
+  @FunctionalInterface
+  public interface Sampler {
+    double sample() throws Exception;
+  }
+
+  /** A named variant. */
+  public record Variant(String name, Sampler sampler) {}
+
+  private final PrintStream log;
+
+  public Alternator(PrintStream log) {
+    this.log = log;
+  }
+
+  /** Samples per variant (in round order, so index i of two variants is the same round). */
+  public Map<String, List<Double>> run(String what, List<Variant> variants, int warmup, int rounds)
+      throws Exception {
+    Map<String, List<Double>> samples = new LinkedHashMap<>();
+    variants.forEach(v -> samples.put(v.name(), new ArrayList<>()));
+    int n = variants.size();
+    for (int round = 0; round < warmup + rounds; round++) {
+      List<Variant> order = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        order.add(variants.get((i + round) % n));
+      }
+      if (round % 2 == 1) {
+        java.util.Collections.reverse(order);
+      }
+      StringBuilder line = new StringBuilder();
+      for (Variant v : order) {
+        double s = v.sampler().sample();
+        if (round >= warmup) {
+          samples.get(v.name()).add(s);
+        }
+        line.append(String.format(Locale.ROOT, " %s=%s", v.name(), Stats.num(s)));
+      }
+      log.printf(Locale.ROOT, "  [%s] %s %d/%d:%s%n", what, round < warmup ? "warm-up" : "round",
+          round < warmup ? round + 1 : round - warmup + 1, round < warmup ? warmup : rounds, line);
+    }
+    return samples;
+  }
+}

@@ -1,0 +1,364 @@
+package io.ashpg.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.ashpg.bench.Alternator.Variant;
+import io.ashpg.migration.run.MigrationResult;
+import io.ashpg.migration.run.MigratorOptions;
+import io.ashpg.migration.run.TenantLister;
+import io.ashpg.migration.run.TenantMigrator;
+import io.ashpg.testing.TestDatabase;
+import io.ashpg.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Benchmark 4: schema-per-tenant migrations (perf-anchors A). N tenants × the 5 migrations of perf-anchors §A, as
+ * ashpg migration files: ashpg's {@link TenantMigrator} (default options: 4 connections) against the sequential
+ * Ecto-style loop {@code jdbc_seq}. Each timed run gets a fresh database (created, CHECKPOINT, 0.3 s pause:
+ * untimed); connections are opened before the timer starts. Then the incremental run where every tenant is at head.
+ */
+final class TenantBench {
+
+  /** One migration: version, name, the DDL statements (unqualified; run under search_path "tenant", public). */
+  record Migration(long version, String name, List<String> up, String down) {}
+
+  static final List<Migration> MIGRATIONS = List.of(
+      new Migration(20240101000001L, "users", List.of(
+          "CREATE TABLE \"users\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY, \"email\" text NOT NULL,"
+              + " \"inserted_at\" timestamp(0) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),"
+              + " \"updated_at\" timestamp(0) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'))",
+          "CREATE UNIQUE INDEX \"users_unique_email_index\" ON \"users\" (\"email\")"),
+          "DROP TABLE \"users\""),
+      new Migration(20240101000002L, "posts", List.of(
+          "CREATE TABLE \"posts\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY, \"title\" text NOT NULL,"
+              + " \"body\" text, \"score\" integer NOT NULL DEFAULT 0,"
+              + " \"author_id\" uuid NOT NULL CONSTRAINT \"posts_author_id_fkey\" REFERENCES \"users\"(\"id\")"
+              + " ON DELETE CASCADE, \"inserted_at\" timestamp(0) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'))",
+          "CREATE INDEX \"posts_author_id_index\" ON \"posts\" (\"author_id\")"),
+          "DROP TABLE \"posts\""),
+      new Migration(20240101000003L, "posts_published", List.of(
+          "ALTER TABLE \"posts\" ADD COLUMN \"published_at\" timestamp(0)",
+          "ALTER TABLE \"posts\" ADD CONSTRAINT \"posts_score_must_be_positive\" CHECK (\"score\" >= 0)"),
+          "ALTER TABLE \"posts\" DROP CONSTRAINT \"posts_score_must_be_positive\";\n"
+              + "ALTER TABLE \"posts\" DROP COLUMN \"published_at\""),
+      new Migration(20240101000004L, "comments", List.of(
+          "CREATE TABLE \"comments\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY, \"body\" text NOT NULL,"
+              + " \"post_id\" uuid NOT NULL CONSTRAINT \"comments_post_id_fkey\" REFERENCES \"posts\"(\"id\")"
+              + " ON DELETE CASCADE,"
+              + " \"author_id\" uuid CONSTRAINT \"comments_author_id_fkey\" REFERENCES \"users\"(\"id\") ON DELETE SET NULL,"
+              + " \"inserted_at\" timestamp(0) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'))",
+          "CREATE INDEX \"comments_post_id_index\" ON \"comments\" (\"post_id\")",
+          "CREATE INDEX \"comments_author_id_index\" ON \"comments\" (\"author_id\")"),
+          "DROP TABLE \"comments\""),
+      new Migration(20240101000005L, "users_role", List.of(
+          "ALTER TABLE \"users\" ADD COLUMN \"role\" text NOT NULL DEFAULT 'user'",
+          "CREATE INDEX \"users_role_index\" ON \"users\" (\"role\")"),
+          "DROP INDEX \"users_role_index\";\nALTER TABLE \"users\" DROP COLUMN \"role\""));
+
+  private final BenchConfig config;
+  private final Report report;
+  private Path files;
+  private ServerCpu cpu;
+  private final Map<String, List<Double>> serverCpu = new HashMap<>();
+  private TestDatabase atHead;
+
+  TenantBench(BenchConfig config, Report report) {
+    this.config = config;
+    this.report = report;
+  }
+
+  void run() throws Exception {
+    int n = config.tenants();
+    config.log().println("== 4. tenant migrations: " + n + " tenants × " + MIGRATIONS.size() + " migrations");
+    files = writeFiles();
+    try (TestDatabase probe = TestPostgres.createDatabase("bench_probe"); Connection c = probe.connect()) {
+      cpu = ServerCpu.of(c);
+    }
+    // untimed warm-up of both paths (class loading, JIT, server caches)
+    List<String> warm = tenants(Math.min(50, n));
+    fullRun("jdbc_seq", warm, false);
+    fullRun("ashpg", warm, false);
+    serverCpu.clear();
+
+    List<String> tenants = tenants(n);
+    List<Variant> variants = new ArrayList<>(List.of(
+        new Variant("jdbc_seq", () -> fullRun("jdbc_seq", tenants, true)),
+        new Variant("ashpg", () -> fullRun("ashpg", tenants, true))));
+    if (Boolean.getBoolean("tenants.p1")) {
+      // diagnosis: the same migrator on one connection separates per-tenant protocol cost from parallelism
+      variants.add(new Variant("ashpg_p1", () -> fullRun("ashpg_p1", tenants, true)));
+    }
+    Map<String, List<Double>> s = new Alternator(config.log()).run("4 tenants", variants, 0, config.rounds(3));
+    String what = "4 tenant migrations, " + n + " tenants × 5 migrations (11 DDL)";
+    List<Double> seq = s.get("jdbc_seq");
+    List<Double> ashpg = s.get("ashpg");
+    report.add(what, "jdbc_seq: one connection, per migration LOCK + SELECT versions + SET LOCAL + DDL + INSERT"
+        + " + COMMIT (baseline)", Stats.summary(seq).format() + " s", "1.00×", "", "baseline");
+    Stats.Summary speedup = Stats.paired(seq, ashpg);
+    if (s.containsKey("ashpg_p1")) {
+      Stats.Summary p1 = Stats.paired(seq, s.get("ashpg_p1"));
+      report.add(what, "ashpg TenantMigrator on 1 connection (diagnosis): speed-up over jdbc_seq",
+          Stats.summary(s.get("ashpg_p1")).format() + " s", Stats.ratio(p1.median()) + " faster [" + Stats.num(p1.min())
+              + "–" + Stats.num(p1.max()) + "]", "", "info");
+    }
+    report.add(what, "ashpg TenantMigrator (defaults: " + options().poolSize() + " connections): speed-up over jdbc_seq",
+        Stats.summary(ashpg).format() + " s", Stats.ratio(speedup.median()) + " faster [" + Stats.num(speedup.min())
+            + "–" + Stats.num(speedup.max()) + "]", "≥ 2.50× faster", Report.verdict(speedup.median() >= 2.5));
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (cpu != null) {
+      for (String v : s.keySet()) {
+        List<Double> floors = serverCpu.get(v).stream().map(x -> x / cores).toList();
+        List<Double> wall = s.get(v);
+        report.add(what, "server-CPU floor of the " + v + " run (server CPU s ÷ " + cores + " cores)",
+            Stats.summary(floors).format() + " s (server CPU " + Stats.summary(serverCpu.get(v)).format() + " s)",
+            "wall ÷ floor " + Stats.ratio(Stats.paired(wall, floors).median()), "", "info");
+      }
+    } else {
+      report.note("Benchmark 4: the server is not a local process readable in /proc; no server-CPU floor.");
+    }
+    incremental(tenants);
+  }
+
+  /** The incremental run where every tenant is at head, connecting included (fresh pool / connection each time). */
+  private void incremental(List<String> tenants) throws Exception {
+    TestDatabase db = atHead;
+    if (db == null) {
+      db = TestPostgres.createDatabase("bench_tenants_head");
+      migrateAshpg(db, tenants);
+    }
+    try {
+      TestDatabase head = db;
+      MigratorOptions options = options();
+      List<Variant> variants = List.of(
+          new Variant("ashpg", () -> {
+            long start = System.nanoTime();
+            MigrationResult r = TenantMigrator.create(head.jdbcUrl(), head.user(), head.password(), options,
+                TenantLister.of(tenants)).migrate();
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (!r.succeeded() || r.changedSchemas() != 0 || r.schemas().size() != tenants.size()) {
+              throw new IllegalStateException("incremental run was not a no-op: " + r);
+            }
+            return ms;
+          }),
+          new Variant("jdbc_select_per_tenant", () -> {
+            long start = System.nanoTime();
+            int pending = 0;
+            try (Connection c = DriverManager.getConnection(head.jdbcUrl(), head.user(), head.password());
+                 Statement st = c.createStatement()) {
+              for (String t : tenants) {
+                Set<Long> applied = new HashSet<>();
+                try (ResultSet rs = st.executeQuery("SELECT version FROM \"" + t + "\".schema_migrations")) {
+                  while (rs.next()) {
+                    applied.add(rs.getLong(1));
+                  }
+                }
+                for (Migration m : MIGRATIONS) {
+                  pending += applied.contains(m.version()) ? 0 : 1;
+                }
+              }
+            }
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (pending != 0) {
+              throw new IllegalStateException(pending + " pending");
+            }
+            return ms;
+          }));
+      Map<String, List<Double>> s = new Alternator(config.log()).run("4 incremental", variants, config.warmup(2),
+          config.rounds(15));
+      String what = "4 incremental run, " + tenants.size() + " tenants all at head (connecting included)";
+      report.add(what, "JDBC: connect + one SELECT version per tenant (perf-anchors A5 a1 fresh, baseline)",
+          Stats.summary(s.get("jdbc_select_per_tenant")).format() + " ms", "1.00×", "", "baseline");
+      Stats.Summary v = Stats.summary(s.get("ashpg"));
+      Stats.Summary r = Stats.paired(s.get("ashpg"), s.get("jdbc_select_per_tenant"));
+      report.add(what, "ashpg TenantMigrator.create(url, …).migrate()", v.format() + " ms",
+          Stats.ratio(r.median()) + " [" + Stats.num(r.min()) + "–" + Stats.num(r.max()) + "]", "≤ 300 ms",
+          Report.verdict(v.median() <= 300));
+    } finally {
+      db.close();
+      atHead = null;
+    }
+  }
+
+  /** One full run of {@code variant} in a fresh database; returns wall seconds. */
+  private double fullRun(String variant, List<String> tenants, boolean record) throws Exception {
+    TestDatabase db = TestPostgres.createDatabase("bench_tenants");
+    boolean keep = false;
+    try {
+      try (Connection c = db.connect()) {
+        BenchDb.exec(c, "CHECKPOINT");
+      }
+      Thread.sleep(300);
+      double seconds;
+      double cpuSeconds;
+      if (variant.equals("jdbc_seq")) {
+        try (Connection c = db.connect()) {
+          double cpu0 = cpu == null ? 0 : cpu.seconds();
+          long start = System.nanoTime();
+          jdbcSeq(c, tenants);
+          seconds = (System.nanoTime() - start) / 1e9;
+          cpuSeconds = cpu == null ? 0 : cpu.seconds() - cpu0;
+        }
+      } else {
+        boolean p1 = variant.equals("ashpg_p1");
+        try (HikariDataSource pool = pool(db, p1 ? 1 : options().poolSize())) {
+          MigratorOptions options = p1 ? options().toBuilder().poolSize(1).build() : options();
+          double cpu0 = cpu == null ? 0 : cpu.seconds();
+          long start = System.nanoTime();
+          MigrationResult r = TenantMigrator.create(pool, options, TenantLister.of(tenants)).migrate();
+          seconds = (System.nanoTime() - start) / 1e9;
+          cpuSeconds = cpu == null ? 0 : cpu.seconds() - cpu0;
+          if (!r.succeeded()) {
+            throw new IllegalStateException("ashpg tenant run failed: " + r.failures());
+          }
+        }
+      }
+      verify(db, tenants.size());
+      if (record) {
+        serverCpu.computeIfAbsent(variant, k -> new ArrayList<>()).add(cpuSeconds);
+        if (variant.equals("ashpg")) {
+          if (atHead != null) {
+            atHead.close();
+          }
+          atHead = db;
+          keep = true;
+        }
+      }
+      return seconds;
+    } finally {
+      if (!keep) {
+        db.close();
+      }
+    }
+  }
+
+  private void migrateAshpg(TestDatabase db, List<String> tenants) {
+    MigrationResult r = TenantMigrator.create(db.jdbcUrl(), db.user(), db.password(), options(),
+        TenantLister.of(tenants)).migrate();
+    if (!r.succeeded()) {
+      throw new IllegalStateException("ashpg tenant run failed: " + r.failures());
+    }
+  }
+
+  private MigratorOptions options() {
+    return MigratorOptions.builder().repoName("bench").location(files.toString()).quiet(true).build();
+  }
+
+  private static HikariDataSource pool(TestDatabase db, int size) throws InterruptedException {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(db.jdbcUrl());
+    config.setUsername(db.user());
+    config.setPassword(db.password());
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(size);
+    HikariDataSource pool = new HikariDataSource(config);
+    // connections are opened before the timer starts, as for the JDBC loop
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (pool.getHikariPoolMXBean().getIdleConnections() < size && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return pool;
+  }
+
+  /** The Ecto / Flyway-in-a-loop baseline ({@code jdbc_seq} of perf-anchors A). */
+  static void jdbcSeq(Connection c, List<String> tenants) throws SQLException {
+    c.setAutoCommit(true);
+    for (String t : tenants) {
+      String q = "\"" + t + "\"";
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + q);
+        s.execute("CREATE TABLE IF NOT EXISTS " + q + ".schema_migrations (\"version\" bigint PRIMARY KEY,"
+            + " \"inserted_at\" timestamp(0))");
+      }
+      c.setAutoCommit(false);
+      for (Migration m : MIGRATIONS) {
+        try (Statement s = c.createStatement()) {
+          s.execute("LOCK TABLE " + q + ".schema_migrations IN SHARE UPDATE EXCLUSIVE MODE");
+          Set<Long> applied = new HashSet<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT version FROM " + q + ".schema_migrations");
+               ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              applied.add(rs.getLong(1));
+            }
+          }
+          if (!applied.contains(m.version())) {
+            s.execute("SET LOCAL search_path TO " + q + ", public");
+            for (String ddl : m.up()) {
+              s.execute(ddl);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + q
+                + ".schema_migrations (\"version\", \"inserted_at\") VALUES (?, ?)")) {
+              ps.setLong(1, m.version());
+              ps.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now().withNano(0)));
+              ps.executeUpdate();
+            }
+          }
+        }
+        c.commit();
+      }
+      c.setAutoCommit(true);
+    }
+  }
+
+  /** Untimed check: 11 relations and 7 constraints per tenant outside schema_migrations, 5 versions each. */
+  private static void verify(TestDatabase db, int n) throws SQLException {
+    try (Connection c = db.connect()) {
+      long rels = BenchDb.queryLong(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid ="
+          + " c.relnamespace WHERE n.nspname LIKE 'tenant\\_%' AND c.relname NOT LIKE 'schema\\_migrations%'");
+      long cons = BenchDb.queryLong(c, "SELECT count(*) FROM pg_constraint k JOIN pg_namespace n ON n.oid ="
+          + " k.connamespace WHERE n.nspname LIKE 'tenant\\_%' AND k.contype IN ('p', 'f', 'c', 'u')"
+          + " AND k.conname NOT LIKE 'schema\\_migrations%'");
+      long versions = 0;
+      List<String> all = tenants(n);
+      for (int i = 0; i < all.size(); i += 100) {
+        StringBuilder sql = new StringBuilder("SELECT sum(x) FROM (");
+        for (int j = i; j < Math.min(all.size(), i + 100); j++) {
+          sql.append(j == i ? "" : " UNION ALL ").append("SELECT count(*) x FROM \"").append(all.get(j))
+              .append("\".schema_migrations");
+        }
+        versions += BenchDb.queryLong(c, sql.append(") v").toString());
+      }
+      if (rels != 11L * n || cons != 7L * n || versions != 5L * n) {
+        throw new IllegalStateException(String.format(Locale.ROOT,
+            "tenant check failed: %d relations (want %d), %d constraints (want %d), %d versions (want %d)",
+            rels, 11L * n, cons, 7L * n, versions, 5L * n));
+      }
+    }
+  }
+
+  static List<String> tenants(int n) {
+    List<String> out = new ArrayList<>(n);
+    for (int i = 1; i <= n; i++) {
+      out.add(String.format(Locale.ROOT, "tenant_%04d", i));
+    }
+    return out;
+  }
+
+  /** The 5 migrations as ashpg migration files ({@code <version>_<name>.sql}, up and down sections). */
+  private static Path writeFiles() throws IOException {
+    Path dir = Files.createTempDirectory("ashpg-bench-tenant-migrations");
+    dir.toFile().deleteOnExit();
+    for (Migration m : MIGRATIONS) {
+      Path f = dir.resolve(m.version() + "_" + m.name() + ".sql");
+      Files.writeString(f, "-- ashpg:up\n" + String.join(";\n", m.up()) + ";\n-- ashpg:down\n" + m.down() + ";\n");
+      f.toFile().deleteOnExit();
+    }
+    return dir;
+  }
+}
