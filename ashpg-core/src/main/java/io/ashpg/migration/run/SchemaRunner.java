@@ -116,7 +116,7 @@ final class SchemaRunner {
     }
     try (Statement s = connection.createStatement()) {
       if (!hasSchema) {
-        log(Level.INFO, "creating schema \"" + schema + "\"");
+        log(level, "creating schema \"" + schema + "\"");
         s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifier.quote(schema));
       }
       if (!hasTable) {
