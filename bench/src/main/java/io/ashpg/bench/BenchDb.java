@@ -88,7 +88,15 @@ final class BenchDb {
    * the very connection the JDBC and jOOQ baselines use, like a pool checkout that costs nothing.
    */
   static DataSource singleConnection(Connection connection) {
+    return singleConnection(connection, new java.util.concurrent.atomic.AtomicInteger());
+  }
+
+  /** {@link #singleConnection(Connection)} that also counts the statements prepared or created on it. */
+  static DataSource singleConnection(Connection connection, java.util.concurrent.atomic.AtomicInteger statements) {
     InvocationHandler handler = (proxy, method, args) -> {
+      if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")) {
+        statements.incrementAndGet();
+      }
       switch (method.getName()) {
         case "close":
           return null;

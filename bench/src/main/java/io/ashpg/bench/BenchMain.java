@@ -43,7 +43,7 @@ public final class BenchMain {
       new BulkBench(config, report).run();
     }
     if (config.runs("loads")) {
-      loadsPlaceholder(report);
+      new LoadBench(config, report).run();
     }
     if (config.runs("tenants")) {
       new TenantBench(config, report).run();
@@ -69,14 +69,6 @@ public final class BenchMain {
     Files.writeString(out, md);
     config.log().println("written to " + out.toAbsolutePath());
     System.exit(0); // the embedded server's shutdown hook stops PostgreSQL
-  }
-
-  /** Benchmark 3 is not measured yet: it needs relationship loads, which are being built in another branch. */
-  static void loadsPlaceholder(Report report) {
-    System.out.println("== 3. loads (1,000 posts × 10 comments with a count aggregate): not measured: needs"
-        + " relationship loads");
-    report.add("3 loads: 1,000 posts × 10 comments + count aggregate", "–", "–", "–", "–",
-        "not measured: needs relationship loads");
   }
 
   /** Machine, JVM, PostgreSQL and date, as a Markdown list. */
