@@ -13,7 +13,7 @@ import io.ashpg.resource.Domain;
 import io.ashpg.resource.Multitenancy;
 import io.ashpg.resource.Resource;
 import io.ashpg.resource.Type;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Filters and sorts across relationships, aggregates, expression calculations and combination queries against
  * PostgreSQL: values, empty-relationship defaults, one statement per read, tenants that do not leak, hostile input.
  */
-@PostgresTest
+@WithPostgres
 class AggregateTest {
   /** Context (schema) multitenant: boards and their cards live in the tenant's schema. */
   static final Resource BOARD = Resource.define("board", r -> r

@@ -10,7 +10,7 @@ import io.ashpg.resource.Domain;
 import io.ashpg.resource.Multitenancy;
 import io.ashpg.resource.Resource;
 import io.ashpg.resource.Type;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Attribute multitenancy: one shared table, the tenant column filtered on every read and write and set on create. */
-@PostgresTest
+@WithPostgres
 class AttributeMultitenancyTest {
   static final Resource TICKET = Resource.define("ticket", r -> r
       .postgres(pg -> pg.repo(PlainDataRepo.class).table("tickets"))

@@ -8,7 +8,7 @@ import io.ashpg.error.InvalidQueryException;
 import io.ashpg.resource.Domain;
 import io.ashpg.resource.Resource;
 import io.ashpg.resource.Type;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Bulk create (unnest, VALUES, COPY, upsert), bulk update and destroy by query; a quick unnest/VALUES/COPY timing. */
-@PostgresTest
+@WithPostgres
 class BulkTest {
   static final Resource ROW = Resource.define("bench_post", r -> r
       .postgres(pg -> pg.repo(DataRepo.class).table("bench_posts"))

@@ -10,7 +10,7 @@ import io.ashpg.error.StaleRecordException;
 import io.ashpg.fixtures.Seed;
 import io.ashpg.resource.Domain;
 import io.ashpg.tenancy.MultiTenancy;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Schema-per-tenant multitenancy against PostgreSQL: organizations own {@code org_<id>} schemas (manage_tenant),
  * created and migrated with the generated tenant migrations; invoices live in them and never leak across tenants.
  */
-@PostgresTest
+@WithPostgres
 class ContextMultitenancyTest {
   private static Path db;
 

@@ -11,7 +11,7 @@ import io.ashpg.error.InvalidQueryException;
 import io.ashpg.error.StaleRecordException;
 import io.ashpg.resource.Domain;
 import io.ashpg.resource.Type;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reads and single-record writes against PostgreSQL, with tables made by ashpg's generator and migrator. */
-@PostgresTest
+@WithPostgres
 class DataLayerTest {
   private static final Instant NOW = Instant.parse("2026-03-04T05:06:07.123456789Z");
 

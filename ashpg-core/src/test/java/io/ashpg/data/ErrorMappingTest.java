@@ -12,7 +12,7 @@ import io.ashpg.error.FieldError;
 import io.ashpg.resource.Domain;
 import io.ashpg.resource.Resource;
 import io.ashpg.resource.Type;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Every mapped SQLSTATE (23505, 23503, 23001, 23514, 23502, 23P01) and unknown constraint names. */
-@PostgresTest
+@WithPostgres
 class ErrorMappingTest {
 
   static final Resource THING = Resource.define("thing", r -> r

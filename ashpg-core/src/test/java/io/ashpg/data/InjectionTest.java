@@ -11,7 +11,7 @@ import io.ashpg.resource.Domain;
 import io.ashpg.resource.Multitenancy;
 import io.ashpg.resource.Resource;
 import io.ashpg.resource.Type;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * tenant names. Every SQL text the driver receives is recorded, and none of them may contain any of the payloads;
  * stored values must come back byte for byte; the tables must survive.
  */
-@PostgresTest
+@WithPostgres
 class InjectionTest {
   static final List<String> PAYLOADS = List.of(
       "'; DROP TABLE public.authors; --",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ashpg.error.InvalidQueryException;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Relationship loads: every kind, nested, with per-relationship filter/sort/limit, in a bounded number of queries. */
-@PostgresTest
+@WithPostgres
 class LoadTest {
   private final TestDatabase db;
   private final RecordingDataSource recording;

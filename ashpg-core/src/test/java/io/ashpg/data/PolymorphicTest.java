@@ -8,7 +8,7 @@ import io.ashpg.error.InvalidQueryException;
 import io.ashpg.error.StaleRecordException;
 import io.ashpg.fixtures.Seed;
 import io.ashpg.resource.Domain;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The seed's polymorphic reactions: one resource, two tables ({@code post_reactions}, {@code comment_reactions})
  * chosen by the query/changeset context, a named action's set_context, or a relationship's context.
  */
-@PostgresTest
+@WithPostgres
 class PolymorphicTest {
   private final DataLayer dl;
 

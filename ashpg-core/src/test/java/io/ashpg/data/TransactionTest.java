@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ashpg.error.ConstraintViolationException;
 import io.ashpg.error.StatementTimeoutException;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Transactions, nested savepoints, statement timeouts. */
-@PostgresTest
+@WithPostgres
 class TransactionTest {
   private final TestDatabase db;
   private final DataLayer dl;

@@ -11,7 +11,7 @@ import io.ashpg.migration.diff.Operation;
 import io.ashpg.migration.diff.Operation.RemoveAttribute;
 import io.ashpg.migration.diff.OperationGraph;
 import io.ashpg.migration.snapshot.TableSnapshot;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every golden case against real PostgreSQL: build the base state, apply {@code up} and compare pg_catalog with
  * the target snapshots, apply {@code down} and compare with the base, apply {@code up} again.
  */
-@PostgresTest
+@WithPostgres
 class GoldenRoundTripTest {
 
   private static final String TENANT = "tenant_a";

@@ -10,7 +10,7 @@ import io.ashpg.migration.run.MigratorOptions;
 import io.ashpg.migration.snapshot.TableKey;
 import io.ashpg.migration.snapshot.TableSnapshot;
 import io.ashpg.resource.Domain;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link Migrator} (tenant migrations with a tenant schema as prefix), compare pg_catalog with the resources' final
  * snapshots, roll everything back to an empty database, migrate up again and compare again.
  */
-@PostgresTest
+@WithPostgres
 class ResourceRoundTripTest {
 
   private static final String TENANT = "tenant_a";

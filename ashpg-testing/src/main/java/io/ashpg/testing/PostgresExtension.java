@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives each test class its own fresh database (see {@link PostgresTest}) and injects it as a
+ * Gives each test class its own fresh database (see {@link WithPostgres}) and injects it as a
  * {@link TestDatabase} parameter into constructors, lifecycle methods and test methods.
  * The database is dropped after the class's last test.
  */

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-@PostgresTest
+@WithPostgres
 class ExtensionsAndVersionTest {
 
   @Test

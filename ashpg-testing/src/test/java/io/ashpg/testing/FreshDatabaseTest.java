@@ -9,7 +9,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@PostgresTest
+@WithPostgres
 class FreshDatabaseTest {
 
   private final TestDatabase db;

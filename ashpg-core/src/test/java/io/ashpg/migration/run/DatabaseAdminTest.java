@@ -3,13 +3,13 @@ package io.ashpg.migration.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 
-@PostgresTest
+@WithPostgres
 class DatabaseAdminTest {
 
   private final TestDatabase db;

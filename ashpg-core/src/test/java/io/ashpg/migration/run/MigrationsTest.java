@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ashpg.repo.Repo;
 import io.ashpg.repo.RepoConfig;
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import io.ashpg.testing.TestPostgres;
 import java.sql.Connection;
@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The production facade, reading db/cp_repo/{migrations,tenant_migrations} from the test classpath. */
-@PostgresTest
+@WithPostgres
 class MigrationsTest {
 
   private final TestDatabase db;

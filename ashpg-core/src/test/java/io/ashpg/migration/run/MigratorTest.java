@@ -5,7 +5,7 @@ import static io.ashpg.migration.run.Db.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ashpg.testing.PostgresTest;
+import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@PostgresTest
+@WithPostgres
 class MigratorTest {
 
   private static final long V1 = 20240101000001L;

@@ -20,5 +20,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresExtension.class)
 @Tag("db")
-public @interface PostgresTest {
+public @interface WithPostgres {
 }
