@@ -87,14 +87,16 @@ public final class StatementSplitter {
             i++;
           }
         }
-      } else if (c == '\'') {
-        boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
+      } else if (c == '\'' || c == '"') {
+        // strings and quoted identifiers: the quote doubled is the quote itself; E'' strings also take \ escapes
+        boolean escapes = c == '\'' && i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
             && (i < 2 || !isIdentifierChar(sql.charAt(i - 2)));
+        String what = c == '\'' ? "' string" : "\" identifier";
         int startLine = line;
         i++;
         while (true) {
           if (i >= n) {
-            throw new SplitException("unterminated ' string", startLine);
+            throw new SplitException("unterminated " + what, startLine);
           }
           char d = sql.charAt(i);
           if (d == '\n') {
@@ -105,31 +107,8 @@ public final class StatementSplitter {
               line++;
             }
             i += 2;
-          } else if (d == '\'') {
-            if (i + 1 < n && sql.charAt(i + 1) == '\'') {
-              i += 2;
-            } else {
-              i++;
-              break;
-            }
-          } else {
-            i++;
-          }
-        }
-        hasCode = true;
-      } else if (c == '"') {
-        int startLine = line;
-        i++;
-        while (true) {
-          if (i >= n) {
-            throw new SplitException("unterminated \" identifier", startLine);
-          }
-          char d = sql.charAt(i);
-          if (d == '\n') {
-            line++;
-          }
-          if (d == '"') {
-            if (i + 1 < n && sql.charAt(i + 1) == '"') {
+          } else if (d == c) {
+            if (i + 1 < n && sql.charAt(i + 1) == c) {
               i += 2;
             } else {
               i++;
