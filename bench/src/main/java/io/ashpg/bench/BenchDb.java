@@ -1,13 +1,6 @@
 package io.ashpg.bench;
 
-import io.ashpg.migration.diff.NeverRename;
-import io.ashpg.migration.generate.GeneratorOptions;
-import io.ashpg.migration.generate.MigrationGenerator;
-import io.ashpg.migration.generate.PrimaryKeyChooser;
-import io.ashpg.migration.run.MigrationResult;
-import io.ashpg.migration.run.Migrator;
-import io.ashpg.migration.run.MigratorOptions;
-import io.ashpg.migration.snapshot.VersionClock;
+import io.ashpg.migration.ThrowawaySchema;
 import io.ashpg.resource.Domain;
 import io.ashpg.testing.TestDatabase;
 import java.io.IOException;
@@ -32,26 +25,15 @@ final class BenchDb {
   private BenchDb() {}
 
   /**
-   * Creates {@code domain}'s tables with ashpg's own generator and migrator (the approach of the core tests'
-   * {@code Schema.migrate}).
+   * Creates {@code domain}'s tables with ashpg's own generator and migrator ({@link ThrowawaySchema}), leaving no
+   * temporary files behind.
    */
   static void migrate(TestDatabase db, Domain domain) {
-    try {
-      Path dir = Files.createTempDirectory("ashpg-bench");
-      new MigrationGenerator(VersionClock.system()).generate(domain, GeneratorOptions.defaults(dir).withQuiet(true),
-          NeverRename.INSTANCE, PrimaryKeyChooser.none());
-      Path root = dir.resolve("src/main/resources/db");
-      try (Stream<Path> repos = Files.list(root)) {
-        for (Path repo : repos.sorted().toList()) {
-          MigrationResult result = Migrator.create(db.dataSource(), MigratorOptions.builder()
-              .repoName(repo.getFileName().toString()).all().quiet(true)
-              .location(repo.resolve("migrations").toString()).build()).migrate();
-          if (!result.failures().isEmpty()) {
-            throw new IllegalStateException("migration failures: " + result.failures());
-          }
-        }
-      }
-      Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    Path root = ThrowawaySchema.migrate(domain, db.dataSource());
+    // root is <temp>/src/main/resources/db: remove the whole temporary directory it was generated into
+    Path temp = root.getParent().getParent().getParent().getParent();
+    try (Stream<Path> files = Files.walk(temp)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
