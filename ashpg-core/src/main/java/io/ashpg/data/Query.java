@@ -45,6 +45,7 @@ public final class Query {
   private final Lock lock;
   private final Cursor after;
   private final Cursor before;
+  private final boolean stable;
   private final String action;
   private final String contextTable;
   private final String tenant;
@@ -53,8 +54,8 @@ public final class Query {
   private final Map<String, Calculation> calculations;
 
   private Query(Resource resource, Expr filter, List<Sort> sort, Integer limit, Integer offset, List<String> select,
-                boolean distinct, List<String> distinctOn, Lock lock, Cursor after, Cursor before, String action,
-                String contextTable, String tenant, List<Load> loads, Map<String, Aggregate> aggregates,
+                boolean distinct, List<String> distinctOn, Lock lock, Cursor after, Cursor before, boolean stable,
+                String action, String contextTable, String tenant, List<Load> loads, Map<String, Aggregate> aggregates,
                 Map<String, Calculation> calculations) {
     this.resource = resource;
     this.loads = loads;
@@ -70,6 +71,7 @@ public final class Query {
     this.lock = lock;
     this.after = after;
     this.before = before;
+    this.stable = stable;
     this.action = action;
     this.contextTable = contextTable;
     this.tenant = tenant;
@@ -78,7 +80,7 @@ public final class Query {
   /** All records of {@code resource} (subject to its base filter). */
   public static Query of(Resource resource) {
     return new Query(Objects.requireNonNull(resource, "resource"), null, List.of(), null, null, List.of(), false,
-        List.of(), null, null, null, null, null, null, List.of(), Map.of(), Map.of());
+        List.of(), null, null, null, false, null, null, null, List.of(), Map.of(), Map.of());
   }
 
   /**
@@ -94,14 +96,14 @@ public final class Query {
           + " is a " + action.type().defaultName() + " action, not a read action", null);
     }
     return new Query(resource, null, List.of(), null, null, List.of(), false, List.of(), null, null, null,
-        actionName, action.contextTable().orElse(null), null, List.of(), Map.of(), Map.of());
+        false, actionName, action.contextTable().orElse(null), null, List.of(), Map.of(), Map.of());
   }
 
   private Query with(Expr filter, List<Sort> sort, Integer limit, Integer offset, List<String> select,
                      boolean distinct, List<String> distinctOn, Lock lock, Cursor after, Cursor before,
                      String contextTable, String tenant) {
-    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, action,
-        contextTable, tenant, loads, aggregates, calculations);
+    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, stable,
+        action, contextTable, tenant, loads, aggregates, calculations);
   }
 
   /** Adds a filter, ANDed with any existing one. */
@@ -183,6 +185,18 @@ public final class Query {
         contextTable, tenant);
   }
 
+  /**
+   * Makes the order total: the primary key (ascending) is appended to the sort where it is not already part of it,
+   * so equal sort values always come back in the same order. Use it for offset pagination and for the first page of
+   * a keyset walk (pages read with {@link #after}/{@link #before} always use this order). Without it the query sorts
+   * by exactly what it was given, as SQL does: appending the key to a sort served by an index on the sort column
+   * alone can turn a bare index scan into an extra sort step.
+   */
+  public Query stable() {
+    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, true,
+        action, contextTable, tenant, loads, aggregates, calculations);
+  }
+
   /** Reads from {@code table} instead of the resource's table (polymorphic resources). */
   public Query contextTable(String table) {
     return with(filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before,
@@ -214,8 +228,8 @@ public final class Query {
     List<Load> copy = new ArrayList<>();
     loads.stream().filter(l -> !l.relationship().equals(relationship)).forEach(copy::add);
     copy.add(new Load(relationship, refine));
-    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, action,
-        contextTable, tenant, List.copyOf(copy), aggregates, calculations);
+    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, stable,
+        action, contextTable, tenant, List.copyOf(copy), aggregates, calculations);
   }
 
   /**
@@ -232,8 +246,8 @@ public final class Query {
     relationship(aggregate.relationship(), "aggregate '" + name + "'");
     Map<String, Aggregate> copy = new LinkedHashMap<>(aggregates);
     copy.put(name, aggregate);
-    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, action,
-        contextTable, tenant, loads, Collections.unmodifiableMap(copy), calculations);
+    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, stable,
+        action, contextTable, tenant, loads, Collections.unmodifiableMap(copy), calculations);
   }
 
   /**
@@ -257,8 +271,8 @@ public final class Query {
     checkAttributes(expr);
     Map<String, Calculation> copy = new LinkedHashMap<>(calculations);
     copy.put(name, new Calculation(expr, type));
-    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, action,
-        contextTable, tenant, loads, aggregates, Collections.unmodifiableMap(copy));
+    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, stable,
+        action, contextTable, tenant, loads, aggregates, Collections.unmodifiableMap(copy));
   }
 
   /** The aggregates by name, in the order they were added. */
@@ -370,6 +384,11 @@ public final class Query {
   /** The tenant, if any. */
   public Optional<String> tenant() {
     return Optional.ofNullable(tenant);
+  }
+
+  /** Whether {@link #stable()} was asked for. */
+  public boolean isStable() {
+    return stable;
   }
 
   /** Whether this query pages by keyset. */

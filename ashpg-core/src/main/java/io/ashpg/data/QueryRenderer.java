@@ -149,9 +149,9 @@ final class QueryRenderer {
   /** The sort as rendered: the keyset order when paging by cursor, reversed when paging backwards. */
   private static List<Sort> effectiveSort(Query q) {
     if (!q.keyset()) {
-      // A page (limit/offset) of a sorted query gets the primary key as tie-breaker, so pages are stable and the
-      // first page of a keyset walk has the same order as the pages after it.
-      return q.limit().isPresent() || q.offset().isPresent() ? q.sortWithKey() : q.sort();
+      // The key is appended only on request (stable()): the first page of a keyset walk needs the same total order
+      // as the pages after it, but a plain sort + limit should use the plan its sort alone gets.
+      return q.isStable() ? q.sortWithKey() : q.sort();
     }
     List<Sort> keys = q.keysetSort();
     if (q.before().isEmpty()) {

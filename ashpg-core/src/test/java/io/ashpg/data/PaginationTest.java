@@ -36,7 +36,7 @@ class PaginationTest {
 
   @Test
   void keysetForwardThenBackward() {
-    Query base = Query.of(Blog.POST).sort(Sort.desc("score")).limit(4);
+    Query base = Query.of(Blog.POST).sort(Sort.desc("score")).limit(4).stable();
     List<Row> all = dl.read(Query.of(Blog.POST).sort(base.keysetSort()));
     List<Row> seen = new ArrayList<>();
     List<Row> page = dl.read(base);
@@ -63,6 +63,22 @@ class PaginationTest {
     assertThat(second).extracting(r -> r.getString("title")).containsExactly("p10", "p12", "p14", "p16", "p18");
     assertThatThrownBy(() -> dl.read(q.after(new Cursor(Map.of("score", "1")))))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("keyset order");
+  }
+
+  @Test
+  void stableOffsetPagesCoverEveryRowOnceDespiteEqualScores() {
+    // scores repeat three times each: only the appended primary key makes the page boundaries deterministic
+    Query q = Query.of(Blog.POST).sort(Sort.asc("score")).stable();
+    List<Row> all = dl.read(q);
+    List<Row> paged = new ArrayList<>();
+    for (int offset = 0; offset < 25; offset += 4) {
+      paged.addAll(dl.read(q.limit(4).offset(offset)));
+    }
+    assertThat(paged).isEqualTo(all);
+    assertThat(paged).extracting(r -> r.get("id")).doesNotHaveDuplicates();
+    assertThat(dl.toSql(q.limit(4)).text()).contains("ORDER BY t0.\"score\" ASC, t0.\"id\" ASC LIMIT ?");
+    assertThat(dl.toSql(Query.of(Blog.POST).sort(Sort.asc("score")).limit(4)).text())
+        .endsWith("ORDER BY t0.\"score\" ASC LIMIT ?");
   }
 
   @Test

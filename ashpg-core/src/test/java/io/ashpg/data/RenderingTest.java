@@ -47,7 +47,13 @@ class RenderingTest {
         .sort(Sort.desc("inserted_at"), Sort.asc("title").nullsFirst()).limit(10).offset(20));
     assertThat(s.text()).isEqualTo("SELECT " + POST_COLS + " FROM \"public\".\"posts\" AS t0"
         + " WHERE t0.\"title\" = ? AND t0.\"score\" >= ?"
-        + " ORDER BY t0.\"inserted_at\" DESC, t0.\"title\" ASC NULLS FIRST, t0.\"id\" ASC LIMIT ? OFFSET ?");
+        + " ORDER BY t0.\"inserted_at\" DESC, t0.\"title\" ASC NULLS FIRST LIMIT ? OFFSET ?");
+    // stable(): the primary key breaks ties, so offset pages never overlap or skip rows with equal sort values
+    Sql stable = sql(Query.of(POST).sort(Sort.desc("inserted_at")).limit(10).offset(20).stable());
+    assertThat(stable.text()).endsWith(" ORDER BY t0.\"inserted_at\" DESC, t0.\"id\" ASC LIMIT ? OFFSET ?");
+    // a sort that already holds the key gets nothing appended
+    assertThat(sql(Query.of(POST).sort(Sort.desc("id")).limit(10).stable()).text())
+        .endsWith(" ORDER BY t0.\"id\" DESC LIMIT ?");
     assertThat(s.binds()).containsExactly("x", 3L, 10, 20);
   }
 
@@ -147,8 +153,8 @@ class RenderingTest {
         + " FROM \"public\".\"posts\" AS t0 ORDER BY t0.\"author_id\" ASC, t0.\"score\" DESC");
     assertThat(sql(Query.of(POST).select("title").distinctOn("author_id").sort(Sort.desc("score")).limit(5))
         .text()).isEqualTo("SELECT t0.\"id\", t0.\"title\" FROM (SELECT DISTINCT ON"
-        + " (t0.\"author_id\") t0.* FROM \"public\".\"posts\" AS t0 ORDER BY t0.\"author_id\", t0.\"score\" DESC,"
-        + " t0.\"id\" ASC) AS t0 ORDER BY t0.\"score\" DESC, t0.\"id\" ASC LIMIT ?");
+        + " (t0.\"author_id\") t0.* FROM \"public\".\"posts\" AS t0 ORDER BY t0.\"author_id\", t0.\"score\" DESC)"
+        + " AS t0 ORDER BY t0.\"score\" DESC LIMIT ?");
   }
 
   @Test
