@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * Options of {@link DataLayer#bulkCreate}.
  *
- * @param batchSize      rows per statement (default 1000; the VALUES path also stays under PostgreSQL's 65,535
+ * @param batchSize      rows per statement (default 10,000: with unnest the SQL text does not grow with the batch,
+ *                       and fewer, larger statements measured cheaper; the VALUES path sends at most
+ *                       1,000 rows per statement and also stays under PostgreSQL's 65,535
  *                       bind parameters)
  * @param returnRecords  whether to return the created rows (default true); without, {@link Method#AUTO} uses COPY
  * @param upsertIdentity identity to upsert on ({@code ""} for the primary key), or null for plain inserts
@@ -39,9 +41,9 @@ public record BulkOptions(int batchSize, boolean returnRecords, String upsertIde
     Objects.requireNonNull(method, "method");
   }
 
-  /** Defaults: batches of 1000, rows returned, no upsert, {@link Method#AUTO}. */
+  /** Defaults: batches of 10,000, rows returned, no upsert, {@link Method#AUTO}. */
   public static BulkOptions defaults() {
-    return new BulkOptions(1000, true, null, List.of(), Method.AUTO);
+    return new BulkOptions(10_000, true, null, List.of(), Method.AUTO);
   }
 
   /** With another batch size. */

@@ -239,6 +239,8 @@ class RenderingTest {
     assertThat(values.text()).isEqualTo("INSERT INTO \"public\".\"authors\" AS t0 (\"id\", \"name\") VALUES"
         + " (?, ?::citext), (?, ?::citext) RETURNING t0.\"id\", t0.\"name\", t0.\"email\"");
     assertThat(BulkWriter.valuesRowsPerStatement(1000, 100)).isEqualTo(655);
+    assertThat(BulkWriter.valuesRowsPerStatement(10_000, 5)).isEqualTo(1000);
+    assertThat(BulkWriter.valuesRowsPerStatement(7, 5)).isEqualTo(7);
   }
 
   @Test
