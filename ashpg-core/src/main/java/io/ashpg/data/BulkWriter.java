@@ -135,7 +135,14 @@ final class BulkWriter {
       out.append("\\N");
       return;
     }
-    for (int i = 0; i < text.length(); i++) {
+    int n = text.length();
+    int clean = 0;
+    while (clean < n && !special(text.charAt(clean))) {
+      clean++;
+    }
+    // most values need no escaping: one bulk append instead of one per character
+    out.append(text, 0, clean);
+    for (int i = clean; i < n; i++) {
       char ch = text.charAt(i);
       switch (ch) {
         case '\\' -> out.append("\\\\");
@@ -145,6 +152,10 @@ final class BulkWriter {
         default -> out.append(ch);
       }
     }
+  }
+
+  private static boolean special(char ch) {
+    return ch == '\\' || ch == '\n' || ch == '\r' || ch == '\t';
   }
 
   /** The array element type for unnest: the storage type override or the attribute type without typmod. */

@@ -24,9 +24,25 @@ public final class Alternator {
   public record Variant(String name, Sampler sampler) {}
 
   private final PrintStream log;
+  private final CpuMeter meter;
+  private final Map<String, long[]> cpu = new LinkedHashMap<>();
 
   public Alternator(PrintStream log) {
+    this(log, null);
+  }
+
+  /** An alternator that also sums, per variant, client and server CPU time of the measured rounds. */
+  Alternator(PrintStream log, CpuMeter meter) {
     this.log = log;
+    this.meter = meter;
+  }
+
+  /**
+   * CPU nanoseconds of {@code variant} over the measured rounds of the last {@link #run}: {client, server, samples}; null
+   * without a meter.
+   */
+  long[] cpu(String variant) {
+    return cpu.get(variant);
   }
 
   /** Samples per variant (in round order, so index i of two variants is the same round). */
@@ -34,6 +50,7 @@ public final class Alternator {
       throws Exception {
     Map<String, List<Double>> samples = new LinkedHashMap<>();
     variants.forEach(v -> samples.put(v.name(), new ArrayList<>()));
+    cpu.clear();
     int n = variants.size();
     for (int round = 0; round < warmup + rounds; round++) {
       List<Variant> order = new ArrayList<>(n);
@@ -45,9 +62,17 @@ public final class Alternator {
       }
       StringBuilder line = new StringBuilder();
       for (Variant v : order) {
+        long client = meter == null ? 0 : meter.client();
+        long server = meter == null ? 0 : meter.server();
         double s = v.sampler().sample();
         if (round >= warmup) {
           samples.get(v.name()).add(s);
+          if (meter != null) {
+            long[] sum = cpu.computeIfAbsent(v.name(), k -> new long[3]);
+            sum[0] += meter.client() - client;
+            sum[1] += meter.server() - server;
+            sum[2]++;
+          }
         }
         line.append(String.format(Locale.ROOT, " %s=%s", v.name(), Stats.num(s)));
       }

@@ -104,8 +104,8 @@ final class BulkBench {
             new Variant("ashpg", () -> timed(truncate, admin, n, () -> ashpg(dl, maps, BulkOptions.defaults(), n))),
             new Variant("ashpg_noreturn", () -> timed(truncate, admin, n,
                 () -> ashpg(dl, maps, BulkOptions.defaults().noReturn(), 0))));
-        Map<String, List<Double>> s = new Alternator(config.log()).run("2 bulk", variants, config.warmup(5),
-            config.rounds(20));
+        Alternator alternator = new Alternator(config.log(), CpuMeter.of(plain));
+        Map<String, List<Double>> s = alternator.run("2 bulk", variants, config.warmup(5), config.rounds(20));
         String what = "2 bulk create, 10,000 rows (5 columns, uuid pk + 1 index)";
         List<Double> copy = s.get("copy");
         List<Double> batch = s.get("batch_returning");
@@ -113,11 +113,13 @@ final class BulkBench {
         report.add(what, "COPY FROM STDIN, no RETURNING (floor, baseline)", Stats.summary(copy).format() + " ms",
             "1.00×", "", "baseline");
         Stats.Summary vsCopy = Stats.paired(ashpg, copy);
-        report.add(what, "ashpg bulkCreate (unnest, RETURNING all columns)", Stats.summary(ashpg).format() + " ms",
+        report.add(what, "ashpg bulkCreate (unnest, 10,000 rows per statement, RETURNING all columns)", Stats.summary(ashpg).format() + " ms",
             ratio(vsCopy) + " of COPY", "≤ 1.40× COPY", Report.verdict(vsCopy.median() <= 1.40));
+        Report.cpu(report, what, alternator, "ashpg", "copy", 1);
         Stats.Summary speedup = Stats.paired(batch, ashpg);
         report.add(what, "ashpg bulkCreate: speed-up over JDBC executeBatch + RETURNING id", "",
             ratio(speedup) + " faster", "≥ 1.90× faster", Report.verdict(speedup.median() >= 1.90));
+        Report.cpu(report, what, alternator, "batch_returning", "ashpg", 1);
         report.add(what, "JDBC executeBatch + RETURNING id (generated keys; perf-anchors C)",
             Stats.summary(batch).format() + " ms", ratio(Stats.paired(batch, copy)) + " of COPY", "", "info");
         report.add(what, "JDBC executeBatch + RETURNING all 5 columns (what ashpg returns)",

@@ -82,8 +82,8 @@ final class LoadBench {
         List<Variant> variants = List.of(
             new Variant("jdbc", () -> time(() -> jdbc(connection).size())),
             new Variant("ashpg", () -> time(() -> count(dl.read(query)))));
-        Map<String, List<Double>> s = new Alternator(config.log())
-            .run("3 loads", variants, config.warmup(5), config.rounds(20));
+        Alternator alternator = new Alternator(config.log(), CpuMeter.of(connection));
+        Map<String, List<Double>> s = alternator.run("3 loads", variants, config.warmup(5), config.rounds(20));
         String what = "3 loads: " + posts + " posts × 10 comments + count aggregate";
         Stats.Summary base = Stats.summary(s.get("jdbc"));
         report.add(what, "jdbc: one LEFT JOIN, grouped in Java (baseline)", base.format() + " ms", "1.00×", "",
@@ -93,6 +93,7 @@ final class LoadBench {
         report.add(what, "ashpg read with load(\"comments\") + count aggregate", ashpg.format() + " ms",
             Stats.ratio(r.median()) + " [" + Stats.num(r.min()) + "–" + Stats.num(r.max()) + "]", "≤ 1.30×",
             Report.verdict(r.median() <= 1.30));
+        Report.cpu(report, what, alternator, "ashpg", "jdbc", 1);
         report.add(what, "statements ashpg issued for the whole read", "", String.valueOf(issued), "≤ 3",
             Report.verdict(issued <= 3));
       }

@@ -12,18 +12,18 @@ import java.util.UUID;
 final class ReadBench {
   private final BenchConfig config;
   private final Report report;
-  private final Alternator alternator;
+  private Alternator alternator;
   static volatile int sink;
 
   ReadBench(BenchConfig config, Report report) {
     this.config = config;
     this.report = report;
-    this.alternator = new Alternator(config.log());
   }
 
   void run() throws Exception {
     config.log().println("== 1. read overhead: building a " + config.readRows() + "-row posts table");
     try (ReadFixture f = ReadFixture.create(config.readRows())) {
+      alternator = new Alternator(config.log(), CpuMeter.of(f.connection));
       int topOps = config.quick() ? 100 : 500;
       int pkOps = config.quick() ? 400 : 2000;
       int[] tick = {0};
@@ -41,6 +41,7 @@ final class ReadBench {
       add(what, s, "ashpg_rows", "ashpg read(query) → Row", "info");
       add(what, s, "jdbc_ashpg_sql", "jdbc running ashpg's SQL: " + f.ashpgTopSql, "info");
       addVs(what, s, "ashpg", "jdbc_ashpg_sql", "ashpg vs jdbc running ashpg's SQL (ashpg's Java-side overhead)");
+      Report.cpu(report, what, alternator, "ashpg", "jdbc", topOps);
 
       int[] at = {0};
       List<UUID> ids = f.ids;
@@ -57,6 +58,7 @@ final class ReadBench {
       add(what, s, "ashpg", "ashpg get(resource, id) → Post", "≤ 1.10×");
       add(what, s, "jdbc_ashpg_sql", "jdbc running ashpg's SQL: " + f.ashpgPkSql, "info");
       addVs(what, s, "ashpg", "jdbc_ashpg_sql", "ashpg vs jdbc running ashpg's SQL (ashpg's Java-side overhead)");
+      Report.cpu(report, what, alternator, "ashpg", "jdbc", pkOps);
     }
   }
 

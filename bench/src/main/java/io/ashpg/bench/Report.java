@@ -65,4 +65,27 @@ public final class Report {
   public static String verdict(boolean ok) {
     return ok ? "met" : "**missed**";
   }
+
+  /**
+   * An info line with the CPU time (benchmark thread + its PostgreSQL backend) per operation of {@code variant}
+   * against {@code baseline} over the measured rounds: unlike wall time, it does not grow while other work holds the
+   * machine's cores. {@code opsPerSample} is how many operations one sample covers (1: values in ms, else µs).
+   */
+  static void cpu(Report report, String what, Alternator alternator, String variant, String baseline,
+                  int opsPerSample) {
+    long[] v = alternator.cpu(variant);
+    long[] b = alternator.cpu(baseline);
+    if (v == null || b == null || v[2] == 0 || b[2] == 0) {
+      return;
+    }
+    double unit = opsPerSample > 1 ? 1e3 : 1e6;
+    double vOps = (double) v[2] * opsPerSample;
+    double bOps = (double) b[2] * opsPerSample;
+    String value = "client " + Stats.num(v[0] / unit / vOps) + " + server " + Stats.num(v[1] / unit / vOps)
+        + " vs " + Stats.num(b[0] / unit / bOps) + " + " + Stats.num(b[1] / unit / bOps)
+        + (opsPerSample > 1 ? " µs/op" : " ms");
+    double ratio = ((v[0] + v[1]) / vOps) / ((b[0] + b[1]) / bOps);
+    report.add(what, "CPU (this thread + its backend) of " + variant + " vs " + baseline + ", all measured rounds",
+        value, Stats.ratio(ratio), "", "info");
+  }
 }
