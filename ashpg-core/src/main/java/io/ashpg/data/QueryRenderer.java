@@ -98,7 +98,7 @@ final class QueryRenderer {
   /**
    * What a relationship load adds to a plain select (see {@link RelationshipLoader}): the parent key as one more
    * column after the others, and for many to many the join that brings it in, rendered right after FROM and the
-   * aggregates' lateral joins.
+   * aggregates' joins.
    *
    * @param column trusted SQL naming the key, e.g. {@code t0."post_id"}
    * @param join   appends the join (with its bind parameters), or does nothing
@@ -202,10 +202,10 @@ final class QueryRenderer {
     return leading.equals(new HashSet<>(attributes));
   }
 
-  /** {@code FROM "schema"."table" AS t0}, then the lateral subqueries of the query's aggregates. */
+  /** {@code FROM "schema"."table" AS t0}, then the joins of the query's aggregates. */
   static void from(SqlBuilder b, Model m, QueryScope scope) {
     b.append(" FROM ").append(m.qualifiedTable).append(" AS ").append(ALIAS);
-    scope.lateralJoins(b);
+    scope.aggregateJoins(b);
   }
 
   /** The attribute columns of {@code columns}. */

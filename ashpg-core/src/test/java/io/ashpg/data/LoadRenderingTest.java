@@ -100,10 +100,16 @@ class LoadRenderingTest {
         + " WHERE t0.\"resource_id\" = ANY(?)");
     Sql sql = load(RelBlog.AUTHOR, "posts", p -> p.select("title").aggregate("n", Aggregate.count("comments"))
         .calculate("double", attr("score").times(2)).sort(Sort.desc(io.ashpg.sql.Exprs.aggregate("n"))));
+    // the count is grouped over the comments of the loaded posts: their filter (the keys) chooses them
     assertThat(sql.text()).isEqualTo("SELECT t0.\"id\", t0.\"title\", coalesce(ag0.v, ?) AS \"n\","
-        + " ((t0.\"score\" * ?)) AS \"double\", t0.\"author_id\" FROM \"public\".\"posts\" AS t0 LEFT JOIN LATERAL"
-        + " (SELECT count(*) AS v FROM \"public\".\"comments\" AS r1 WHERE r1.\"post_id\" = (t0.\"id\")) AS ag0"
-        + " ON TRUE WHERE t0.\"author_id\" = ANY(?) ORDER BY coalesce(ag0.v, ?) DESC");
-    assertThat(sql.binds()).containsExactly(0L, 2L, KEYS, 0L);
+        + " ((t0.\"score\" * ?)) AS \"double\", t0.\"author_id\" FROM \"public\".\"posts\" AS t0 LEFT JOIN"
+        + " (SELECT r1.\"post_id\" AS k, count(*) AS v FROM \"public\".\"comments\" AS r1 WHERE r1.\"post_id\" IN"
+        + " (SELECT p1.\"id\" FROM \"public\".\"posts\" AS p1 WHERE p1.\"author_id\" = ANY(?)) GROUP BY"
+        + " r1.\"post_id\") AS ag0 ON ag0.k = t0.\"id\" WHERE t0.\"author_id\" = ANY(?)"
+        + " ORDER BY coalesce(ag0.v, ?) DESC");
+    assertThat(sql.binds()).containsExactly(0L, 2L, KEYS, KEYS, 0L);
+    // per parent (a limit), the count stays a lateral subquery per row
+    assertThat(load(RelBlog.AUTHOR, "posts", p -> p.aggregate("n", Aggregate.count("comments")).limit(3)).text())
+        .contains("LEFT JOIN LATERAL (SELECT count(*) AS v FROM \"public\".\"comments\" AS r1");
   }
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Flat loads keep the destination's table rules: the parent's tenant (schema per tenant, or the tenant attribute)
- * and the destination's base filter. Each case plants a row that matches the parent key but must not be loaded.
+ * Flat loads and grouped counts keep the destination's table rules: the parent's tenant (schema per tenant, or the
+ * tenant attribute) and the destination's base filter. Each case plants a row that matches the parent key but must
+ * be neither loaded nor counted.
  */
 @WithPostgres
 class TenantLoadTest {
@@ -98,6 +99,9 @@ class TenantLoadTest {
     assertThat(teams.get(0).many("members")).extracting(m -> m.getString("name")).containsExactly("bob", "ann");
     List<Row> theirs = dl.read(Query.of(MEMBER).tenant("bolt").load("team"));
     assertThat(theirs.get(0).one("team")).isEmpty(); // the team is acme's
+    Query counted = Query.of(TEAM).tenant("acme").aggregate("n", Aggregate.count("members"));
+    assertThat(dl.toSql(counted).text()).contains("LEFT JOIN (SELECT");
+    assertThat(dl.read(counted).get(0).getLong("n")).isEqualTo(2);
   }
 
   @Test
@@ -115,6 +119,12 @@ class TenantLoadTest {
     assertThat(board.many("cards")).extracting(c -> c.getString("title")).containsExactly("tl_b-1", "tl_b-2");
     assertThat(board.many("cards")).allSatisfy(c ->
         assertThat(c.one("board")).map(b -> b.getString("name")).contains("tl_b"));
+    dl.create(Changeset.create(CARD).tenant("tl_a").set("title", "tl_a-3").set("board_id", id));
+    for (String tenant : List.of("tl_a", "tl_b")) {
+      Query counted = Query.of(BOARD).tenant(tenant).aggregate("n", Aggregate.count("cards"));
+      assertThat(dl.toSql(counted).text()).contains("LEFT JOIN (SELECT").contains("\"" + tenant + "\".\"cards\"");
+      assertThat(dl.read(counted).get(0).getLong("n")).isEqualTo(tenant.equals("tl_a") ? 3 : 2);
+    }
   }
 
   @Test
@@ -122,7 +132,8 @@ class TenantLoadTest {
     Row shelf = dl.create(Changeset.create(SHELF).set("name", "s"));
     dl.create(Changeset.create(BOOK).set("title", "kept").set("shelf_id", shelf.get("id")));
     dl.create(Changeset.create(BOOK).set("title", "gone").set("archived", true).set("shelf_id", shelf.get("id")));
-    List<Row> shelves = dl.read(Query.of(SHELF).load("books"));
+    List<Row> shelves = dl.read(Query.of(SHELF).load("books").aggregate("n", Aggregate.count("books")));
     assertThat(shelves.get(0).many("books")).extracting(b -> b.getString("title")).containsExactly("kept");
+    assertThat(shelves.get(0).getLong("n")).isEqualTo(1);
   }
 }
