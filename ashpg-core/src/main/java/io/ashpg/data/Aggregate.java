@@ -11,7 +11,10 @@ import java.util.Objects;
  * read from each {@link Row} by name, filtered on and sorted by ({@link io.ashpg.sql.Exprs#aggregate}). It is
  * computed in the same statement as the rows, whatever their number:
  * {@code LEFT JOIN LATERAL (SELECT agg(…) AS v FROM destination WHERE <link> AND <filter>) AS agN ON TRUE}, and read as
- * {@code coalesce(agN.v, <default>)}.
+ * {@code coalesce(agN.v, <default>)}. A count without a default, over a relationship linked by an attribute, in a
+ * query without limit, offset or cursor whose filter uses no aggregate, calculation or fragment, is one grouped join
+ * instead, computed for all rows at once: {@code LEFT JOIN (SELECT <link> AS k, count(…) AS v FROM destination WHERE
+ * <link> IN (<the query's rows>) AND <filter> GROUP BY <link>) AS agN ON agN.k = <source>}.
  *
  * <pre>{@code
  * Aggregate.count("comments")

@@ -1,17 +1,23 @@
 package io.ashpg.data;
 
 import io.ashpg.error.InvalidQueryException;
+import io.ashpg.resource.ManyToMany;
+import io.ashpg.resource.Relationship;
+import io.ashpg.resource.Resource;
 import io.ashpg.resource.Type;
+import io.ashpg.sql.Expr;
 import io.ashpg.sql.ExprRenderer;
 import io.ashpg.sql.PgTypes;
 import io.ashpg.sql.RenderContext;
 import io.ashpg.sql.SqlBuilder;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Renders the body of one aggregate's lateral subquery: {@code SELECT <agg> AS v FROM destination AS r1 WHERE <link>
- * [AND <tenant>] [AND <filter>]} — without GROUP BY, so there is always exactly one row (NULL or 0 when there are no
- * related records), which the outer {@code coalesce} turns into the default.
+ * Renders the body of one aggregate's subquery. Lateral, once per row: {@code SELECT <agg> AS v FROM destination AS
+ * r1 WHERE <link> [AND <tenant>] [AND <filter>]} — without GROUP BY, so there is always exactly one row (NULL or 0
+ * when there are no related records), which the outer {@code coalesce} turns into the default. Grouped, for counts
+ * that allow it ({@link QueryScope#aggregateJoins}): one row per parent that has related records.
  */
 final class AggregateRenderer {
   private AggregateRenderer() {}
@@ -33,6 +39,72 @@ final class AggregateRenderer {
     } catch (InvalidQueryException | IllegalArgumentException e) {
       throw error(name, a, scope, e);
     }
+  }
+
+  /**
+   * Renders the body of a grouped aggregate join (see {@link QueryScope#aggregateJoins}): {@code SELECT <key> AS k,
+   * <agg> AS v FROM destination AS r1 [WHERE …] GROUP BY <key>} — one row per parent that has related rows.
+   */
+  static void renderGrouped(String name, Aggregate a, QueryScope scope, SqlBuilder b) {
+    try {
+      QueryScope.Grouped grouped = scope.grouped(a);
+      b.append("SELECT ").append(grouped.key()).append(" AS k, ");
+      function(a, grouped.destination(), b);
+      b.append(" AS v");
+      grouped.from().accept(b);
+      b.append(" GROUP BY ").append(grouped.key());
+    } catch (InvalidQueryException | IllegalArgumentException e) {
+      throw error(name, a, scope, e);
+    }
+  }
+
+  /**
+   * Whether aggregate {@code a} of query {@code q} (on {@code resource}) joins grouped rather than laterally. Only
+   * when both give the same values: a count (no related rows is 0 either way) without a default of its own (which a
+   * missing group would show but a lateral count never does), over a relationship linked by one attribute (many to
+   * many stays an EXISTS per row), in a query that reads every row its filter selects (no limit, offset or cursor)
+   * and whose filter can be repeated to choose the parents (no aggregates, calculations or raw SQL fragments, which
+   * may be volatile, in it).
+   */
+  static boolean groupable(Aggregate a, Resource resource, Query q) {
+    if (a.kind() != Aggregate.Kind.COUNT || a.defaultValue() != null) {
+      return false;
+    }
+    Optional<Relationship> rel = resource.relationship(a.relationship());
+    return rel.isPresent() && !(rel.get() instanceof ManyToMany) && q.limit().isEmpty() && q.offset().isEmpty()
+        && !q.keyset() && q.filter().map(AggregateRenderer::repeatable).orElse(true);
+  }
+
+  /** Whether {@code e} means the same wherever it is evaluated: no aggregate or calculation, no raw SQL. */
+  static boolean repeatable(Expr e) {
+    if (e instanceof Expr.Ref || e instanceof Expr.Fragment) {
+      return false;
+    } else if (e instanceof Expr.Compare c) {
+      return repeatable(c.left()) && repeatable(c.right());
+    } else if (e instanceof Expr.Arith x) {
+      return repeatable(x.left()) && repeatable(x.right());
+    } else if (e instanceof Expr.And x) {
+      return x.parts().stream().allMatch(AggregateRenderer::repeatable);
+    } else if (e instanceof Expr.Or o) {
+      return o.parts().stream().allMatch(AggregateRenderer::repeatable);
+    } else if (e instanceof Expr.Not n) {
+      return repeatable(n.expr());
+    } else if (e instanceof Expr.IsNil n) {
+      return repeatable(n.expr());
+    } else if (e instanceof Expr.In in) {
+      return repeatable(in.expr());
+    } else if (e instanceof Expr.Contains c) {
+      return repeatable(c.text()) && repeatable(c.part());
+    } else if (e instanceof Expr.Like l) {
+      return repeatable(l.text()) && repeatable(l.pattern());
+    } else if (e instanceof Expr.Cast c) {
+      return repeatable(c.expr());
+    } else if (e instanceof Expr.TrigramSimilarity t) {
+      return repeatable(t.left()) && repeatable(t.right());
+    } else if (e instanceof Expr.Exists x) {
+      return x.filter() == null || repeatable(x.filter());
+    }
+    return true; // Attr, Value, Path
   }
 
   /** The type of the aggregate's value: counts are integers, averages floats, lists arrays of the field's type. */

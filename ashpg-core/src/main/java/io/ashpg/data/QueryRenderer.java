@@ -92,6 +92,21 @@ final class QueryRenderer {
   }
 
   static void select(SqlBuilder b, Model m, Query q, Columns columns, boolean withLock) {
+    select(b, m, q, columns, withLock, null);
+  }
+
+  /**
+   * What a relationship load adds to a plain select (see {@link RelationshipLoader}): the parent key as one more
+   * column after the others, and for many to many the join that brings it in, rendered right after FROM and the
+   * aggregates' joins.
+   *
+   * @param column trusted SQL naming the key, e.g. {@code t0."post_id"}
+   * @param join   appends the join (with its bind parameters), or does nothing
+   */
+  record LoadKey(String column, java.util.function.Consumer<SqlBuilder> join) {}
+
+  /** {@link #select(SqlBuilder, Model, Query, Columns, boolean)} reading {@code key} too, unless it is null. */
+  static void select(SqlBuilder b, Model m, Query q, Columns columns, boolean withLock, LoadKey key) {
     QueryScope scope = QueryScope.of(m, q, ALIAS);
     List<Sort> sorts = effectiveSort(q);
     boolean distinctOn = !q.distinctOn().isEmpty();
@@ -100,6 +115,9 @@ final class QueryRenderer {
           + ": PostgreSQL does not allow row locks together with DISTINCT; drop one of them", null);
     }
     if (distinctOn && !startsWith(sorts, q.distinctOn())) {
+      if (key != null) {
+        throw new IllegalStateException("loads with DISTINCT ON read per parent, not through a load key");
+      }
       if (scope.hasExtras()) {
         throw new InvalidQueryException("query of resource " + m.name() + ": DISTINCT ON with a different sort is"
             + " rendered as a subquery, which does not carry aggregates or calculations; sort by "
@@ -134,7 +152,13 @@ final class QueryRenderer {
       if (columns.attributeCount() < columns.size()) {
         scope.extraSelects(b);
       }
+      if (key != null) {
+        b.append(", ").append(key.column());
+      }
       from(b, m, scope);
+      if (key != null) {
+        key.join().accept(b);
+      }
       where(b, m, q);
       orderBy(b, scope, sorts);
     }
@@ -178,10 +202,10 @@ final class QueryRenderer {
     return leading.equals(new HashSet<>(attributes));
   }
 
-  /** {@code FROM "schema"."table" AS t0}, then the lateral subqueries of the query's aggregates. */
+  /** {@code FROM "schema"."table" AS t0}, then the joins of the query's aggregates. */
   static void from(SqlBuilder b, Model m, QueryScope scope) {
     b.append(" FROM ").append(m.qualifiedTable).append(" AS ").append(ALIAS);
-    scope.lateralJoins(b);
+    scope.aggregateJoins(b);
   }
 
   /** The attribute columns of {@code columns}. */

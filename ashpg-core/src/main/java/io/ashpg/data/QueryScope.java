@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The rendering context of one table in a read: its columns under an alias, its relationships (for paths,
@@ -28,20 +29,28 @@ final class QueryScope implements RenderContext {
   private final int depth;
   private final Map<String, Aggregate> aggregates;
   private final Map<String, Calculation> calculations;
+  /** The query read in this scope (top level), or null: which rows the aggregates are computed for. */
+  private final Query query;
 
   QueryScope(Model m, String alias, Optional<String> tenant, int depth, Map<String, Aggregate> aggregates,
              Map<String, Calculation> calculations) {
+    this(m, alias, tenant, depth, aggregates, calculations, null);
+  }
+
+  private QueryScope(Model m, String alias, Optional<String> tenant, int depth, Map<String, Aggregate> aggregates,
+                     Map<String, Calculation> calculations, Query query) {
     this.m = m;
     this.alias = alias;
     this.tenant = tenant;
     this.depth = depth;
     this.aggregates = aggregates;
     this.calculations = calculations;
+    this.query = query;
   }
 
   /** The scope of query {@code q} on {@code m} at the top level. */
   static QueryScope of(Model m, Query q, String alias) {
-    return new QueryScope(m, alias, q.tenant(), 0, q.aggregates(), q.calculations());
+    return new QueryScope(m, alias, q.tenant(), 0, q.aggregates(), q.calculations(), q);
   }
 
   Model model() {
@@ -75,17 +84,74 @@ final class QueryScope implements RenderContext {
     if (m.layer == null) {
       return RenderContext.super.related(name);
     }
+    Destination d = destination(rel);
+    List<Expr> conditions = new ArrayList<>();
+    conditions.add(link(rel, d.scope().m, d.scope().alias, d.scope().tenant));
+    d.tenantCondition().ifPresent(conditions::add);
+    return new Related(rel.toMany(), d.scope(), out -> {
+      out.append(" FROM ").append(d.scope().m.qualifiedTable).append(" AS ").append(d.scope().alias);
+      QueryRenderer.where(out, d.scope().m, d.scope(), conditions);
+    });
+  }
+
+  /**
+   * The destination table of a relationship as subqueries read it: its scope under the next alias {@code rN}, and
+   * the tenant attribute condition when it has attribute multitenancy.
+   */
+  private record Destination(QueryScope scope, Optional<Expr> tenantCondition) {}
+
+  private Destination destination(Relationship rel) {
     Resource dest = m.layer.domain().destination(m.resource, rel);
     Optional<String> destTenant = tenant.filter(t -> dest.multitenancy().isPresent());
     Model dm = m.layer.model(dest, destTenant, rel.contextTable());
-    String destAlias = "r" + (depth + 1);
-    QueryScope inner = new QueryScope(dm, destAlias, destTenant, depth + 1, Map.of(), Map.of());
-    List<Expr> conditions = new ArrayList<>();
-    conditions.add(link(rel, dm, destAlias, destTenant));
-    TenantScope.attributeCondition(dest, destTenant).ifPresent(conditions::add);
-    return new Related(rel.toMany(), inner, out -> {
-      out.append(" FROM ").append(dm.qualifiedTable).append(" AS ").append(destAlias);
-      QueryRenderer.where(out, dm, inner, conditions);
+    QueryScope inner = new QueryScope(dm, "r" + (depth + 1), destTenant, depth + 1, Map.of(), Map.of());
+    return new Destination(inner, TenantScope.attributeCondition(dest, destTenant));
+  }
+
+  /**
+   * The grouped source of aggregate {@code a} (see {@link #aggregateJoins}): the destination rows of every parent
+   * the query reads, grouped by their link attribute.
+   *
+   * @param destination the destination's rendering context
+   * @param key         the link column of the destination, e.g. {@code r1."post_id"}
+   * @param from        appends {@code FROM <destination> AS r1 [WHERE …]}: the destination's base filter, the
+   *                    parents (when the query filters them), the tenant and the aggregate's filter
+   */
+  record Grouped(RenderContext destination, String key, Consumer<SqlBuilder> from) {}
+
+  Grouped grouped(Aggregate a) {
+    Relationship rel = m.resource.relationship(a.relationship()).orElseThrow();
+    Destination d = destination(rel);
+    QueryScope dest = d.scope();
+    String key = dest.column(rel.destinationAttribute());
+    List<Consumer<SqlBuilder>> conditions = new ArrayList<>();
+    if (dest.m.baseFilter != null) {
+      conditions.add(out -> out.append('(').append(dest.m.baseFilter).append(')'));
+    }
+    if (query.filter().isPresent() || m.baseFilter != null) {
+      // Only the parents the query can read: the same table, filter and tenant under their own alias.
+      QueryScope parents = new QueryScope(m, "p" + (depth + 1), tenant, depth + 1, Map.of(), Map.of());
+      conditions.add(out -> {
+        out.append(key).append(" IN (SELECT ").append(parents.column(rel.sourceAttribute())).append(" FROM ")
+            .append(m.qualifiedTable).append(" AS ").append(parents.alias);
+        QueryRenderer.where(out, m, parents, query.filter().map(List::of).orElse(List.of()));
+        out.append(')');
+      });
+    }
+    d.tenantCondition().ifPresent(c -> conditions.add(out -> ExprRenderer.render(c, out, dest)));
+    if (a.filter() != null) {
+      conditions.add(out -> {
+        out.append('(');
+        ExprRenderer.render(a.filter(), out, dest, Type.BOOLEAN);
+        out.append(')');
+      });
+    }
+    return new Grouped(dest, key, out -> {
+      out.append(" FROM ").append(dest.m.qualifiedTable).append(" AS ").append(dest.alias);
+      for (int i = 0; i < conditions.size(); i++) {
+        out.append(i == 0 ? " WHERE " : " AND ");
+        conditions.get(i).accept(out);
+      }
     });
   }
 
@@ -154,12 +220,25 @@ final class QueryScope implements RenderContext {
     return "ag" + new ArrayList<>(aggregates.keySet()).indexOf(name);
   }
 
-  /** {@code LEFT JOIN LATERAL (…) AS agN ON TRUE} for every aggregate. */
-  void lateralJoins(SqlBuilder b) {
+  /**
+   * The join of every aggregate: {@code LEFT JOIN LATERAL (…) AS agN ON TRUE}, one subquery per row, or for a count
+   * that can be grouped {@code LEFT JOIN (SELECT <key> AS k, count(…) AS v FROM … GROUP BY <key>) AS agN ON agN.k =
+   * <source>}, which PostgreSQL computes for all rows in one pass (a hash aggregate) instead of probing the
+   * destination once per row — or, without an index on the key, scanning it once per row.
+   */
+  void aggregateJoins(SqlBuilder b) {
     for (Map.Entry<String, Aggregate> e : aggregates.entrySet()) {
-      b.append(" LEFT JOIN LATERAL (");
-      AggregateRenderer.render(e.getKey(), e.getValue(), this, b);
-      b.append(") AS ").append(aggregateAlias(e.getKey())).append(" ON TRUE");
+      String agAlias = aggregateAlias(e.getKey());
+      if (query != null && m.layer != null && AggregateRenderer.groupable(e.getValue(), m.resource, query)) {
+        b.append(" LEFT JOIN (");
+        AggregateRenderer.renderGrouped(e.getKey(), e.getValue(), this, b);
+        b.append(") AS ").append(agAlias).append(" ON ").append(agAlias).append(".k = ")
+            .append(column(m.resource.relationship(e.getValue().relationship()).orElseThrow().sourceAttribute()));
+      } else {
+        b.append(" LEFT JOIN LATERAL (");
+        AggregateRenderer.render(e.getKey(), e.getValue(), this, b);
+        b.append(") AS ").append(agAlias).append(" ON TRUE");
+      }
     }
   }
 

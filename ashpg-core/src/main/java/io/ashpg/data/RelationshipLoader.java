@@ -3,18 +3,13 @@ package io.ashpg.data;
 import io.ashpg.error.InvalidQueryException;
 import io.ashpg.resource.Attribute;
 import io.ashpg.resource.HasOne;
-import io.ashpg.resource.ManyToMany;
 import io.ashpg.resource.Relationship;
 import io.ashpg.resource.Resource;
-import io.ashpg.sql.Expr;
-import io.ashpg.sql.Identifier;
-import io.ashpg.sql.PgTypes;
 import io.ashpg.sql.Sql;
-import io.ashpg.sql.SqlBuilder;
-import io.ashpg.sql.SqlValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,23 +19,13 @@ import java.util.Set;
 
 /**
  * Loads relationships ({@link Query#load}) for rows already read: one statement per relationship and nesting level,
- * however many parents there are. The distinct parent keys go in as one array parameter, and each key gets its own
- * lateral subquery, so the destination query's filter, sort and limit apply per parent:
- *
- * <pre>{@code
- * SELECT s."id", s."text", …, lk.k FROM unnest(?::uuid[]) AS lk(k)
- *   CROSS JOIN LATERAL (SELECT t0."id", … FROM "public"."comments" AS t0
- *                       WHERE t0."post_id" = lk.k AND <filter> ORDER BY … LIMIT ?) AS s
- * }</pre>
- *
- * <p>Many-to-many destinations are matched through the join table with
- * {@code EXISTS (SELECT 1 FROM join AS j1 WHERE j1.dst = t0.key AND j1.src = lk.k)}. The destination table honours
- * the relationship's context (polymorphic tables) and the parent query's tenant.
+ * however many parents there are. The distinct parent keys go in as one array parameter; each result row carries
+ * the key of its parent, and rows are grouped by it in the statement's order. The statement is one flat select when
+ * the destination query is the same for every parent, and a lateral subquery per parent key when it counts rows
+ * per parent (limit, offset, has_one's first row): see {@link LoadRenderer}. The destination table honours the
+ * relationship's context (polymorphic tables) and the parent query's tenant.
  */
 final class RelationshipLoader {
-  /** The lateral key: a constant column reference, trusted SQL (no user input). */
-  private static final Expr KEY = new Expr.Fragment("lk.k", List.of());
-
   private final DataLayer dl;
 
   RelationshipLoader(DataLayer dl) {
@@ -85,11 +70,41 @@ final class RelationshipLoader {
     return dl.prepare(q);
   }
 
-  private List<Row> loadOne(Resource source, Optional<String> tenant, List<Row> parents, Load load) {
+  /**
+   * A load's statement and its destination query.
+   *
+   * @param query   the destination query as read (has_one limited to one row)
+   * @param model   the destination table
+   * @param columns the layout of the destination columns; the parent key follows them
+   * @param sql     the statement
+   */
+  private record Statement(Query query, Model model, Columns columns, Sql sql) {}
+
+  private Statement statement(Resource source, Relationship rel, Attribute sourceAttribute, Optional<String> tenant,
+                              Load load, Collection<Object> keys) {
+    Query destination = withLoadKeys(destinationQuery(source, rel, tenant, load));
+    Query q = rel instanceof HasOne && destination.limit().isEmpty() ? destination.limit(1) : destination;
+    Model m = dl.model(q.resource(), q.tenant(), q.contextTable());
+    Columns columns = DataLayer.render(() -> QueryRenderer.columns(m, q));
+    Sql sql = DataLayer.render(() -> LoadRenderer.render(dl, source, rel, sourceAttribute, q, m, columns, keys));
+    return new Statement(q, m, columns, sql);
+  }
+
+  /** The statement loading {@code load} of {@code source} for parents with these keys (for rendering tests). */
+  Sql sql(Resource source, Optional<String> tenant, Load load, List<Object> keys) {
     Relationship rel = source.relationship(load.relationship()).orElseThrow();
-    Attribute sourceAttribute = source.attribute(rel.sourceAttribute()).orElseThrow(() -> new InvalidQueryException(
+    return statement(source, rel, sourceAttribute(source, rel), tenant, load, keys).sql();
+  }
+
+  private static Attribute sourceAttribute(Resource source, Relationship rel) {
+    return source.attribute(rel.sourceAttribute()).orElseThrow(() -> new InvalidQueryException(
         "relationship " + source.name() + "." + rel.name() + " joins on '" + rel.sourceAttribute()
             + "', which is not an attribute of " + source.name(), null));
+  }
+
+  private List<Row> loadOne(Resource source, Optional<String> tenant, List<Row> parents, Load load) {
+    Relationship rel = source.relationship(load.relationship()).orElseThrow();
+    Attribute sourceAttribute = sourceAttribute(source, rel);
     Set<Object> keys = new LinkedHashSet<>();
     for (Row p : parents) {
       Object v = p.get(sourceAttribute.name());
@@ -108,32 +123,13 @@ final class RelationshipLoader {
 
   private Map<Object, List<Row>> fetch(Resource source, Relationship rel, Attribute sourceAttribute,
                                        Optional<String> tenant, Load load, Set<Object> keys) {
-    Query q = withLoadKeys(destinationQuery(source, rel, tenant, load));
-    if (rel instanceof HasOne && q.limit().isEmpty()) {
-      q = q.limit(1);
-    }
-    Model m = dl.model(q.resource(), q.tenant(), q.contextTable());
-    Query inner = q.filter(link(source, rel, q, m));
-    Query finalQuery = q;
-    Columns columns = DataLayer.render(() -> QueryRenderer.columns(m, finalQuery));
-    Sql sql = DataLayer.render(() -> {
-      SqlBuilder b = new SqlBuilder().append("SELECT ");
-      for (int i = 0; i < columns.size(); i++) {
-        // Attributes come out of the subquery under their column names, aggregates and calculations under theirs.
-        String name = columns.name(i);
-        b.append("s.").append(i < columns.attributeCount() ? m.column(name) : Identifier.quote(name)).append(", ");
-      }
-      b.append("lk.k FROM unnest(");
-      b.bind(SqlValues.array(keys, sourceAttribute.type()), PgTypes.exact(sourceAttribute.type()) + "[]");
-      b.append(") AS lk(k) CROSS JOIN LATERAL (");
-      QueryRenderer.select(b, m, inner, columns, false);
-      b.append(") AS s");
-      return b.build();
-    });
+    Statement st = statement(source, rel, sourceAttribute, tenant, load, keys);
+    Sql sql = st.sql();
+    Columns columns = st.columns();
     Values.Decoder keyDecoder = Values.decoder(sourceAttribute.type());
     List<Row> rows = new ArrayList<>();
     List<Object> rowKeys = new ArrayList<>();
-    dl.run("load of " + source.name() + "." + rel.name(), m, null, null, false, c -> {
+    dl.run("load of " + source.name() + "." + rel.name(), st.model(), null, null, false, c -> {
       Jdbc.log(sql);
       try (PreparedStatement ps = c.prepareStatement(sql.text())) {
         Jdbc.bind(c, ps, sql.binds());
@@ -146,24 +142,13 @@ final class RelationshipLoader {
       }
       return null;
     });
+    Query q = st.query();
     List<Row> loaded = q.loads().isEmpty() ? rows : load(q.resource(), q.tenant(), rows, q.loads());
+    // Grouping keeps the statement's order within each parent: the destination sort, per parent.
     Map<Object, List<Row>> byKey = new HashMap<>();
     for (int i = 0; i < loaded.size(); i++) {
       byKey.computeIfAbsent(rowKeys.get(i), k -> new ArrayList<>()).add(loaded.get(i));
     }
     return byKey;
-  }
-
-  /** How a destination row matches the lateral key: its join attribute, or a row of the join table. */
-  private Expr link(Resource source, Relationship rel, Query q, Model m) {
-    if (rel instanceof ManyToMany mm) {
-      Resource through = dl.domain().through(source, mm);
-      Model j = dl.model(through, q.tenant().filter(t -> through.multitenancy().isPresent()), Optional.empty());
-      return new Expr.Fragment("EXISTS (SELECT 1 FROM " + j.qualifiedTable + " AS j1 WHERE j1."
-          + j.column(mm.destinationAttributeOnJoinResource()) + " = " + m.column(QueryRenderer.ALIAS,
-          mm.destinationAttribute()) + " AND j1." + j.column(mm.sourceAttributeOnJoinResource()) + " = lk.k)",
-          List.of());
-    }
-    return new Expr.Attr(rel.destinationAttribute()).eq(KEY);
   }
 }

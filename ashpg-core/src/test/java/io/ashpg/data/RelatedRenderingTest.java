@@ -63,6 +63,58 @@ class RelatedRenderingTest {
   }
 
   @Test
+  void plainCountsAreOneGroupedJoinOverTheParentsTheQueryReads() {
+    Sql all = DL.toSql(Query.of(RelBlog.POST).select("title").aggregate("n", Aggregate.count("comments")));
+    assertThat(all.text()).isEqualTo("SELECT t0.\"id\", t0.\"title\", coalesce(ag0.v, ?) AS \"n\" FROM"
+        + " \"public\".\"posts\" AS t0 LEFT JOIN (SELECT r1.\"post_id\" AS k, count(*) AS v FROM"
+        + " \"public\".\"comments\" AS r1 GROUP BY r1.\"post_id\") AS ag0 ON ag0.k = t0.\"id\"");
+    assertThat(all.binds()).containsExactly(0L);
+
+    // a filtered read counts only its parents' rows: the filter (paths and exists included) chooses them again
+    Sql some = DL.toSql(Query.of(RelBlog.POST).select("title")
+        .aggregate("liked", Aggregate.count("comments", "text").distinct().filter(attr("likes").gt(0)))
+        .filter(attr("score").gt(1).and(path("author", "name").eq("Ann")))
+        .sort(Sort.desc(aggregate("liked"))));
+    assertThat(some.text()).isEqualTo("SELECT t0.\"id\", t0.\"title\", coalesce(ag0.v, ?) AS \"liked\" FROM"
+        + " \"public\".\"posts\" AS t0 LEFT JOIN (SELECT r1.\"post_id\" AS k, count(DISTINCT r1.\"text\") AS v"
+        + " FROM \"public\".\"comments\" AS r1 WHERE r1.\"post_id\" IN (SELECT p1.\"id\" FROM \"public\".\"posts\""
+        + " AS p1 WHERE p1.\"score\" > ? AND (SELECT r2.\"name\" FROM \"public\".\"authors\" AS r2 WHERE"
+        + " r2.\"id\" = (p1.\"author_id\") LIMIT 1) = ?) AND (r1.\"likes\" > ?) GROUP BY r1.\"post_id\") AS ag0"
+        + " ON ag0.k = t0.\"id\" WHERE t0.\"score\" > ? AND (SELECT r1.\"name\" FROM \"public\".\"authors\" AS r1"
+        + " WHERE r1.\"id\" = (t0.\"author_id\") LIMIT 1) = ? ORDER BY coalesce(ag0.v, ?) DESC");
+    assertThat(some.binds()).containsExactly(0L, 1L, "Ann", 0L, 1L, "Ann", 0L);
+
+    // belongs_to: grouped by the destination's key
+    assertThat(DL.toSql(Query.of(RelBlog.COMMENT).select("text").aggregate("p", Aggregate.count("post"))).text())
+        .contains("LEFT JOIN (SELECT r1.\"id\" AS k, count(*) AS v FROM \"public\".\"posts\" AS r1 GROUP BY"
+            + " r1.\"id\") AS ag0 ON ag0.k = t0.\"post_id\"");
+  }
+
+  @Test
+  void countsStayLateralWhenGroupingCouldChangeTheAnswerOrTheCost() {
+    Query base = Query.of(RelBlog.POST).select("title").aggregate("n", Aggregate.count("comments"));
+    String lateral = "LEFT JOIN LATERAL (SELECT count(*) AS v FROM \"public\".\"comments\" AS r1";
+    // a page: grouping would count the comments of every post, not of the page's
+    assertThat(DL.toSql(base.limit(10)).text()).contains(lateral);
+    assertThat(DL.toSql(base.offset(10)).text()).contains(lateral);
+    assertThat(DL.toSql(base.sort(Sort.asc("title")).after(new Cursor(java.util.Map.of("title", "t",
+        "id", "00000000-0000-0000-0000-000000000001")))).text()).contains(lateral);
+    // filters that cannot be repeated for the parents: on the aggregate itself, a calculation, raw SQL
+    assertThat(DL.toSql(base.filter(aggregate("n").gt(1))).text()).contains(lateral);
+    assertThat(DL.toSql(base.calculate("c", attr("score").plus(1)).filter(calc("c").gt(1))).text())
+        .contains(lateral);
+    assertThat(DL.toSql(base.filter(io.ashpg.sql.Exprs.fragment("random() < 0.5"))).text()).contains(lateral);
+    // a default of its own would show for parents without rows, where a lateral count is 0
+    assertThat(DL.toSql(Query.of(RelBlog.POST).aggregate("n", Aggregate.count("comments").defaultValue(7))).text())
+        .contains(lateral);
+    // other kinds, and many to many (an EXISTS per row)
+    assertThat(DL.toSql(Query.of(RelBlog.POST).aggregate("s", Aggregate.sum("comments", "likes"))).text())
+        .contains("LEFT JOIN LATERAL");
+    assertThat(DL.toSql(Query.of(RelBlog.POST).aggregate("t", Aggregate.count("tags"))).text())
+        .contains("LEFT JOIN LATERAL (SELECT count(*) AS v FROM \"public\".\"tags\" AS r1 WHERE (EXISTS");
+  }
+
+  @Test
   void calculationsRenderInline() {
     Sql sql = DL.toSql(Query.of(RelBlog.POST).select("title")
         .calculate("full_title", attr("title").concat(" by ").concat(path("author", "name")))

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Benchmark 3: 1,000 posts, each with 10 comments, loaded with their comments and a comment count. ashpg (one query
- * plus one per relationship level, the count as a lateral aggregate) against one hand-written JDBC join whose rows
- * are grouped in Java; also the number of statements ashpg issues.
+ * with the count as a grouped join, plus one flat select per relationship level) against one hand-written JDBC join
+ * whose rows are grouped in Java; also the number of statements ashpg issues.
  */
 final class LoadBench {
   static final Resource POST = Resource.define("post", r -> r
