@@ -28,6 +28,12 @@ final class SchemaRunner {
   private static final System.Logger LOG = System.getLogger("io.ashpg.migration");
   static final String TABLE = "schema_migrations";
   private static final String CHECK_INTERVAL = "1s";
+  /**
+   * A SHA-256 in hex is 64 characters. Bounded, unlike {@code text}, so the table needs no TOAST table: two
+   * relations (files and catalog rows) fewer per schema — for the small tenants of benchmark 4 about a tenth of the
+   * server's work of creating one. Tables made with {@code text} by earlier versions work the same.
+   */
+  private static final String CHECKSUM_TYPE = "varchar(64)";
 
   /** Outcome of one file: ran, or skipped because another migrator did it first (table lock only). */
   enum Step {
@@ -194,11 +200,11 @@ final class SchemaRunner {
   private String createTableSql() {
     // Ecto's layout, so an Elixir application can share the table; checksum is ashpg's own, nullable
     return "CREATE TABLE IF NOT EXISTS " + table + " (\"version\" bigint, \"inserted_at\" timestamp(0),"
-        + " \"checksum\" text, PRIMARY KEY (\"version\"))";
+        + " \"checksum\" " + CHECKSUM_TYPE + ", PRIMARY KEY (\"version\"))";
   }
 
   private String addChecksumSql() {
-    return "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS \"checksum\" text";
+    return "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS \"checksum\" " + CHECKSUM_TYPE;
   }
 
   private String selectAppliedSql() {

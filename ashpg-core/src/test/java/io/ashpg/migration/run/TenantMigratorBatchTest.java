@@ -300,6 +300,21 @@ class TenantMigratorBatchTest {
   }
 
   @Test
+  void aTextChecksumColumnOfEarlierVersionsKeepsWorking() {
+    threeFiles();
+    List<MigrationFile> files = MigrationSource.of(List.of(dir.toString())).load();
+    Db.exec(db, "CREATE SCHEMA old_t; CREATE TABLE old_t.schema_migrations (version bigint, inserted_at timestamp(0),"
+        + " checksum text, PRIMARY KEY (version)); INSERT INTO old_t.schema_migrations VALUES (" + V1 + ", now(), '"
+        + files.get(0).checksum() + "'); CREATE TABLE old_t.users (id int PRIMARY KEY, email text)");
+
+    MigrationResult r = TenantMigrator.create(db.dataSource(), options().build(), tenants("old_t")).migrate();
+
+    assertThat(r.versions()).containsExactly(V2, V3);
+    assertThat(rows("SELECT checksum FROM old_t.schema_migrations ORDER BY version")).extracting(row -> row.get(0))
+        .containsExactlyElementsOf(files.stream().map(MigrationFile::checksum).collect(Collectors.toList()));
+  }
+
+  @Test
   void aStaleCatalogReadOrAnEctoTableIsHandledUnderTheLock() {
     threeFiles();
     // a tenant made by Ecto: schema_migrations without checksum, the first migration applied
