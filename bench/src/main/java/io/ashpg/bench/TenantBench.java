@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Benchmark 4: schema-per-tenant migrations (perf-anchors A). N tenants × the 5 migrations of perf-anchors §A, as
@@ -101,9 +102,11 @@ final class TenantBench {
     List<Variant> variants = new ArrayList<>(List.of(
         new Variant("jdbc_seq", () -> fullRun("jdbc_seq", tenants, true)),
         new Variant("ashpg", () -> fullRun("ashpg", tenants, true))));
-    if (Boolean.getBoolean("tenants.p1")) {
-      // diagnosis: the same migrator on one connection separates per-tenant protocol cost from parallelism
-      variants.add(new Variant("ashpg_p1", () -> fullRun("ashpg_p1", tenants, true)));
+    for (int size : extraPoolSizes()) {
+      // diagnosis: the same migrator on other pool sizes; one connection separates per-tenant protocol cost from
+      // parallelism, and sizes around the core count show what concurrent DDL backends cost the server
+      String name = "ashpg_p" + size;
+      variants.add(new Variant(name, () -> fullRun(name, tenants, true)));
     }
     Map<String, List<Double>> s = new Alternator(config.log()).run("4 tenants", variants, 0, config.rounds(3));
     String what = "4 tenant migrations, " + n + " tenants × 5 migrations (11 DDL)";
@@ -112,11 +115,12 @@ final class TenantBench {
     report.add(what, "jdbc_seq: one connection, per migration LOCK + SELECT versions + SET LOCAL + DDL + INSERT"
         + " + COMMIT (baseline)", Stats.summary(seq).format() + " s", "1.00×", "", "baseline");
     Stats.Summary speedup = Stats.paired(seq, ashpg);
-    if (s.containsKey("ashpg_p1")) {
-      Stats.Summary p1 = Stats.paired(seq, s.get("ashpg_p1"));
-      report.add(what, "ashpg TenantMigrator on 1 connection (diagnosis): speed-up over jdbc_seq",
-          Stats.summary(s.get("ashpg_p1")).format() + " s", Stats.ratio(p1.median()) + " faster [" + Stats.num(p1.min())
-              + "–" + Stats.num(p1.max()) + "]", "", "info");
+    for (int size : extraPoolSizes()) {
+      List<Double> other = s.get("ashpg_p" + size);
+      Stats.Summary p = Stats.paired(seq, other);
+      report.add(what, "ashpg TenantMigrator on " + size + " connection" + (size == 1 ? "" : "s")
+          + " (diagnosis): speed-up over jdbc_seq", Stats.summary(other).format() + " s", Stats.ratio(p.median())
+          + " faster [" + Stats.num(p.min()) + "–" + Stats.num(p.max()) + "]", "", "info");
     }
     report.add(what, "ashpg TenantMigrator (defaults: " + options().poolSize() + " connections): speed-up over jdbc_seq",
         Stats.summary(ashpg).format() + " s", Stats.ratio(speedup.median()) + " faster [" + Stats.num(speedup.min())
@@ -216,9 +220,10 @@ final class TenantBench {
           cpuSeconds = cpu == null ? 0 : cpu.seconds() - cpu0;
         }
       } else {
-        boolean p1 = variant.equals("ashpg_p1");
-        try (HikariDataSource pool = pool(db, p1 ? 1 : options().poolSize())) {
-          MigratorOptions options = p1 ? options().toBuilder().poolSize(1).build() : options();
+        int size = variant.startsWith("ashpg_p") ? Integer.parseInt(variant.substring("ashpg_p".length()))
+            : options().poolSize();
+        try (HikariDataSource pool = pool(db, size)) {
+          MigratorOptions options = options().toBuilder().poolSize(size).build();
           double cpu0 = cpu == null ? 0 : cpu.seconds();
           long start = System.nanoTime();
           MigrationResult r = TenantMigrator.create(pool, options, TenantLister.of(tenants)).migrate();
@@ -254,6 +259,24 @@ final class TenantBench {
     if (!r.succeeded()) {
       throw new IllegalStateException("ashpg tenant run failed: " + r.failures());
     }
+  }
+
+  /**
+   * Pool sizes of the extra diagnosis variants: {@code -Dtenants.pools=1,2} (and, as before, {@code -Dtenants.p1=true}
+   * for 1), without the default's own size.
+   */
+  private List<Integer> extraPoolSizes() {
+    Set<Integer> sizes = new TreeSet<>();
+    if (Boolean.getBoolean("tenants.p1")) {
+      sizes.add(1);
+    }
+    for (String p : System.getProperty("tenants.pools", "").split(",")) {
+      if (!p.isBlank()) {
+        sizes.add(Integer.parseInt(p.trim()));
+      }
+    }
+    sizes.remove(options().poolSize());
+    return List.copyOf(sizes);
   }
 
   private MigratorOptions options() {

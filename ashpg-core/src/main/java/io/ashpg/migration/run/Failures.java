@@ -8,7 +8,8 @@ final class Failures {
   private Failures() {
   }
 
-  static MigrationFailure of(String schema, MigrationFile file, Direction direction, SchemaRunner.StepFailure f) {
+  static MigrationFailure of(String schema, Direction direction, SchemaRunner.StepFailure f) {
+    MigrationFile file = f.file;
     SQLException e = f.sqlException();
     String message = e.getMessage();
     if (file.transactional()) {

@@ -120,7 +120,7 @@ public final class Migrator {
               done.add(f.version());
             }
           } catch (SchemaRunner.StepFailure e) {
-            MigrationFailure failure = Failures.of(schema, f, direction, e);
+            MigrationFailure failure = Failures.of(schema, direction, e);
             LOG.log(Level.ERROR, failure.describe());
             failures.add(failure);
             break;

@@ -9,14 +9,16 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Reads the applied versions of many schemas cheaply: one catalog query finds which schemas have a
+ * Reads the applied versions of many schemas cheaply: one catalog query finds which schemas exist and which have a
  * {@code schema_migrations} table (and whether it has ashpg's {@code checksum} column), then one {@code UNION ALL}
  * query per chunk of {@value #CHUNK} schemas reads them all. Chunks keep planning time linear: a single union over
  * 1,000 tables spends far longer planning than executing.
@@ -24,6 +26,20 @@ import java.util.TreeMap;
 final class TenantCatalog {
 
   static final int CHUNK = 100;
+
+  /**
+   * What the read saw of one schema: a tenant worker uses it to skip its own catalog query (see
+   * {@link SchemaRunner#prepare(SchemaState)}); it may be stale by the time the worker holds the lock.
+   *
+   * @param schemaExists whether the schema exists
+   * @param tableExists whether it has a {@code schema_migrations} table
+   * @param hasChecksum whether that table has ashpg's {@code checksum} column
+   * @param applied the rows of the table, by version (empty without a table)
+   */
+  record SchemaState(boolean schemaExists, boolean tableExists, boolean hasChecksum,
+      SortedMap<Long, AppliedMigration> applied) {
+
+  }
 
   private TenantCatalog() {
   }
@@ -35,21 +51,32 @@ final class TenantCatalog {
   static Map<String, SortedMap<Long, AppliedMigration>> readApplied(Connection c, List<String> schemas)
       throws SQLException {
     Map<String, SortedMap<Long, AppliedMigration>> result = new LinkedHashMap<>();
-    schemas.forEach(s -> result.put(s, new TreeMap<>()));
-    if (schemas.isEmpty()) {
-      return result;
-    }
-    // compare as name[], not text[]: nspname = ANY(text[]) casts every nspname and cannot use the catalog index
+    read(c, schemas).forEach((schema, state) -> result.put(schema, state.applied()));
+    return result;
+  }
+
+  /** What the catalog says about each of {@code schemas} (validated names), in their order. */
+  static Map<String, SchemaState> read(Connection c, List<String> schemas) throws SQLException {
+    Map<String, SortedMap<Long, AppliedMigration>> applied = new LinkedHashMap<>();
+    schemas.forEach(s -> applied.put(s, new TreeMap<>()));
+    Set<String> existing = new HashSet<>();
     Map<String, Boolean> withTable = new HashMap<>(); // schema -> has checksum column
-    String sql = "SELECT n.nspname, EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid"
-        + " AND a.attname = 'checksum' AND NOT a.attisdropped)"
-        + " FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = '" + SchemaRunner.TABLE + "'"
-        + " AND c.relkind IN ('r', 'p') WHERE n.nspname = ANY (?::name[])";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          withTable.put(rs.getString(1), rs.getBoolean(2));
+    if (!schemas.isEmpty()) {
+      // compare as name[], not text[]: nspname = ANY(text[]) casts every nspname and cannot use the catalog index
+      String sql = "SELECT n.nspname, c.oid IS NOT NULL, EXISTS (SELECT 1 FROM pg_attribute a"
+          + " WHERE a.attrelid = c.oid AND a.attname = 'checksum' AND NOT a.attisdropped)"
+          + " FROM pg_namespace n LEFT JOIN pg_class c ON c.relnamespace = n.oid"
+          + " AND c.relname = '" + SchemaRunner.TABLE + "' AND c.relkind IN ('r', 'p')"
+          + " WHERE n.nspname = ANY (?::name[])";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            existing.add(rs.getString(1));
+            if (rs.getBoolean(2)) {
+              withTable.put(rs.getString(1), rs.getBoolean(3));
+            }
+          }
         }
       }
     }
@@ -75,11 +102,14 @@ final class TenantCatalog {
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(union.toString())) {
         while (rs.next()) {
           long v = rs.getLong(2);
-          result.get(chunk.get(rs.getInt(1))).put(v, new AppliedMigration(v, rs.getObject(3, LocalDateTime.class),
+          applied.get(chunk.get(rs.getInt(1))).put(v, new AppliedMigration(v, rs.getObject(3, LocalDateTime.class),
               rs.getString(4)));
         }
       }
     }
+    Map<String, SchemaState> result = new LinkedHashMap<>();
+    applied.forEach((schema, rows) -> result.put(schema, new SchemaState(existing.contains(schema),
+        withTable.containsKey(schema), Boolean.TRUE.equals(withTable.get(schema)), rows)));
     return result;
   }
 }

@@ -32,11 +32,13 @@ import javax.sql.DataSource;
  * to a bounded pool of workers. So a run where every tenant is at head costs a handful of queries.
  *
  * <p>A worker takes the tenant's advisory lock (keyed on repo and tenant, on its own connection), reads the applied
- * versions again under it, and runs each migration in its own transaction with
- * {@code SET LOCAL search_path TO "<tenant>", public}; a no-transaction file sets search_path for the session and
- * resets it before the connection goes back to the pool. A failing tenant stops at its failing migration (rolled
- * back); the other tenants go on; every failure is in the result, which then has {@code succeeded() == false}.
- * Rerunning resumes where each tenant stopped.
+ * versions again under it (creating the schema and {@code schema_migrations} in the same round trip when the run's
+ * read found them missing), and runs consecutive transactional migrations together in one transaction with
+ * {@code SET LOCAL search_path TO "<tenant>", public} (see {@link BatchRunner}): about six round trips and one
+ * commit per tenant. A no-transaction file runs on its own, setting search_path for the session and resetting it
+ * before the connection goes back to the pool. A failing tenant stops at its failing migration (rolled back; the
+ * migrations before it stay applied); the other tenants go on; every failure is in the result, which then has
+ * {@code succeeded() == false}. Rerunning resumes where each tenant stopped.
  */
 public final class TenantMigrator {
 
@@ -157,10 +159,10 @@ public final class TenantMigrator {
     List<MigrationFile> files = source.load();
     return withDataSource(ds -> {
       List<String> tenants;
-      Map<String, SortedMap<Long, AppliedMigration>> applied;
+      Map<String, TenantCatalog.SchemaState> seen;
       try (Connection c = ds.getConnection()) {
         tenants = tenants(c);
-        applied = TenantCatalog.readApplied(c, tenants);
+        seen = TenantCatalog.read(c, tenants);
       }
       List<SchemaOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
       List<MigrationFailure> failures = Collections.synchronizedList(new ArrayList<>());
@@ -168,7 +170,7 @@ public final class TenantMigrator {
       for (String tenant : tenants) {
         // a first plan from the unlocked read; a tenant with nothing to do is never touched again
         try {
-          if (!Migrator.plan(direction, scope, files, applied.get(tenant), tenant, options).isEmpty()) {
+          if (!Migrator.plan(direction, scope, files, seen.get(tenant).applied(), tenant, options).isEmpty()) {
             work.add(tenant);
           } else {
             outcomes.add(new SchemaOutcome(tenant, List.of(), false));
@@ -181,7 +183,7 @@ public final class TenantMigrator {
       Tracker tracker = new Tracker(tenants.size(), start, outcomes.size(), failures.size());
       progress.started(tenants.size(), work.size());
       if (!work.isEmpty()) {
-        runWorkers(ds, direction, scope, files, work, outcomes, failures, tracker);
+        runWorkers(ds, direction, scope, files, work, seen, outcomes, failures, tracker);
       }
       MigrationResult result = new MigrationResult(direction, order(outcomes, tenants), failures,
           Duration.ofNanos(System.nanoTime() - start));
@@ -191,7 +193,8 @@ public final class TenantMigrator {
   }
 
   private void runWorkers(DataSource ds, Direction direction, Scope scope, List<MigrationFile> files,
-      List<String> work, List<SchemaOutcome> outcomes, List<MigrationFailure> failures, Tracker tracker) {
+      List<String> work, Map<String, TenantCatalog.SchemaState> seen, List<SchemaOutcome> outcomes,
+      List<MigrationFailure> failures, Tracker tracker) {
     int threads = Math.min(options.effectiveParallelism(), work.size());
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
     try {
@@ -201,7 +204,7 @@ public final class TenantMigrator {
           List<MigrationFailure> mine = new ArrayList<>();
           SchemaOutcome outcome;
           try {
-            outcome = migrateTenant(ds, tenant, direction, scope, files, mine);
+            outcome = migrateTenant(ds, tenant, seen.get(tenant), direction, scope, files, mine);
           } catch (RuntimeException e) {
             // a bug or a driver surprise in one tenant must not take the others down
             mine.add(new MigrationFailure(tenant, null, 0, null, null, e.toString()));
@@ -229,8 +232,8 @@ public final class TenantMigrator {
     }
   }
 
-  private SchemaOutcome migrateTenant(DataSource ds, String tenant, Direction direction, Scope scope,
-      List<MigrationFile> files, List<MigrationFailure> failures) {
+  private SchemaOutcome migrateTenant(DataSource ds, String tenant, TenantCatalog.SchemaState seen,
+      Direction direction, Scope scope, List<MigrationFile> files, List<MigrationFailure> failures) {
     List<Long> done = new ArrayList<>();
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(true);
@@ -240,16 +243,13 @@ public final class TenantMigrator {
           : null;
       try {
         SchemaRunner runner = new SchemaRunner(c, tenant, true, options, Level.DEBUG);
-        SortedMap<Long, AppliedMigration> applied = runner.prepare();
-        for (MigrationFile f : Migrator.plan(direction, scope, files, applied, tenant, options)) {
-          try {
-            if ((direction == Direction.UP ? runner.apply(f) : runner.revert(f)) == SchemaRunner.Step.RAN) {
-              done.add(f.version());
-            }
-          } catch (SchemaRunner.StepFailure e) {
-            failures.add(Failures.of(tenant, f, direction, e));
-            break;
-          }
+        // read again under the lock: the run's read may be stale; it only spares the catalog query
+        SortedMap<Long, AppliedMigration> applied = runner.prepare(seen);
+        try {
+          new BatchRunner(runner).run(Migrator.plan(direction, scope, files, applied, tenant, options), direction,
+              done::add);
+        } catch (SchemaRunner.StepFailure e) {
+          failures.add(Failures.of(tenant, direction, e));
         }
       } finally {
         if (lock != null) {

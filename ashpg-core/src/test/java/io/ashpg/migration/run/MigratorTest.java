@@ -205,6 +205,16 @@ class MigratorTest {
   }
 
   @Test
+  void schemaMigrationsHasABoundedChecksumAndNoToastTable() {
+    threeFiles();
+    migrator(options("notoast", dir)).migrate();
+    assertThat(Db.count(db, "SELECT count(*) FROM pg_class WHERE oid = 'notoast.schema_migrations'::regclass"
+        + " AND reltoastrelid = 0")).isEqualTo(1);
+    assertThat(Db.count(db, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'notoast.schema_migrations'::regclass"
+        + " AND attname = 'checksum' AND format_type(atttypid, atttypmod) = 'character varying(64)'")).isEqualTo(1);
+  }
+
+  @Test
   void tableLockStrategyWorksToo() {
     threeFiles();
     assertThat(migrator(options("tablelock", dir).lockStrategy(LockStrategy.TABLE)).migrate().versions())
