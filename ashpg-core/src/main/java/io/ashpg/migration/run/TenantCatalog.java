@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 /**
  * Reads the applied versions of many schemas cheaply: one catalog query finds which schemas exist and which have a
@@ -55,8 +60,18 @@ final class TenantCatalog {
     return result;
   }
 
-  /** What the catalog says about each of {@code schemas} (validated names), in their order. */
+  /** What the catalog says about each of {@code schemas} (validated names), in their order; all on {@code c}. */
   static Map<String, SchemaState> read(Connection c, List<String> schemas) throws SQLException {
+    return read(c, null, 1, schemas);
+  }
+
+  /**
+   * {@link #read(Connection, List)} with the chunks spread over up to {@code parallelism} connections: {@code c} and
+   * more from {@code more}. A backend reading a table for the first time builds its relation cache entry, which at a
+   * thousand tenants is most of the read's cost; on several backends those builds run side by side.
+   */
+  static Map<String, SchemaState> read(Connection c, DataSource more, int parallelism, List<String> schemas)
+      throws SQLException {
     Map<String, SortedMap<Long, AppliedMigration>> applied = new LinkedHashMap<>();
     schemas.forEach(s -> applied.put(s, new TreeMap<>()));
     Set<String> existing = new HashSet<>();
@@ -80,6 +95,7 @@ final class TenantCatalog {
         }
       }
     }
+    List<List<String>> chunks = new ArrayList<>();
     List<String> present = new ArrayList<>();
     for (String s : schemas) {
       if (withTable.containsKey(s)) {
@@ -87,29 +103,89 @@ final class TenantCatalog {
       }
     }
     for (int from = 0; from < present.size(); from += CHUNK) {
-      List<String> chunk = present.subList(from, Math.min(from + CHUNK, present.size()));
-      StringBuilder union = new StringBuilder();
-      for (int i = 0; i < chunk.size(); i++) {
-        String schema = chunk.get(i);
-        if (i > 0) {
-          union.append(" UNION ALL ");
-        }
-        // the branch number, not the name, identifies the schema: no string literal to escape
-        union.append("SELECT ").append(i).append(", \"version\", \"inserted_at\", ")
-            .append(withTable.get(schema) ? "\"checksum\"" : "NULL::text")
-            .append(" FROM ").append(Identifier.qualified(schema, SchemaRunner.TABLE));
+      chunks.add(present.subList(from, Math.min(from + CHUNK, present.size())));
+    }
+    int workers = more == null ? 1 : Math.max(1, Math.min(parallelism, chunks.size()));
+    if (workers == 1) {
+      for (List<String> chunk : chunks) {
+        readChunk(c, chunk, withTable, applied);
       }
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(union.toString())) {
-        while (rs.next()) {
-          long v = rs.getLong(2);
-          applied.get(chunk.get(rs.getInt(1))).put(v, new AppliedMigration(v, rs.getObject(3, LocalDateTime.class),
-              rs.getString(4)));
-        }
-      }
+    } else {
+      readInParallel(c, more, workers, chunks, withTable, applied);
     }
     Map<String, SchemaState> result = new LinkedHashMap<>();
     applied.forEach((schema, rows) -> result.put(schema, new SchemaState(existing.contains(schema),
         withTable.containsKey(schema), Boolean.TRUE.equals(withTable.get(schema)), rows)));
     return result;
+  }
+
+  /** Worker i reads chunks i, i + workers, …; worker 0 on {@code c}, the others on connections of {@code more}. */
+  private static void readInParallel(Connection c, DataSource more, int workers, List<List<String>> chunks,
+      Map<String, Boolean> withTable, Map<String, SortedMap<Long, AppliedMigration>> applied) throws SQLException {
+    ExecutorService pool = Executors.newFixedThreadPool(workers - 1, r -> {
+      Thread t = new Thread(r, "ashpg-tenant-catalog");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Map<String, SortedMap<Long, AppliedMigration>>>> futures = new ArrayList<>();
+      for (int w = 1; w < workers; w++) {
+        int first = w;
+        futures.add(pool.submit(() -> {
+          Map<String, SortedMap<Long, AppliedMigration>> mine = new HashMap<>();
+          try (Connection own = more.getConnection()) {
+            for (int i = first; i < chunks.size(); i += workers) {
+              readChunk(own, chunks.get(i), withTable, mine);
+            }
+          }
+          return mine;
+        }));
+      }
+      Map<String, SortedMap<Long, AppliedMigration>> own = new HashMap<>();
+      for (int i = 0; i < chunks.size(); i += workers) {
+        readChunk(c, chunks.get(i), withTable, own);
+      }
+      applied.putAll(own);
+      for (Future<Map<String, SortedMap<Long, AppliedMigration>>> f : futures) {
+        applied.putAll(f.get());
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new IllegalStateException("reading tenant versions failed", cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while reading tenant versions", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One {@code UNION ALL} over the {@code schema_migrations} tables of {@code chunk}, into {@code into}. */
+  private static void readChunk(Connection c, List<String> chunk, Map<String, Boolean> withTable,
+      Map<String, SortedMap<Long, AppliedMigration>> into) throws SQLException {
+    StringBuilder union = new StringBuilder();
+    for (int i = 0; i < chunk.size(); i++) {
+      String schema = chunk.get(i);
+      if (i > 0) {
+        union.append(" UNION ALL ");
+      }
+      // the branch number, not the name, identifies the schema: no string literal to escape
+      union.append("SELECT ").append(i).append(", \"version\", \"inserted_at\", ")
+          .append(withTable.get(schema) ? "\"checksum\"" : "NULL::text")
+          .append(" FROM ").append(Identifier.qualified(schema, SchemaRunner.TABLE));
+    }
+    Map<String, SortedMap<Long, AppliedMigration>> rows = new HashMap<>();
+    chunk.forEach(s -> rows.put(s, new TreeMap<>()));
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(union.toString())) {
+      while (rs.next()) {
+        long v = rs.getLong(2);
+        rows.get(chunk.get(rs.getInt(1))).put(v, new AppliedMigration(v, rs.getObject(3, LocalDateTime.class),
+            rs.getString(4)));
+      }
+    }
+    into.putAll(rows);
   }
 }

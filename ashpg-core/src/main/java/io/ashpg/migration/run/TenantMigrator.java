@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  *
  * <p>A run parses the files once, lists the tenants ({@link TenantLister}, filtered by {@code onlyTenants} /
  * {@code exceptTenants}, every name validated before anything runs), reads every tenant's applied versions with
- * one catalog query plus one query per {@value TenantCatalog#CHUNK} tenants, and hands only the tenants with work
- * to a bounded pool of workers. So a run where every tenant is at head costs a handful of queries.
+ * one catalog query plus one query per {@value TenantCatalog#CHUNK} tenants (those spread over the workers'
+ * connections), and hands only the tenants with work to a bounded pool of workers. So a run where every tenant is at
+ * head costs a handful of queries.
  *
  * <p>A worker takes the tenant's advisory lock (keyed on repo and tenant, on its own connection), reads the applied
  * versions again under it (creating the schema and {@code schema_migrations} in the same round trip when the run's
@@ -162,7 +163,8 @@ public final class TenantMigrator {
       Map<String, TenantCatalog.SchemaState> seen;
       try (Connection c = ds.getConnection()) {
         tenants = tenants(c);
-        seen = TenantCatalog.read(c, tenants);
+        // the versions are read on up to as many connections as the workers will use (chunks side by side)
+        seen = TenantCatalog.read(c, ds, options.effectiveParallelism(), tenants);
       }
       List<SchemaOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
       List<MigrationFailure> failures = Collections.synchronizedList(new ArrayList<>());

@@ -1,0 +1,66 @@
+package io.ashpg.migration.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ashpg.testing.TestDatabase;
+import io.ashpg.testing.WithPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading many schemas' applied versions, on one connection and spread over several. */
+@WithPostgres
+class TenantCatalogTest {
+  private final TestDatabase db;
+
+  TenantCatalogTest(TestDatabase db) {
+    this.db = db;
+  }
+
+  @Test
+  void chunksReadOnSeveralConnectionsGiveWhatOneConnectionReads() throws Exception {
+    List<String> schemas = new ArrayList<>();
+    StringBuilder ddl = new StringBuilder();
+    for (int i = 0; i < 230; i++) {
+      String s = String.format("cat_%03d", i);
+      schemas.add(s);
+      if (i % 23 == 0) {
+        continue; // no schema at all
+      }
+      ddl.append("CREATE SCHEMA ").append(s).append(';');
+      if (i % 17 == 0) {
+        continue; // a schema without schema_migrations
+      }
+      ddl.append("CREATE TABLE ").append(s).append(".schema_migrations (version bigint PRIMARY KEY,"
+          + " inserted_at timestamp(0), checksum varchar(64));");
+      for (int v = 1; v <= i % 5; v++) {
+        ddl.append("INSERT INTO ").append(s).append(".schema_migrations VALUES (").append(v)
+            .append(", now(), 'c").append(i).append("');");
+      }
+    }
+    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      st.execute(ddl.toString());
+    }
+    CountingDataSource counting = new CountingDataSource(db.dataSource());
+    Map<String, TenantCatalog.SchemaState> one;
+    Map<String, TenantCatalog.SchemaState> spread;
+    try (Connection c = db.connect()) {
+      one = TenantCatalog.read(c, schemas);
+      spread = TenantCatalog.read(c, counting, 4, schemas);
+    }
+    // 3 chunks of at most 100 present schemas: the first connection plus two more
+    assertThat(counting.connections.get()).isEqualTo(2);
+    assertThat(spread).isEqualTo(one);
+    assertThat(List.copyOf(spread.keySet())).isEqualTo(schemas);
+    assertThat(spread.get("cat_000").schemaExists()).isFalse();
+    assertThat(spread.get("cat_017").schemaExists()).isTrue();
+    assertThat(spread.get("cat_017").tableExists()).isFalse();
+    assertThat(spread.get("cat_229").applied()).containsOnlyKeys(1L, 2L, 3L, 4L);
+    assertThat(spread.get("cat_229").applied().get(4L).checksum()).isEqualTo("c229");
+    assertThat(spread.values().stream().mapToInt(s -> s.applied().size()).sum()).isPositive()
+        .isEqualTo(one.values().stream().mapToInt(s -> s.applied().size()).sum());
+  }
+}
