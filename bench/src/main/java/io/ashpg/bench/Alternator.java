@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs variants in rounds, every variant once per round, the order rotated each round and reversed every other
- * round, so slow drifts of a shared machine hit every variant alike. Each call of a variant returns one sample
+ * Runs variants in rounds, every variant once per round, the order rotated each round and reversed in every other
+ * cycle of n rounds, so slow drifts of a shared machine hit every variant alike and each variant runs first as often
+ * as the others. Each call of a variant returns one sample
  * (its own timing: set-up that must not be timed stays outside the variant's timer).
  */
 public final class Alternator {
@@ -57,7 +58,9 @@ public final class Alternator {
       for (int i = 0; i < n; i++) {
         order.add(variants.get((i + round) % n));
       }
-      if (round % 2 == 1) {
+      // reversed every other cycle of n rounds: reversing every other round would undo the rotation when n = 2
+      // (a, b then b, a reversed = a, b), so the same variant would always run first
+      if ((round / n) % 2 == 1) {
         java.util.Collections.reverse(order);
       }
       StringBuilder line = new StringBuilder();
