@@ -96,11 +96,8 @@ class AggregateTest {
 
   @BeforeEach
   void clean() throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.post_tags, public.tags, public.comments, public.posts, public.profiles,"
-          + " public.authors, public.post_reactions, public.teams, public.members, ten_a.boards, ten_a.cards,"
-          + " ten_b.boards, ten_b.cards");
-    }
+    RelBlog.truncate(db, "public.teams", "public.members", "ten_a.boards", "ten_a.cards", "ten_b.boards",
+        "ten_b.cards");
   }
 
   /** Authors a0…; each has posts p0 (comments likes 0,1,2, tag red) and p1 (no comments, tags red+blue). */

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ashpg.testing.TestDatabase;
 import io.ashpg.testing.WithPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,10 +35,7 @@ class FlatLoadTest {
 
   @BeforeEach
   void clean() throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.post_tags, public.tags, public.comments, public.posts, public.profiles,"
-          + " public.authors, public.post_reactions");
-    }
+    RelBlog.truncate(db);
   }
 
   private Row author(String name) {

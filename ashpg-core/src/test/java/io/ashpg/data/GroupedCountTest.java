@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ashpg.testing.TestDatabase;
 import io.ashpg.testing.WithPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -42,10 +40,7 @@ class GroupedCountTest {
 
   @BeforeEach
   void seed() throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.post_tags, public.tags, public.comments, public.posts, public.profiles,"
-          + " public.authors, public.post_reactions");
-    }
+    RelBlog.truncate(db);
     Row ann = author("Ann");
     Row bob = author("Bob");
     author("Cy"); // no posts

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ashpg.error.InvalidQueryException;
 import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +32,7 @@ class LoadTest {
 
   @BeforeEach
   void clean() throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.post_tags, public.tags, public.comments, public.posts, public.profiles,"
-          + " public.authors, public.post_reactions");
-    }
+    RelBlog.truncate(db);
   }
 
   /** Authors a0…, each with two posts of three comments (likes 0, 1, 2); even authors have a profile. */

@@ -3,6 +3,10 @@ package io.ashpg.data;
 import io.ashpg.resource.Domain;
 import io.ashpg.resource.Resource;
 import io.ashpg.resource.Type;
+import io.ashpg.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /** Test resources with every relationship kind: belongs_to, has_one, has_many, many_to_many, polymorphic has_many. */
@@ -59,5 +63,17 @@ final class RelBlog {
 
   static Domain domain() {
     return Domain.of(List.of(AUTHOR, PROFILE, POST, COMMENT, TAG, POST_TAG, REACTION));
+  }
+
+  /** Empties the tables of {@link #domain()} and any {@code more} (qualified names), so a test starts from no rows. */
+  static void truncate(TestDatabase db, String... more) throws SQLException {
+    StringBuilder sql = new StringBuilder("TRUNCATE public.post_tags, public.tags, public.comments, public.posts,"
+        + " public.profiles, public.authors, public.post_reactions");
+    for (String table : more) {
+      sql.append(", ").append(table);
+    }
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute(sql.toString());
+    }
   }
 }
