@@ -79,32 +79,11 @@ final class AggregateRenderer {
   static boolean repeatable(Expr e) {
     if (e instanceof Expr.Ref || e instanceof Expr.Fragment) {
       return false;
-    } else if (e instanceof Expr.Compare c) {
-      return repeatable(c.left()) && repeatable(c.right());
-    } else if (e instanceof Expr.Arith x) {
-      return repeatable(x.left()) && repeatable(x.right());
-    } else if (e instanceof Expr.And x) {
-      return x.parts().stream().allMatch(AggregateRenderer::repeatable);
-    } else if (e instanceof Expr.Or o) {
-      return o.parts().stream().allMatch(AggregateRenderer::repeatable);
-    } else if (e instanceof Expr.Not n) {
-      return repeatable(n.expr());
-    } else if (e instanceof Expr.IsNil n) {
-      return repeatable(n.expr());
-    } else if (e instanceof Expr.In in) {
-      return repeatable(in.expr());
-    } else if (e instanceof Expr.Contains c) {
-      return repeatable(c.text()) && repeatable(c.part());
-    } else if (e instanceof Expr.Like l) {
-      return repeatable(l.text()) && repeatable(l.pattern());
-    } else if (e instanceof Expr.Cast c) {
-      return repeatable(c.expr());
-    } else if (e instanceof Expr.TrigramSimilarity t) {
-      return repeatable(t.left()) && repeatable(t.right());
-    } else if (e instanceof Expr.Exists x) {
+    }
+    if (e instanceof Expr.Exists x) {
       return x.filter() == null || repeatable(x.filter());
     }
-    return true; // Attr, Value, Path
+    return e.operands().stream().allMatch(AggregateRenderer::repeatable);
   }
 
   /** The type of the aggregate's value: counts are integers, averages floats, lists arrays of the field's type. */

@@ -439,40 +439,13 @@ public final class Query {
   private void checkAttributes(Expr e) {
     if (e instanceof Expr.Attr a) {
       attribute(a.name());
-    } else if (e instanceof Expr.Compare c) {
-      checkAttributes(c.left());
-      checkAttributes(c.right());
-    } else if (e instanceof Expr.Arith a) {
-      checkAttributes(a.left());
-      checkAttributes(a.right());
-    } else if (e instanceof Expr.And a) {
-      a.parts().forEach(this::checkAttributes);
-    } else if (e instanceof Expr.Or o) {
-      o.parts().forEach(this::checkAttributes);
-    } else if (e instanceof Expr.Not n) {
-      checkAttributes(n.expr());
-    } else if (e instanceof Expr.IsNil n) {
-      checkAttributes(n.expr());
-    } else if (e instanceof Expr.In in) {
-      checkAttributes(in.expr());
-    } else if (e instanceof Expr.Contains c) {
-      checkAttributes(c.text());
-      checkAttributes(c.part());
-    } else if (e instanceof Expr.Like l) {
-      checkAttributes(l.text());
-      checkAttributes(l.pattern());
-    } else if (e instanceof Expr.Fragment f) {
-      f.args().forEach(this::checkAttributes);
-    } else if (e instanceof Expr.Cast c) {
-      checkAttributes(c.expr());
-    } else if (e instanceof Expr.TrigramSimilarity t) {
-      checkAttributes(t.left());
-      checkAttributes(t.right());
     } else if (e instanceof Expr.Path p) {
       // Only the first hop is checked here; the destination resources are known to the domain, at render time.
       relationship(p.relationships().get(0), "path " + String.join(".", p.relationships()) + "." + p.attribute());
     } else if (e instanceof Expr.Exists x) {
       relationship(x.relationship(), "exists");
+    } else {
+      e.operands().forEach(this::checkAttributes);
     }
   }
 

@@ -19,6 +19,14 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
     Expr.IsNil, Expr.In, Expr.Contains, Expr.Like, Expr.Fragment, Expr.Cast, Expr.TrigramSimilarity, Expr.Path,
     Expr.Exists, Expr.Ref {
 
+  /**
+   * The sub-expressions evaluated on the same row as this one, in order: what a walk over an expression tree descends
+   * into. Empty for leaves; an {@link Exists} filter is not one (it is evaluated on the related rows).
+   */
+  default List<Expr> operands() {
+    return List.of();
+  }
+
   /** Comparison operators. */
   enum CompareOp {
     EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
@@ -68,6 +76,11 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
     }
+
+    @Override
+    public List<Expr> operands() {
+      return List.of(left, right);
+    }
   }
 
   /** {@code left op right} for {@code + - * / ||}. */
@@ -77,12 +90,22 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
     }
+
+    @Override
+    public List<Expr> operands() {
+      return List.of(left, right);
+    }
   }
 
   /** All of the parts hold; an empty list is {@code TRUE}. */
   record And(List<Expr> parts) implements Expr {
     public And {
       parts = List.copyOf(parts);
+    }
+
+    @Override
+    public List<Expr> operands() {
+      return parts;
     }
   }
 
@@ -91,6 +114,11 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
     public Or {
       parts = List.copyOf(parts);
     }
+
+    @Override
+    public List<Expr> operands() {
+      return parts;
+    }
   }
 
   /** Negation. */
@@ -98,12 +126,22 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
     public Not {
       Objects.requireNonNull(expr, "expr");
     }
+
+    @Override
+    public List<Expr> operands() {
+      return List.of(expr);
+    }
   }
 
   /** {@code expr IS NULL} ({@code nil = true}) or {@code expr IS NOT NULL}. */
   record IsNil(Expr expr, boolean nil) implements Expr {
     public IsNil {
       Objects.requireNonNull(expr, "expr");
+    }
+
+    @Override
+    public List<Expr> operands() {
+      return List.of(expr);
     }
   }
 
@@ -116,6 +154,11 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
       Objects.requireNonNull(expr, "expr");
       values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
     }
+
+    @Override
+    public List<Expr> operands() {
+      return List.of(expr);
+    }
   }
 
   /** Substring test: {@code strpos(text, part) > 0}. */
@@ -124,6 +167,11 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(part, "part");
     }
+
+    @Override
+    public List<Expr> operands() {
+      return List.of(text, part);
+    }
   }
 
   /** {@code text LIKE pattern} or, case-insensitively, {@code ILIKE}. */
@@ -131,6 +179,11 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
     public Like {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(pattern, "pattern");
+    }
+
+    @Override
+    public List<Expr> operands() {
+      return List.of(text, pattern);
     }
   }
 
@@ -144,6 +197,11 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
       Objects.requireNonNull(sql, "sql");
       args = List.copyOf(args);
     }
+
+    @Override
+    public List<Expr> operands() {
+      return args;
+    }
   }
 
   /** {@code (expr)::type}, with the type's exact PostgreSQL name (e.g. {@code timestamp(0)}). */
@@ -152,6 +210,11 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
       Objects.requireNonNull(expr, "expr");
       Objects.requireNonNull(type, "type");
     }
+
+    @Override
+    public List<Expr> operands() {
+      return List.of(expr);
+    }
   }
 
   /** {@code similarity(left, right)} from pg_trgm; rendering fails unless the repo installs "pg_trgm". */
@@ -159,6 +222,11 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
     public TrigramSimilarity {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
+    }
+
+    @Override
+    public List<Expr> operands() {
+      return List.of(left, right);
     }
   }
 
