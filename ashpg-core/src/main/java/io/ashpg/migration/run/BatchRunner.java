@@ -161,7 +161,7 @@ final class BatchRunner {
     Long[] versions = files.stream().map(MigrationFile::version).toArray(Long[]::new);
     String sql = up
         ? "INSERT INTO " + runner.table() + " (\"version\", \"inserted_at\", \"checksum\")"
-            + " SELECT u.v, (now() AT TIME ZONE 'utc')::timestamp(0), u.c"
+            + " SELECT u.v, " + SchemaRunner.INSERTED_AT + ", u.c"
             + " FROM unnest(?::bigint[], ?::text[]) AS u(v, c)"
         : "DELETE FROM " + runner.table() + " WHERE \"version\" = ANY (?::bigint[])";
     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -28,6 +28,8 @@ final class SchemaRunner {
   private static final System.Logger LOG = System.getLogger("io.ashpg.migration");
   static final String TABLE = "schema_migrations";
   private static final String CHECK_INTERVAL = "1s";
+  /** What a version row's {@code inserted_at} holds: the transaction's UTC time to the second, as Ecto writes it. */
+  static final String INSERTED_AT = "(now() AT TIME ZONE 'utc')::timestamp(0)";
   /**
    * A SHA-256 in hex is 64 characters. Bounded, unlike {@code text}, so the table needs no TOAST table: two
    * relations (files and catalog rows) fewer per schema — for the small tenants of benchmark 4 about a tenth of the
@@ -111,8 +113,9 @@ final class SchemaRunner {
   SortedMap<Long, AppliedMigration> prepare() throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
-        ensureTable();
-        return readApplied();
+        // the catalog read also reads the versions when the table is complete: then there is nothing left to do
+        TenantCatalog.SchemaState now = TenantCatalog.read(connection, List.of(schema)).get(schema);
+        return now.tableExists() && now.hasChecksum() ? now.applied() : createAndRead(now);
       } catch (SQLException e) {
         // two migrators without a shared lock (TABLE/NONE) may race to create the table: the loser sees a
         // unique violation in the catalog or "already exists"; the second look finds the winner's table
@@ -126,36 +129,13 @@ final class SchemaRunner {
   }
 
   /**
-   * {@link #prepare()} in one round trip, trusting what the run's catalog read saw before the lock was taken: when
-   * the table with its checksum column was there, this only reads the versions; otherwise it creates what was
-   * missing and reads, in one multi-statement execute. Should that fail — the read is stale, say the table was
-   * dropped meanwhile, or another migrator without a shared lock created it — {@link #prepare()} looks at the
-   * catalog itself and reports what is really wrong.
+   * {@link #prepare()} in one round trip, trusting what the run's catalog read saw before the lock was taken. Should
+   * that fail — the read is stale, say the table was dropped meanwhile, or another migrator without a shared lock
+   * created it — {@link #prepare()} looks at the catalog itself and reports what is really wrong.
    */
   SortedMap<Long, AppliedMigration> prepare(TenantCatalog.SchemaState seen) throws SQLException {
     try {
-      if (seen.tableExists() && seen.hasChecksum()) {
-        return readApplied();
-      }
-      StringBuilder sql = new StringBuilder();
-      if (!seen.schemaExists()) {
-        // only when it was missing: CREATE SCHEMA IF NOT EXISTS needs the database's CREATE privilege even then
-        log(level, "creating schema \"" + schema + "\"");
-        sql.append(createSchemaSql()).append(";\n");
-      }
-      sql.append(seen.tableExists() ? addChecksumSql() : createTableSql()).append(";\n").append(selectAppliedSql());
-      try (Statement s = connection.createStatement()) {
-        boolean rows = s.execute(sql.toString());
-        while (!rows) {
-          if (s.getUpdateCount() == -1) {
-            throw new SQLException("no result from reading " + table);
-          }
-          rows = s.getMoreResults();
-        }
-        try (ResultSet rs = s.getResultSet()) {
-          return applied(rs);
-        }
-      }
+      return createAndRead(seen);
     } catch (SQLException e) {
       LOG.log(Level.DEBUG, "preparing " + table + " from the run's catalog read failed (" + e.getMessage()
           + "); looking at the catalog again");
@@ -163,32 +143,31 @@ final class SchemaRunner {
     }
   }
 
-  private void ensureTable() throws SQLException {
-    boolean hasSchema;
-    boolean hasTable;
-    boolean hasChecksum;
-    String sql = "SELECT n.oid IS NOT NULL, c.oid IS NOT NULL, EXISTS (SELECT 1 FROM pg_attribute a"
-        + " WHERE a.attrelid = c.oid AND a.attname = 'checksum' AND NOT a.attisdropped)"
-        + " FROM (SELECT ?::text AS name) t LEFT JOIN pg_namespace n ON n.nspname = t.name"
-        + " LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = '" + TABLE + "'";
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      ps.setString(1, schema);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        hasSchema = rs.getBoolean(1);
-        hasTable = rs.getBoolean(2);
-        hasChecksum = rs.getBoolean(3);
-      }
+  /**
+   * When the table with its checksum column is there (as {@code seen} says), only reads the versions; otherwise
+   * creates what is missing and reads, in one multi-statement execute.
+   */
+  private SortedMap<Long, AppliedMigration> createAndRead(TenantCatalog.SchemaState seen) throws SQLException {
+    if (seen.tableExists() && seen.hasChecksum()) {
+      return readApplied();
     }
+    StringBuilder sql = new StringBuilder();
+    if (!seen.schemaExists()) {
+      // only when it was missing: CREATE SCHEMA IF NOT EXISTS needs the database's CREATE privilege even then
+      log(level, "creating schema \"" + schema + "\"");
+      sql.append(createSchemaSql()).append(";\n");
+    }
+    sql.append(seen.tableExists() ? addChecksumSql() : createTableSql()).append(";\n").append(selectAppliedSql());
     try (Statement s = connection.createStatement()) {
-      if (!hasSchema) {
-        log(level, "creating schema \"" + schema + "\"");
-        s.execute(createSchemaSql());
+      boolean rows = s.execute(sql.toString());
+      while (!rows) {
+        if (s.getUpdateCount() == -1) {
+          throw new SQLException("no result from reading " + table);
+        }
+        rows = s.getMoreResults();
       }
-      if (!hasTable) {
-        s.execute(createTableSql());
-      } else if (!hasChecksum) {
-        s.execute(addChecksumSql());
+      try (ResultSet rs = s.getResultSet()) {
+        return applied(rs);
       }
     }
   }
@@ -264,7 +243,7 @@ final class SchemaRunner {
           return Step.ALREADY_DONE;
         }
       }
-      current = "SELECT set_config(...)";
+      current = "SET search_path / client_connection_check_interval";
       sessionSettings(true);
       for (String sql : direction == Direction.UP ? file.upStatements() : file.downStatements()) {
         current = sql;
@@ -294,7 +273,7 @@ final class SchemaRunner {
       return Step.ALREADY_DONE;
     }
     try (Statement s = connection.createStatement()) {
-      current = "SELECT set_config(...)";
+      current = "SET search_path / client_connection_check_interval";
       settingsChanged = sessionSettings(false);
       for (String sql : direction == Direction.UP ? file.upStatements() : file.downStatements()) {
         current = sql;
@@ -322,38 +301,33 @@ final class SchemaRunner {
    * @return whether anything was set
    */
   private boolean sessionSettings(boolean local) throws SQLException {
-    if (!scopeSearchPath && !checkClientConnection) {
+    List<String> sql = settingsSql(local);
+    if (sql.isEmpty()) {
       return false;
     }
-    StringBuilder sql = new StringBuilder("SELECT 1");
-    if (scopeSearchPath) {
-      sql.append(", set_config('search_path', ?, ").append(local).append(')');
-    }
-    if (checkClientConnection) {
-      sql.append(", set_config('client_connection_check_interval', '").append(CHECK_INTERVAL).append("', ")
-          .append(local).append(')');
-    }
-    try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-      if (scopeSearchPath) {
-        ps.setString(1, searchPath());
-      }
-      ps.executeQuery().close();
+    try (Statement s = connection.createStatement()) {
+      s.execute(String.join(";\n", sql));
     }
     return true;
   }
 
-  /**
-   * The transaction-local settings of {@link #sessionSettings(boolean)} as SQL statements, for a caller that sends
-   * them in one round trip with the migration's statements (where a bind parameter cannot go). Holds no value
-   * from outside: the search path is made of quoted identifiers, the interval is a constant.
-   */
+  /** The transaction-local settings of {@link #sessionSettings(boolean)}, for a caller sending them with more SQL. */
   List<String> localSettingsSql() {
+    return settingsSql(true);
+  }
+
+  /**
+   * The settings as {@code SET [LOCAL]} statements. Holds no value from outside: the search path is made of quoted
+   * identifiers, the interval is a constant.
+   */
+  private List<String> settingsSql(boolean local) {
+    String set = local ? "SET LOCAL " : "SET ";
     List<String> sql = new ArrayList<>(2);
     if (scopeSearchPath) {
-      sql.add("SET LOCAL search_path TO " + searchPath());
+      sql.add(set + "search_path TO " + searchPath());
     }
     if (checkClientConnection) {
-      sql.add("SET LOCAL client_connection_check_interval = '" + CHECK_INTERVAL + "'");
+      sql.add(set + "client_connection_check_interval = '" + CHECK_INTERVAL + "'");
     }
     return sql;
   }
@@ -373,7 +347,7 @@ final class SchemaRunner {
   private String bookkeepingSql(Direction direction) {
     return direction == Direction.UP
         ? "INSERT INTO " + table + " (\"version\", \"inserted_at\", \"checksum\")"
-            + " VALUES (?, (now() AT TIME ZONE 'utc')::timestamp(0), ?)"
+            + " VALUES (?, " + INSERTED_AT + ", ?)"
         : "DELETE FROM " + table + " WHERE \"version\" = ?";
   }
 
