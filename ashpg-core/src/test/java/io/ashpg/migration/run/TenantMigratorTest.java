@@ -4,7 +4,6 @@ import static io.ashpg.migration.run.Db.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
@@ -72,12 +71,7 @@ class TenantMigratorTest {
   }
 
   private HikariDataSource pool(int size) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(db.jdbcUrl());
-    config.setUsername(db.user());
-    config.setPassword(db.password());
-    config.setMaximumPoolSize(size);
-    return new HikariDataSource(config);
+    return Connections.pool(db.jdbcUrl(), db.user(), db.password(), size);
   }
 
   @Test
