@@ -6,18 +6,25 @@ import java.io.UncheckedIOException;
 
 /**
  * An embedded PostgreSQL (zonky binaries, the major chosen at build time by {@code -Dashpg.test.pg}).
- * fsync is off: test data never needs to survive a crash, and it makes DDL-heavy tests much faster.
+ * fsync is off: test data never needs to survive a crash, and it makes DDL-heavy tests much faster. With
+ * {@code -Dashpg.test.durable=true} the server keeps PostgreSQL's durable defaults (fsync, synchronous_commit,
+ * full_page_writes on) instead: benchmarks compare against baselines measured on such a server, where every commit
+ * waits for its WAL flush.
  */
 final class EmbeddedBackend implements PostgresBackend {
 
   private final EmbeddedPostgres postgres;
 
+  private final boolean durable;
+
   EmbeddedBackend() {
+    this.durable = Boolean.getBoolean("ashpg.test.durable");
+    String onWhenDurable = durable ? "on" : "off";
     try {
       this.postgres = EmbeddedPostgres.builder()
-          .setServerConfig("fsync", "off")
-          .setServerConfig("synchronous_commit", "off")
-          .setServerConfig("full_page_writes", "off")
+          .setServerConfig("fsync", onWhenDurable)
+          .setServerConfig("synchronous_commit", onWhenDurable)
+          .setServerConfig("full_page_writes", onWhenDurable)
           .setServerConfig("max_connections", "300")
           .setServerConfig("max_locks_per_transaction", "256")
           .setLocaleConfig("locale", "C")
@@ -32,7 +39,7 @@ final class EmbeddedBackend implements PostgresBackend {
 
   @Override
   public String description() {
-    return "embedded PostgreSQL on port " + postgres.getPort();
+    return "embedded PostgreSQL on port " + postgres.getPort() + (durable ? ", durable settings" : "");
   }
 
   @Override

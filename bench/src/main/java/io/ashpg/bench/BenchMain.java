@@ -29,6 +29,11 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     MIGRATION_LOG.setLevel(java.util.logging.Level.WARNING);
+    // The baselines (perf-anchors) were measured on a durable server, where each commit waits for its WAL flush;
+    // the test kit's embedded server skips that unless asked. -Ddurable=false measures the fast test settings.
+    if (System.getProperty("ashpg.test.durable") == null) {
+      System.setProperty("ashpg.test.durable", System.getProperty("durable", "true"));
+    }
     BenchConfig config = BenchConfig.fromSystemProperties();
     Report report = new Report();
     long start = System.nanoTime();

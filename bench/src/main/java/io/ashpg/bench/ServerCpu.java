@@ -1,10 +1,13 @@
 package io.ashpg.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +50,35 @@ final class ServerCpu {
       // fields after "(comm)": state=0, ppid=1 … utime=11, stime=12, cutime=13, cstime=14
       ticks += Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
     }
+    for (long child : children()) {
+      String[] s = stat(child);
+      if (s != null) {
+        ticks += Long.parseLong(s[11]) + Long.parseLong(s[12]);
+      }
+    }
+    return ticks / TICKS;
+  }
+
+  /**
+   * CPU seconds so far of the server's live background processes (checkpointer, background writer, WAL writer,
+   * autovacuum launcher): work a run causes that lands outside the backends, and that a round may or may not catch.
+   */
+  double backgroundSeconds() {
+    long ticks = 0;
+    for (long child : children()) {
+      String cmd = cmdline(child);
+      boolean background = cmd.contains("checkpointer") || cmd.contains("background writer")
+          || cmd.contains("walwriter") || cmd.contains("autovacuum launcher");
+      String[] s = background ? stat(child) : null;
+      if (s != null) {
+        ticks += Long.parseLong(s[11]) + Long.parseLong(s[12]);
+      }
+    }
+    return ticks / TICKS;
+  }
+
+  private List<Long> children() {
+    List<Long> children = new ArrayList<>();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path p : (Iterable<Path>) procs::iterator) {
         String name = p.getFileName().toString();
@@ -55,13 +87,21 @@ final class ServerCpu {
         }
         String[] s = stat(Long.parseLong(name));
         if (s != null && Long.parseLong(s[1]) == postmaster) {
-          ticks += Long.parseLong(s[11]) + Long.parseLong(s[12]);
+          children.add(Long.parseLong(name));
         }
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return ticks / TICKS;
+    return children;
+  }
+
+  private static String cmdline(long pid) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   /** The fields of /proc/pid/stat after the command name, or null. */

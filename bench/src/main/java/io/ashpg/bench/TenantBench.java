@@ -78,6 +78,7 @@ final class TenantBench {
   private Path files;
   private ServerCpu cpu;
   private final Map<String, List<Double>> serverCpu = new HashMap<>();
+  private final Map<String, List<Background>> backgrounds = new HashMap<>();
   private TestDatabase atHead;
 
   TenantBench(BenchConfig config, Report report) {
@@ -133,6 +134,12 @@ final class TenantBench {
         report.add(what, "server-CPU floor of the " + v + " run (server CPU s ÷ " + cores + " cores)",
             Stats.summary(floors).format() + " s (server CPU " + Stats.summary(serverCpu.get(v)).format() + " s)",
             "wall ÷ floor " + Stats.ratio(Stats.paired(wall, floors).median()), "", "info");
+        List<Background> bg = backgrounds.get(v);
+        report.add(what, "work outside the " + v + " run's backends (diagnosis): background processes' CPU;"
+            + " rounds with a checkpoint; autovacuum/analyze runs per round",
+            Stats.summary(bg.stream().map(Background::cpuSeconds).toList()).format() + " s; "
+                + bg.stream().filter(b -> b.checkpoints() > 0).count() + " of " + bg.size() + "; "
+                + Stats.summary(bg.stream().map(b -> (double) b.autovacuums()).toList()).format(), "", "", "info");
       }
     } else {
       report.note("Benchmark 4: the server is not a local process readable in /proc; no server-CPU floor.");
@@ -211,6 +218,8 @@ final class TenantBench {
       Thread.sleep(300);
       double seconds;
       double cpuSeconds;
+      double speedBefore = CpuSpeed.millis();
+      Background before = background(db);
       if (variant.equals("jdbc_seq")) {
         try (Connection c = db.connect()) {
           double cpu0 = cpu == null ? 0 : cpu.seconds();
@@ -235,8 +244,14 @@ final class TenantBench {
         }
       }
       verify(db, tenants.size());
+      Background during = background(db).minus(before);
+      config.log().println("    " + variant + ": " + Stats.num(seconds) + " s, server CPU " + Stats.num(cpuSeconds)
+          + " s, of it background processes " + Stats.num(during.cpuSeconds()) + " s; checkpoints "
+          + during.checkpoints() + ", autovacuum/analyze runs in the database " + during.autovacuums()
+          + "; fixed-work CPU before/after " + Stats.num(speedBefore) + "/" + Stats.num(CpuSpeed.millis()) + " ms");
       if (record) {
         serverCpu.computeIfAbsent(variant, k -> new ArrayList<>()).add(cpuSeconds);
+        backgrounds.computeIfAbsent(variant, k -> new ArrayList<>()).add(during);
         if (variant.equals("ashpg")) {
           if (atHead != null) {
             atHead.close();
@@ -297,6 +312,29 @@ final class TenantBench {
       Thread.sleep(20);
     }
     return pool;
+  }
+
+  /**
+   * What a run causes outside its own backends, as counters so far: CPU of the live background processes,
+   * checkpoints (server-wide), autovacuum and autoanalyze runs on the run database's tables.
+   */
+  record Background(double cpuSeconds, long checkpoints, long autovacuums) {
+    Background minus(Background earlier) {
+      return new Background(cpuSeconds - earlier.cpuSeconds, checkpoints - earlier.checkpoints,
+          autovacuums - earlier.autovacuums);
+    }
+  }
+
+  private Background background(TestDatabase db) throws SQLException {
+    try (Connection c = db.connect()) {
+      // pg_stat_checkpointer is PostgreSQL 17's; before it the counters lived in pg_stat_bgwriter
+      String checkpoints = BenchDb.queryLong(c, "SELECT current_setting('server_version_num')::int") >= 170000
+          ? "SELECT num_timed + num_requested FROM pg_stat_checkpointer"
+          : "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
+      BenchDb.exec(c, "SELECT pg_stat_clear_snapshot()");
+      return new Background(cpu == null ? 0 : cpu.backgroundSeconds(), BenchDb.queryLong(c, checkpoints),
+          BenchDb.queryLong(c, "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_all_tables"));
+    }
   }
 
   /** The Ecto / Flyway-in-a-loop baseline ({@code jdbc_seq} of perf-anchors A). */
