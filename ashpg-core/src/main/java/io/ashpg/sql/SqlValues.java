@@ -122,22 +122,44 @@ public final class SqlValues {
       if (i > 0) {
         out.append(',');
       }
-      String e = elements[i];
-      if (e == null) {
+      if (elements[i] == null) {
         out.append("NULL");
       } else {
-        out.append('"');
-        for (int j = 0; j < e.length(); j++) {
-          char c = e.charAt(j);
-          if (c == '"' || c == '\\') {
-            out.append('\\');
-          }
-          out.append(c);
-        }
-        out.append('"');
+        appendQuoted(out, elements[i]);
       }
     }
     return out.append('}').toString();
+  }
+
+  /**
+   * Appends a JDBC value produced by {@link #toJdbc} as one element of an array literal: {@code NULL}, an integer
+   * or UUID as is, anything else as its {@link #pgText} in double quotes with {@code "} and {@code \} escaped.
+   */
+  public static void appendArrayElement(StringBuilder out, Object jdbcValue) {
+    if (jdbcValue == null) {
+      out.append("NULL");
+    } else if (jdbcValue instanceof Long l) {
+      // digits and a sign need no quotes, and StringBuilder writes a long without an intermediate String
+      out.append(l.longValue());
+    } else if (jdbcValue instanceof UUID u) {
+      out.append(u);
+    } else {
+      appendQuoted(out, jdbcValue instanceof String s ? s : pgText(jdbcValue));
+    }
+  }
+
+  private static void appendQuoted(StringBuilder out, String e) {
+    out.append('"');
+    int start = 0;
+    for (int j = 0; j < e.length(); j++) {
+      char c = e.charAt(j);
+      if (c == '"' || c == '\\') {
+        // bulk appends of the runs between escapes: most elements have none
+        out.append(e, start, j).append('\\');
+        start = j;
+      }
+    }
+    out.append(e, start, e.length()).append('"');
   }
 
   /** The PostgreSQL element type name for an untyped value (used by {@code in} without an attribute). */
