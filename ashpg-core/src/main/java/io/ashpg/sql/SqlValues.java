@@ -150,16 +150,19 @@ public final class SqlValues {
 
   private static void appendQuoted(StringBuilder out, String e) {
     out.append('"');
-    int start = 0;
-    for (int j = 0; j < e.length(); j++) {
-      char c = e.charAt(j);
-      if (c == '"' || c == '\\') {
-        // bulk appends of the runs between escapes: most elements have none
-        out.append(e, start, j).append('\\');
-        start = j;
+    if (e.indexOf('"') < 0 && e.indexOf('\\') < 0) {
+      // the usual case, found by two vectorised scans rather than a loop over the characters
+      out.append(e);
+    } else {
+      for (int j = 0; j < e.length(); j++) {
+        char c = e.charAt(j);
+        if (c == '"' || c == '\\') {
+          out.append('\\');
+        }
+        out.append(c);
       }
     }
-    out.append(e, start, e.length()).append('"');
+    out.append('"');
   }
 
   /** The PostgreSQL element type name for an untyped value (used by {@code in} without an attribute). */

@@ -79,7 +79,8 @@ class BulkTest {
   @BeforeEach
   void clean() throws Exception {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.comments, public.posts, public.authors, public.bench_posts, public.bulk_kinds CASCADE");
+      s.execute("TRUNCATE public.comments, public.posts, public.authors, public.bench_posts, public.bulk_kinds"
+          + " CASCADE");
     }
   }
 
