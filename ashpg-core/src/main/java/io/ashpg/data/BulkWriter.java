@@ -22,6 +22,8 @@ final class BulkWriter {
   /** PostgreSQL's limit on bind parameters per statement (the protocol counts them in 16 bits). */
   static final int MAX_BINDS = 65_535;
   private static final int COPY_CHUNK = 64 * 1024;
+  /** Most characters an unnest array builder is sized for up front. */
+  private static final long MAX_PRESIZE = 1 << 24;
 
   private BulkWriter() {}
 
@@ -46,8 +48,9 @@ final class BulkWriter {
         }
         SqlValues.appendArrayElement(arrays[c], row[c]);
         if (r == 0) {
-          // sized from the first element, so that the builder rarely grows (each growth copies it)
-          arrays[c].ensureCapacity(arrays[c].length() * rows.size() * 5 / 4 + 16);
+          // sized from the first element, so that the builder rarely grows (each growth copies it); capped, as a
+          // long first value says little about the rest
+          arrays[c].ensureCapacity((int) Math.min(MAX_PRESIZE, (long) arrays[c].length() * rows.size() * 5 / 4));
         }
       }
     }
