@@ -25,7 +25,10 @@ public record BulkOptions(int batchSize, boolean returnRecords, String upsertIde
      * has array attributes (unnest would flatten them).
      */
     AUTO,
-    /** {@code INSERT … SELECT * FROM unnest(?::t1[], ?::t2[], …)}: one bind per column, SQL text independent of row count. */
+    /**
+     * {@code INSERT … SELECT unnest(?::t1[]), unnest(?::t2[]), …}: one array bind per column, SQL text independent of
+     * row count.
+     */
     UNNEST,
     /** {@code INSERT … VALUES (…), (…)}: one bind per value. */
     VALUES,

@@ -4,7 +4,6 @@ import io.ashpg.resource.Attribute;
 import io.ashpg.resource.Type;
 import io.ashpg.sql.PgTypes;
 import io.ashpg.sql.Sql;
-import io.ashpg.sql.SqlArray;
 import io.ashpg.sql.SqlBuilder;
 import io.ashpg.sql.SqlValues;
 import java.nio.charset.StandardCharsets;
@@ -23,26 +22,49 @@ final class BulkWriter {
   /** PostgreSQL's limit on bind parameters per statement (the protocol counts them in 16 bits). */
   static final int MAX_BINDS = 65_535;
   private static final int COPY_CHUNK = 64 * 1024;
+  /** Most characters an unnest array builder is sized for up front. */
+  private static final long MAX_PRESIZE = 1 << 24;
 
   private BulkWriter() {}
 
-  /** {@code INSERT … SELECT * FROM unnest(?::t[], …)}: the text does not depend on the batch size. */
+  /**
+   * {@code INSERT … SELECT unnest(?::t1[]), unnest(?::t2[]), …}: the text does not depend on the batch size. The
+   * unnests sit in the select list rather than in FROM: a FROM-clause function scan first materialises its rows,
+   * which measured 9–13 ms more backend CPU for 10,000 rows of 5 columns (e.g. 108 vs 96 ms). Each array is sent as
+   * one literal built straight from the values, without a String per element.
+   */
   static Sql unnest(Model m, List<Attribute> columns, List<Object[]> rows, Upsert upsert, Columns returning) {
+    int n = columns.size();
+    StringBuilder[] arrays = new StringBuilder[n];
+    for (int c = 0; c < n; c++) {
+      arrays[c] = new StringBuilder(64).append('{');
+    }
+    // row by row: each row's values are read once, while in cache
+    for (int r = 0; r < rows.size(); r++) {
+      Object[] row = rows.get(r);
+      for (int c = 0; c < n; c++) {
+        if (r > 0) {
+          arrays[c].append(',');
+        }
+        SqlValues.appendArrayElement(arrays[c], row[c]);
+        if (r == 0) {
+          // sized from the first element, so that the builder rarely grows (each growth copies it); capped, as a
+          // long first value says little about the rest
+          arrays[c].ensureCapacity((int) Math.min(MAX_PRESIZE, (long) arrays[c].length() * rows.size() * 5 / 4));
+        }
+      }
+    }
     SqlBuilder b = new SqlBuilder();
     WriteRenderer.insertHead(b, m, columns);
-    b.append(" SELECT * FROM unnest(");
-    for (int c = 0; c < columns.size(); c++) {
+    b.append(" SELECT ");
+    for (int c = 0; c < n; c++) {
       if (c > 0) {
         b.append(", ");
       }
-      String[] texts = new String[rows.size()];
-      for (int r = 0; r < texts.length; r++) {
-        texts[r] = SqlValues.pgText(rows.get(r)[c]);
-      }
-      String type = elementType(m, columns.get(c));
-      b.bind(new SqlArray(type, texts), type + "[]");
+      b.append("unnest(");
+      b.bind(new Jdbc.UntypedText(arrays[c].append('}').toString()), elementType(m, columns.get(c)) + "[]");
+      b.append(')');
     }
-    b.append(')');
     WriteRenderer.onConflict(b, m, upsert);
     WriteRenderer.returning(b, m, returning);
     return b.build();

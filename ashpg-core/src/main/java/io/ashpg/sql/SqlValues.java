@@ -122,22 +122,47 @@ public final class SqlValues {
       if (i > 0) {
         out.append(',');
       }
-      String e = elements[i];
-      if (e == null) {
+      if (elements[i] == null) {
         out.append("NULL");
       } else {
-        out.append('"');
-        for (int j = 0; j < e.length(); j++) {
-          char c = e.charAt(j);
-          if (c == '"' || c == '\\') {
-            out.append('\\');
-          }
-          out.append(c);
-        }
-        out.append('"');
+        appendQuoted(out, elements[i]);
       }
     }
     return out.append('}').toString();
+  }
+
+  /**
+   * Appends a JDBC value produced by {@link #toJdbc} as one element of an array literal: {@code NULL}, an integer
+   * or UUID as is, anything else as its {@link #pgText} in double quotes with {@code "} and {@code \} escaped.
+   */
+  public static void appendArrayElement(StringBuilder out, Object jdbcValue) {
+    if (jdbcValue == null) {
+      out.append("NULL");
+    } else if (jdbcValue instanceof Long l) {
+      // digits and a sign need no quotes, and StringBuilder writes a long without an intermediate String
+      out.append(l.longValue());
+    } else if (jdbcValue instanceof UUID u) {
+      out.append(u);
+    } else {
+      appendQuoted(out, jdbcValue instanceof String s ? s : pgText(jdbcValue));
+    }
+  }
+
+  private static void appendQuoted(StringBuilder out, String e) {
+    out.append('"');
+    if (e.indexOf('"') < 0 && e.indexOf('\\') < 0) {
+      // the usual case, found by two vectorised scans rather than a loop over the characters
+      out.append(e);
+    } else {
+      for (int j = 0; j < e.length(); j++) {
+        char c = e.charAt(j);
+        if (c == '"' || c == '\\') {
+          out.append('\\');
+        }
+        out.append(c);
+      }
+    }
+    out.append('"');
   }
 
   /** The PostgreSQL element type name for an untyped value (used by {@code in} without an attribute). */

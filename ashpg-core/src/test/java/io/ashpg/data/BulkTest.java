@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ashpg.error.InvalidQueryException;
+import io.ashpg.resource.AttributeDefault;
 import io.ashpg.resource.Domain;
 import io.ashpg.resource.Resource;
 import io.ashpg.resource.Type;
@@ -14,6 +15,10 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +40,28 @@ class BulkTest {
       .attribute("inserted_at", Type.UTC_DATETIME_USEC, a -> a.allowNil(false))
       .attribute("author_id", Type.UUID, a -> a.allowNil(false)));
 
-  static final Domain DOMAIN = Domain.of(List.of(Blog.AUTHOR, Blog.POST, Blog.COMMENT, Blog.NOTE, ROW));
+  /** Every non-array type, typmods the server rounds or truncates to, a Java default and a database default. */
+  static final Resource KIND = Resource.define("bulk_kind", r -> r
+      .postgres(pg -> pg.repo(DataRepo.class).table("bulk_kinds"))
+      .uuidPrimaryKey("id")
+      .attribute("label", Type.STRING)
+      .attribute("code", Type.string(4))
+      .attribute("n", Type.INTEGER)
+      .attribute("price", Type.decimal(8, 2))
+      .attribute("ratio", Type.FLOAT)
+      .attribute("flag", Type.BOOLEAN)
+      .attribute("meta", Type.MAP)
+      .attribute("day", Type.DATE)
+      .attribute("at", Type.UTC_DATETIME_USEC)
+      .attribute("at_s", Type.UTC_DATETIME)
+      .attribute("at_tz", Type.TIMESTAMPTZ)
+      .attribute("clock", Type.TIME)
+      .attribute("raw", Type.BINARY)
+      .attribute("kind", Type.STRING, a -> a.defaultValue("plain"))
+      .attribute("seq", Type.INTEGER, a -> a.defaultValue(AttributeDefault.sql("42")))
+      .identity("unique_label", "label"));
+
+  static final Domain DOMAIN = Domain.of(List.of(Blog.AUTHOR, Blog.POST, Blog.COMMENT, Blog.NOTE, ROW, KIND));
 
   private final TestDatabase db;
   private final DataLayer dl;
@@ -53,7 +79,8 @@ class BulkTest {
   @BeforeEach
   void clean() throws Exception {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.comments, public.posts, public.authors, public.bench_posts CASCADE");
+      s.execute("TRUNCATE public.comments, public.posts, public.authors, public.bench_posts, public.bulk_kinds"
+          + " CASCADE");
     }
   }
 
@@ -130,6 +157,85 @@ class BulkTest {
     assertThatThrownBy(() -> dl.bulkCreate(Blog.POST, List.of(Map.of("title", "t")),
         BulkOptions.defaults().method(BulkOptions.Method.UNNEST))).isInstanceOf(InvalidQueryException.class)
         .hasMessageContaining("array");
+  }
+
+  private Row stored(Row returned) {
+    return dl.read(Query.of(KIND).filter(attr("id").eq(returned.getUuid("id")))).get(0);
+  }
+
+  @Test
+  void unnestReturnsEveryRowAsStored() {
+    Map<String, Object> rich = new HashMap<>();
+    rich.put("label", "quote \" back \\ comma, {brace} \t tab \u00e9\u4e2d ");
+    rich.put("code", "ab ");
+    rich.put("n", Long.MIN_VALUE);
+    rich.put("price", new BigDecimal("1.005"));
+    rich.put("ratio", Double.NaN);
+    rich.put("flag", true);
+    rich.put("meta", Map.of("k", List.of(1, "two"), "s", "a\"b"));
+    rich.put("day", LocalDate.of(2020, 2, 29));
+    rich.put("at", LocalDateTime.of(2024, 1, 1, 10, 0, 0, 123_456_789));
+    rich.put("at_s", LocalDateTime.of(2024, 1, 1, 10, 0, 0, 600_000_000));
+    rich.put("at_tz", OffsetDateTime.of(2024, 1, 1, 12, 0, 0, 999, ZoneOffset.ofHours(2)));
+    rich.put("clock", LocalTime.of(10, 11, 12, 700_000_000));
+    rich.put("raw", new byte[] {0, -1, '"', '\\', ','});
+    Map<String, Object> nulls = new HashMap<>();
+    for (String k : rich.keySet()) {
+      nulls.put(k, null);
+    }
+    nulls.put("label", "NULL");
+    Map<String, Object> other = new HashMap<>(nulls);
+    other.put("label", "");
+    other.put("code", "abcd");
+    other.put("ratio", Double.NEGATIVE_INFINITY);
+    BulkResult created = dl.bulkCreate(KIND, List.of(rich, nulls, other));
+
+    assertThat(created.rows()).hasSize(3);
+    for (Row r : created.rows()) {
+      assertThat(r).isEqualTo(stored(r));
+    }
+    Row a = created.rows().get(0);
+    assertThat(a.getString("label")).isEqualTo(rich.get("label"));
+    assertThat(a.getBigDecimal("price")).isEqualTo(new BigDecimal("1.01"));
+    assertThat(a.getLocalDateTime("at")).isEqualTo(LocalDateTime.of(2024, 1, 1, 10, 0, 0, 123_457_000));
+    assertThat(a.getLocalDateTime("at_s")).isEqualTo(LocalDateTime.of(2024, 1, 1, 10, 0, 1));
+    assertThat(a.getLocalTime("clock")).isEqualTo(LocalTime.of(10, 11, 13));
+    assertThat(a.getBytes("raw")).containsExactly(0, -1, '"', '\\', ',');
+    assertThat(a.getString("kind")).isEqualTo("plain");
+    assertThat(a.getLong("seq")).isEqualTo(42L);
+    assertThat(created.rows().get(1).getString("label")).isEqualTo("NULL");
+    assertThat(created.rows().get(1).getString("code")).isNull();
+    assertThat(created.rows().get(2).getString("label")).isEmpty();
+  }
+
+  @Test
+  void rowsNamingOtherAttributesThanTheFirstTakeTheColumnsOfEveryRow() {
+    BulkResult r = dl.bulkCreate(KIND, List.of(Map.of("label", "a"), Map.of("label", "b", "kind", "special")));
+    assertThat(r.rows()).extracting(row -> row.getString("kind")).containsExactly("plain", "special");
+    assertThat(r.rows()).extracting(row -> row.getLong("seq")).containsExactly(42L, 42L);
+    assertThatThrownBy(() -> dl.bulkCreate(KIND, List.of(Map.of("label", "c"), Map.of("label", "d", "seq", 7))))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("row 0 does not set 'seq'");
+    // the unknown attribute of a later row is reported before the missing value of an earlier one
+    assertThatThrownBy(() -> dl.bulkCreate(KIND, List.of(Map.of("label", "e", "n", 1), Map.of("label", "f"),
+        Map.of("label", "g", "n", 2, "bogus", 3))))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("'bogus'");
+    assertThat(dl.count(Query.of(KIND))).isEqualTo(2);
+  }
+
+  @Test
+  void unnestUpsertReturnsTheStoredRowNotTheSentOne() {
+    dl.bulkCreate(KIND, List.of(Map.of("label", "u", "n", 1, "price", new BigDecimal("2.00"))));
+    BulkResult r = dl.bulkCreate(KIND, List.of(Map.of("label", "u", "n", 2, "price", new BigDecimal("9.99")),
+        Map.of("label", "v", "n", 3, "price", new BigDecimal("1.5"))), BulkOptions.defaults()
+        .upsert("unique_label", List.of("n")));
+    assertThat(r.count()).isEqualTo(2);
+    // only n is overwritten: the conflicting row keeps its stored price, and RETURNING says so
+    assertThat(r.rows().get(0).getLong("n")).isEqualTo(2L);
+    assertThat(r.rows().get(0).getBigDecimal("price")).isEqualTo(new BigDecimal("2.00"));
+    assertThat(r.rows().get(1).getBigDecimal("price")).isEqualTo(new BigDecimal("1.50"));
+    for (Row row : r.rows()) {
+      assertThat(row).isEqualTo(stored(row));
+    }
   }
 
   @Test

@@ -58,6 +58,29 @@ class ContextMultitenancyTest {
   }
 
   @Test
+  void bulkCreateAndUpsertWriteTheTenantSchema() {
+    Row a = org("BulkA");
+    Row b = org("BulkB");
+    DataLayer inA = dl.withTenant(tenantOf(a));
+    BulkResult created = inA.bulkCreate(Seed.INVOICE, List.of(
+        java.util.Map.of("number", "B-1", "amount", new BigDecimal("1.005"), "organization_id", a.getLong("id")),
+        java.util.Map.of("number", "B-2", "amount", new BigDecimal("2"), "organization_id", a.getLong("id"))));
+    // numeric(12,2): what comes back is what the tenant's table stored
+    assertThat(created.rows()).extracting(r -> r.getBigDecimal("amount"))
+        .containsExactly(new BigDecimal("1.01"), new BigDecimal("2.00"));
+    BulkResult upserted = inA.bulkCreate(Seed.INVOICE, List.of(java.util.Map.of("number", "B-1", "amount",
+        new BigDecimal("7"), "organization_id", a.getLong("id"))), BulkOptions.defaults()
+        .upsert("unique_number", List.of("amount")));
+    assertThat(upserted.rows()).singleElement().satisfies(r -> {
+      assertThat(r.getUuid("id")).isEqualTo(created.rows().get(0).getUuid("id"));
+      assertThat(r.getBigDecimal("amount")).isEqualTo(new BigDecimal("7.00"));
+    });
+    assertThat(dl.read(Query.of(Seed.INVOICE).tenant(tenantOf(a)).sort(Sort.asc("number"))))
+        .extracting(r -> r.getBigDecimal("amount")).containsExactly(new BigDecimal("7.00"), new BigDecimal("2.00"));
+    assertThat(dl.count(Query.of(Seed.INVOICE).tenant(tenantOf(b)))).isZero();
+  }
+
+  @Test
   void creatingAnOrganizationCreatesAndMigratesItsSchemaAndTenantsAreIsolated() {
     Row a = org("Acme");
     Row b = org("Bolt");

@@ -45,6 +45,13 @@ class SqlValuesTest {
     assertThat(SqlValues.pgText(new byte[] {1, (byte) 0xff})).isEqualTo("\\x01ff");
     assertThat(SqlValues.pgText(true)).isEqualTo("t");
     assertThat(SqlValues.pgText(new BigDecimal("1E+3"))).isEqualTo("1000");
+    UUID id = new UUID(1, 2);
+    StringBuilder elements = new StringBuilder();
+    for (Object v : new Object[] {null, -7L, id, "NULL", "a,\"b\"\\", LocalDateTime.of(2024, 1, 1, 10, 0, 0, 5000)}) {
+      SqlValues.appendArrayElement(elements.append('|'), v);
+    }
+    // integers and UUIDs need no quotes; every other element is quoted, so "NULL" stays a string
+    assertThat(elements).hasToString("|NULL|-7|" + id + "|\"NULL\"|\"a,\\\"b\\\"\\\\\"|\"2024-01-01T10:00:00.000005\"");
   }
 
   @Test
