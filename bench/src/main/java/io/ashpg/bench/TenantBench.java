@@ -220,6 +220,7 @@ final class TenantBench {
       double cpuSeconds;
       double speedBefore = CpuSpeed.millis();
       Background before = background(db);
+      double client0 = clientSeconds();
       if (variant.equals("jdbc_seq")) {
         try (Connection c = db.connect()) {
           double cpu0 = cpu == null ? 0 : cpu.seconds();
@@ -243,10 +244,12 @@ final class TenantBench {
           }
         }
       }
+      double client = clientSeconds() - client0;
       verify(db, tenants.size());
       Background during = background(db).minus(before);
       config.log().println("    " + variant + ": " + Stats.num(seconds) + " s, server CPU " + Stats.num(cpuSeconds)
-          + " s, of it background processes " + Stats.num(during.cpuSeconds()) + " s; checkpoints "
+          + " s, of it background processes " + Stats.num(during.cpuSeconds()) + " s; client (this JVM) CPU "
+          + Stats.num(client) + " s; checkpoints "
           + during.checkpoints() + ", autovacuum/analyze runs in the database " + during.autovacuums()
           + "; fixed-work CPU before/after " + Stats.num(speedBefore) + "/" + Stats.num(CpuSpeed.millis()) + " ms");
       if (record) {
@@ -323,6 +326,12 @@ final class TenantBench {
       return new Background(cpuSeconds - earlier.cpuSeconds, checkpoints - earlier.checkpoints,
           autovacuums - earlier.autovacuums);
     }
+  }
+
+  /** CPU seconds of this JVM so far (every thread, JIT and GC included). */
+  private static double clientSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
   }
 
   private Background background(TestDatabase db) throws SQLException {
