@@ -68,7 +68,7 @@ public final class ReadFixture implements AutoCloseable {
   final DataLayer ashpg;
   final List<UUID> ids;
   final int rows;
-  /** The SQL texts ashpg renders for the two queries (binds: threshold, limit / id, limit). */
+  /** The SQL texts ashpg renders for the two queries (one bind each: the threshold / the id; the limit is a literal). */
   final String ashpgTopSql;
   final String ashpgPkSql;
 
@@ -163,7 +163,6 @@ public final class ReadFixture implements AutoCloseable {
   List<Post> topJdbcAshpgSql(long threshold) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(ashpgTopSql)) {
       ps.setLong(1, threshold);
-      ps.setInt(2, 100);
       return readPosts(ps);
     }
   }
@@ -208,7 +207,6 @@ public final class ReadFixture implements AutoCloseable {
   Post pkJdbcAshpgSql(UUID id) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(ashpgPkSql)) {
       ps.setObject(1, id);
-      ps.setInt(2, 1);
       List<Post> got = readPosts(ps);
       return got.isEmpty() ? null : got.get(0);
     }
