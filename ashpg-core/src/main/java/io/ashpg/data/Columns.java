@@ -88,6 +88,11 @@ final class Columns {
     return i == null ? -1 : i;
   }
 
+  /** Decodes column {@code index} (0-based) of the current row of {@code rs}. */
+  Object read(ResultSet rs, int index) throws SQLException {
+    return decoders[index].read(rs, index + 1);
+  }
+
   /** Reads the current row of {@code rs}, whose first columns are laid out as this. */
   Row read(ResultSet rs) throws SQLException {
     Object[] values = new Object[names.length];

@@ -176,7 +176,11 @@ public final class DataLayer {
 
   /** The rows {@code query} selects. */
   public List<Row> read(Query query) {
-    Query q = RelationshipLoader.withLoadKeys(prepare(query));
+    return readRows(RelationshipLoader.withLoadKeys(prepare(query)));
+  }
+
+  /** {@link #read(Query)} of a query already prepared and given its load keys. */
+  private List<Row> readRows(Query q) {
     Model m = model(q.resource(), q.tenant(), q.contextTable());
     QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
     List<Row> rows = run("read of " + m.name(), m, null, null, false, c -> Jdbc.query(c, s.sql(), s.columns()));
@@ -221,14 +225,27 @@ public final class DataLayer {
 
   /** The rows {@code query} selects, as records of {@code type} (components matched to attributes by name). */
   public <R extends Record> List<R> read(Query query, Class<R> type) {
-    List<Row> rows = read(query);
-    if (rows.isEmpty()) {
-      return List.of();
+    Query q = RelationshipLoader.withLoadKeys(prepare(query));
+    if (!q.loads().isEmpty()) {
+      // loads attach to rows, so read rows and map them (a record takes the row's attributes, not its loads)
+      List<Row> rows = readRows(q);
+      if (rows.isEmpty()) {
+        return List.of();
+      }
+      RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(rows.get(0).columns());
+      List<R> out = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        out.add(mapper.map(row));
+      }
+      return Collections.unmodifiableList(out);
     }
-    RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(rows.get(0).columns());
-    List<R> out = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      out.add(mapper.map(row));
+    Model m = model(q.resource(), q.tenant(), q.contextTable());
+    QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
+    // straight from the result set into the records: no Row per record in between
+    RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(s.columns());
+    List<R> out = run("read of " + m.name(), m, null, null, false, c -> Jdbc.query(c, s.sql(), mapper::readAll));
+    if (s.reverse()) {
+      Collections.reverse(out);
     }
     return Collections.unmodifiableList(out);
   }

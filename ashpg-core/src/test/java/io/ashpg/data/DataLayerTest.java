@@ -114,6 +114,15 @@ class DataLayerTest {
         .containsExactly(new PostStatus("a", Status.live), new PostStatus("b", Status.draft));
     assertThatThrownBy(() -> dl.read(Query.of(Blog.POST).select("title"), PostView.class))
         .hasMessageContaining("component 'score'");
+    // a layout that cannot fill the record fails before anything is read, even when no row would match
+    assertThatThrownBy(() -> dl.read(Query.of(Blog.POST).select("title").filter(attr("title").eq("none")),
+        PostView.class)).hasMessageContaining("component 'score'");
+    // paging backwards reads in reverse and flips the records back into the query's order
+    post("c", 3);
+    Query byTitle = Query.of(Blog.POST).sort(Sort.asc("title")).limit(5);
+    Row c = dl.read(byTitle.filter(attr("title").eq("c"))).get(0);
+    assertThat(dl.read(byTitle.before(Cursor.of(c, byTitle)), PostView.class)).extracting(PostView::title)
+        .containsExactly("a", "b");
   }
 
   @Test
