@@ -32,6 +32,8 @@ final class Model {
   private final Set<String> extensions;
   private final String repoName;
   private final Map<List<String>, Columns> layouts = new ConcurrentHashMap<>();
+  /** {@code t0."a", t0."b", …} per layout of {@link #layouts} (by identity, so bounded by them). */
+  private final Map<Columns, String> selectLists = new ConcurrentHashMap<>();
   final Columns allColumns;
   /** Resolves relationship destinations for expressions; null for models built without a data layer (tests). */
   final DataLayer layer;
@@ -84,6 +86,29 @@ final class Model {
   /** {@code alias."column"}, or just the column without an alias. */
   String column(String alias, String attribute) {
     return alias == null ? column(attribute) : alias + "." + column(attribute);
+  }
+
+  /**
+   * The attribute columns of {@code columns} under the alias {@code t0}: {@code t0."a", t0."b", …}. Rendered once per
+   * layout of this model; other layouts (with aggregates or calculations: made per query) are rendered each time.
+   */
+  String selectList(Columns columns) {
+    String cached = selectLists.get(columns);
+    if (cached != null) {
+      return cached;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < columns.attributeCount(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      out.append(column(QueryRenderer.ALIAS, columns.name(i)));
+    }
+    String list = out.toString();
+    if (layouts.containsValue(columns)) {
+      selectLists.put(columns, list);
+    }
+    return list;
   }
 
   /** The cast to write after a parameter of this attribute, or null. */

@@ -40,6 +40,9 @@ final class QueryRenderer {
 
   /** The result layout of {@code q}: its attributes, then its aggregates and calculations by name. */
   static Columns columns(Model m, Query q) {
+    if (q.aggregates().isEmpty() && q.calculations().isEmpty()) {
+      return m.columns(q.select());
+    }
     QueryScope scope = QueryScope.of(m, q, ALIAS);
     List<String> extras = scope.extraNames();
     return m.columns(q.select()).withExtras(extras, extras.stream().map(scope::refType).toList());
@@ -223,12 +226,7 @@ final class QueryRenderer {
 
   /** The attribute columns of {@code columns}. */
   static void selectList(SqlBuilder b, Model m, Columns columns) {
-    for (int i = 0; i < columns.attributeCount(); i++) {
-      if (i > 0) {
-        b.append(", ");
-      }
-      b.append(m.column(ALIAS, columns.name(i)));
-    }
+    b.append(m.selectList(columns));
   }
 
   private static void attributeList(SqlBuilder b, Model m, List<String> attributes) {
