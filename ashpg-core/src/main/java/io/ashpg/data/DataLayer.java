@@ -183,7 +183,7 @@ public final class DataLayer {
   private List<Row> readRows(Query q) {
     Model m = model(q.resource(), q.tenant(), q.contextTable());
     QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
-    List<Row> rows = run("read of " + m.name(), m, null, null, false, c -> Jdbc.query(c, s.sql(), s.columns()));
+    List<Row> rows = run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, s.sql(), s.columns()));
     if (s.reverse()) {
       Collections.reverse(rows);
     }
@@ -243,7 +243,7 @@ public final class DataLayer {
     QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
     // straight from the result set into the records: no Row per record in between
     RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(s.columns());
-    List<R> out = run("read of " + m.name(), m, null, null, false, c -> Jdbc.query(c, s.sql(), mapper::readAll));
+    List<R> out = run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, s.sql(), mapper::readAll));
     if (s.reverse()) {
       Collections.reverse(out);
     }
@@ -263,7 +263,34 @@ public final class DataLayer {
       throw new InvalidQueryException("get(...) needs a single-attribute primary key; resource " + resource.name()
           + " has " + pk.stream().map(Attribute::name).toList(), null);
     }
-    return first(Query.of(resource).filter(new io.ashpg.sql.Expr.Attr(pk.get(0).name()).eq(id)));
+    Query query = Query.of(resource).filter(new io.ashpg.sql.Expr.Attr(pk.get(0).name()).eq(id)).limit(1);
+    if (id == null || id instanceof io.ashpg.sql.Expr || resource.multitenancy().isPresent()) {
+      // IS NULL, an expression or a tenant condition change the text: render as any query
+      return first(query);
+    }
+    // The text is the same for every id (a bind of the key's type), so render it once per model; a lookup then
+    // costs what hand-written JDBC costs plus converting the id.
+    Model m = model(resource, Optional.empty(), Optional.empty());
+    String text = m.getText;
+    if (text == null) {
+      QueryRenderer.Select s = render(() -> QueryRenderer.select(m, query));
+      if (s.sql().binds().size() == 1) {
+        m.getText = s.sql().text();
+      }
+      return one(run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, s.sql(), s.columns())));
+    }
+    Object key;
+    try {
+      key = SqlValues.toJdbc(id, pk.get(0).type());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidQueryException(m.describe() + ": " + e.getMessage(), e);
+    }
+    Sql sql = new Sql(text, List.of(key));
+    return one(run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, sql, m.allColumns)));
+  }
+
+  private static Optional<Row> one(List<Row> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
   /** The number of rows {@code query} selects (limit, offset and distinct respected). */

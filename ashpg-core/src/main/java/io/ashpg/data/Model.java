@@ -35,6 +35,13 @@ final class Model {
   /** {@code t0."a", t0."b", …} per layout of {@link #layouts} (by identity, so bounded by them). */
   private final Map<Columns, String> selectLists = new ConcurrentHashMap<>();
   final Columns allColumns;
+  /** How errors name a read of this resource (made once: every read passes it). */
+  final String readDescription;
+  /**
+   * The statement text of {@link DataLayer#get} on this table, once rendered (null before): it does not depend on
+   * the id. Racing first calls may both render it; they render the same text.
+   */
+  volatile String getText;
   /** Resolves relationship destinations for expressions; null for models built without a data layer (tests). */
   final DataLayer layer;
 
@@ -62,6 +69,7 @@ final class Model {
         .map(sql -> RawSql.escapeLiteral(sql, "baseFilterSql of resource " + resource.name()))
         .orElse(null);
     this.allColumns = new Columns(attributes);
+    this.readDescription = "read of " + resource.name();
     layouts.put(List.of(), allColumns);
   }
 

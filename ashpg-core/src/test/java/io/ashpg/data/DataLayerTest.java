@@ -6,6 +6,7 @@ import static io.ashpg.sql.Exprs.trigramSimilarity;
 import static io.ashpg.sql.Exprs.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ashpg.error.InvalidQueryException;
 import io.ashpg.error.StaleRecordException;
@@ -220,6 +221,27 @@ class DataLayerTest {
     assertThat(ok.getString("body")).isEqualTo("y");
     assertThat(dl.update(Changeset.update(Blog.POST, p.getUuid("id")).select("title")).attributes())
         .containsExactly("id", "title");
+  }
+
+  @Test
+  void getByPrimaryKey() {
+    Row a = post("a", 1);
+    Row b = post("b", 2);
+    // a bad id fails the same way before and after the lookup's statement text is first rendered
+    String before = catchThrowableOfType(() -> dl.get(Blog.POST, "not-a-uuid"), InvalidQueryException.class)
+        .getMessage();
+    assertThat(dl.get(Blog.POST, a.get("id")).map(r -> r.getString("title"))).contains("a");
+    assertThat(dl.get(Blog.POST, b.getUuid("id").toString()).map(r -> r.getString("title"))).contains("b");
+    assertThat(dl.get(Blog.POST, UUID.randomUUID())).isEmpty();
+    assertThat(dl.get(Blog.POST, null)).isEmpty();
+    assertThatThrownBy(() -> dl.get(Blog.POST, "not-a-uuid")).isInstanceOf(InvalidQueryException.class)
+        .hasMessage(before).hasMessageContaining("post");
+    // the base filter applies to lookups by key too
+    Row kept = dl.create(Changeset.create(Blog.NOTE).set("text", "kept"));
+    Row archived = dl.create(Changeset.create(Blog.NOTE).set("text", "old").set("archived", true));
+    assertThat(dl.get(Blog.NOTE, kept.get("id")).map(r -> r.getString("text"))).contains("kept");
+    assertThat(dl.get(Blog.NOTE, archived.get("id"))).isEmpty();
+    assertThat(dl.get(Blog.NOTE, kept.get("id"))).isPresent();
   }
 
   @Test
