@@ -95,7 +95,12 @@ final class RecordMapper<R extends Record> {
       }
       positions[i] = p;
     }
-    return new Bound<>(this, columns, positions);
+    boolean[] direct = new boolean[names.length];
+    for (int i = 0; i < names.length; i++) {
+      Class<?> given = columns.javaType(positions[i]);
+      direct[i] = given != null && boxed[i].isAssignableFrom(given);
+    }
+    return new Bound<>(this, columns, positions, direct);
   }
 
   /** A mapper bound to one row layout. */
@@ -103,11 +108,14 @@ final class RecordMapper<R extends Record> {
     private final RecordMapper<R> mapper;
     private final Columns columns;
     private final int[] positions;
+    /** Per component: the column's values already have its type, so only null needs a look (primitives). */
+    private final boolean[] direct;
 
-    private Bound(RecordMapper<R> mapper, Columns columns, int[] positions) {
+    private Bound(RecordMapper<R> mapper, Columns columns, int[] positions, boolean[] direct) {
       this.mapper = mapper;
       this.columns = columns;
       this.positions = positions;
+      this.direct = direct;
     }
 
     R map(Row row) {
@@ -122,7 +130,8 @@ final class RecordMapper<R extends Record> {
     R read(ResultSet rs) throws SQLException {
       Object[] args = new Object[positions.length];
       for (int i = 0; i < args.length; i++) {
-        args[i] = convert(i, columns.read(rs, positions[i]));
+        Object v = columns.read(rs, positions[i]);
+        args[i] = direct[i] && v != null ? v : convert(i, v);
       }
       return construct(args);
     }
