@@ -263,34 +263,34 @@ public final class DataLayer {
       throw new InvalidQueryException("get(...) needs a single-attribute primary key; resource " + resource.name()
           + " has " + pk.stream().map(Attribute::name).toList(), null);
     }
-    Query query = Query.of(resource).filter(new io.ashpg.sql.Expr.Attr(pk.get(0).name()).eq(id)).limit(1);
+    Attribute key = pk.get(0);
     if (id == null || id instanceof io.ashpg.sql.Expr || resource.multitenancy().isPresent()) {
       // IS NULL, an expression or a tenant condition change the text: render as any query
-      return first(query);
+      return first(byKey(resource, key, id));
     }
     // The text is the same for every id (a bind of the key's type), so render it once per model; a lookup then
     // costs what hand-written JDBC costs plus converting the id.
     Model m = model(resource, Optional.empty(), Optional.empty());
     String text = m.getText;
+    Sql sql;
     if (text == null) {
-      QueryRenderer.Select s = render(() -> QueryRenderer.select(m, query));
-      if (s.sql().binds().size() == 1) {
-        m.getText = s.sql().text();
+      sql = render(() -> QueryRenderer.select(m, byKey(resource, key, id))).sql();
+      if (sql.binds().size() == 1) {
+        m.getText = sql.text();
       }
-      return one(run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, s.sql(), s.columns())));
+    } else {
+      try {
+        sql = new Sql(text, List.of(SqlValues.toJdbc(id, key.type())));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidQueryException(m.describe() + ": " + e.getMessage(), e);
+      }
     }
-    Object key;
-    try {
-      key = SqlValues.toJdbc(id, pk.get(0).type());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidQueryException(m.describe() + ": " + e.getMessage(), e);
-    }
-    Sql sql = new Sql(text, List.of(key));
-    return one(run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, sql, m.allColumns)));
+    List<Row> rows = run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, sql, m.allColumns));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
-  private static Optional<Row> one(List<Row> rows) {
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  private static Query byKey(Resource resource, Attribute key, Object id) {
+    return Query.of(resource).filter(new io.ashpg.sql.Expr.Attr(key.name()).eq(id)).limit(1);
   }
 
   /** The number of rows {@code query} selects (limit, offset and distinct respected). */
