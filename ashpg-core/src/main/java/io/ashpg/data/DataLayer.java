@@ -269,7 +269,8 @@ public final class DataLayer {
       return first(byKey(resource, key, id));
     }
     // The text is the same for every id (a bind of the key's type), so render it once per model; a lookup then
-    // costs what hand-written JDBC costs plus converting the id.
+    // costs what hand-written JDBC costs plus converting the id. No LIMIT: the key is unique, and a Limit node is
+    // server work on every execution.
     Model m = model(resource, Optional.empty(), Optional.empty());
     String text = m.getText;
     Sql sql;
@@ -290,7 +291,7 @@ public final class DataLayer {
   }
 
   private static Query byKey(Resource resource, Attribute key, Object id) {
-    return Query.of(resource).filter(new io.ashpg.sql.Expr.Attr(key.name()).eq(id)).limit(1);
+    return Query.of(resource).filter(new io.ashpg.sql.Expr.Attr(key.name()).eq(id));
   }
 
   /** The number of rows {@code query} selects (limit, offset and distinct respected). */

@@ -242,6 +242,15 @@ class DataLayerTest {
     assertThat(dl.get(Blog.NOTE, kept.get("id")).map(r -> r.getString("text"))).contains("kept");
     assertThat(dl.get(Blog.NOTE, archived.get("id"))).isEmpty();
     assertThat(dl.get(Blog.NOTE, kept.get("id"))).isPresent();
+    // the statement is the key filter alone: the key is unique, so no LIMIT
+    RecordingDataSource recording = new RecordingDataSource(db.dataSource());
+    DataLayer recorded = DataLayer.of(Blog.domain(), recording);
+    recorded.get(Blog.POST, a.get("id"));
+    recorded.get(Blog.POST, b.get("id"));
+    assertThat(recording.statements).containsExactly(
+        dl.toSql(Query.of(Blog.POST).filter(attr("id").eq(a.get("id")))).text(),
+        dl.toSql(Query.of(Blog.POST).filter(attr("id").eq(b.get("id")))).text());
+    assertThat(recording.statements.get(0)).endsWith(" WHERE t0.\"id\" = ?");
   }
 
   @Test

@@ -80,7 +80,8 @@ public final class ReadFixture implements AutoCloseable {
     this.ids = ids;
     this.rows = rows;
     this.ashpgTopSql = ashpg.toSql(topQuery(1)).text();
-    this.ashpgPkSql = ashpg.toSql(Query.of(POST).filter(attr("id").eq(ids.get(0))).limit(1)).text();
+    // what get(POST, id) runs: the key filter alone (the key is unique, so no LIMIT)
+    this.ashpgPkSql = ashpg.toSql(Query.of(POST).filter(attr("id").eq(ids.get(0)))).text();
   }
 
   private static Query topQuery(long threshold) {
