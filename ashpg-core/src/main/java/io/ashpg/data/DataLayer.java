@@ -243,7 +243,10 @@ public final class DataLayer {
     QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
     // straight from the result set into the records: no Row per record in between
     RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(s.columns());
-    List<R> out = run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, s.sql(), mapper::readAll));
+    // sized for the limit when there is a small one, so a page is not copied while it grows
+    int expected = Math.min(q.limit().orElse(10), 1000);
+    List<R> out = run(m.readDescription, m, null, null, false,
+        c -> Jdbc.query(c, s.sql(), rs -> mapper.readAll(rs, expected)));
     if (s.reverse()) {
       Collections.reverse(out);
     }

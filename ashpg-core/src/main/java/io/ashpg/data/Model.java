@@ -133,6 +133,9 @@ final class Model {
    * key, in declaration order (so the SQL text does not depend on the order the caller listed them in).
    */
   Columns columns(List<String> select) {
+    if (select.isEmpty()) {
+      return allColumns;
+    }
     return layouts.computeIfAbsent(List.copyOf(select), s -> {
       List<Attribute> chosen = new ArrayList<>();
       for (Attribute a : attributes) {

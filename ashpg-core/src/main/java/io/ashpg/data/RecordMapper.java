@@ -136,9 +136,9 @@ final class RecordMapper<R extends Record> {
       return construct(args);
     }
 
-    /** The records of all remaining rows of {@code rs}. */
-    List<R> readAll(ResultSet rs) throws SQLException {
-      List<R> out = new ArrayList<>();
+    /** The records of all remaining rows of {@code rs}, about {@code expected} of them. */
+    List<R> readAll(ResultSet rs, int expected) throws SQLException {
+      List<R> out = new ArrayList<>(expected);
       while (rs.next()) {
         out.add(read(rs));
       }
