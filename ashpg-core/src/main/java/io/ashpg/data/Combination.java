@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * A combination query: reads of one resource joined by {@code UNION}, {@code UNION ALL}, {@code INTERSECT} and
  * {@code EXCEPT} (applied left to right), with an outer sort, limit and offset:
- * {@code SELECT t0.… FROM ((SELECT … ) UNION (SELECT …)) AS t0 ORDER BY … LIMIT ?}. Each part keeps its own filter,
+ * {@code SELECT t0.… FROM ((SELECT … ) UNION (SELECT …)) AS t0 ORDER BY … LIMIT n}. Each part keeps its own filter,
  * sort, limit and tenant; all parts return the base query's attributes (its select list), so their rows line up.
  * Aggregates and calculations may be used in the parts' filters but are not returned.
  *

@@ -176,10 +176,14 @@ public final class DataLayer {
 
   /** The rows {@code query} selects. */
   public List<Row> read(Query query) {
-    Query q = RelationshipLoader.withLoadKeys(prepare(query));
+    return readRows(RelationshipLoader.withLoadKeys(prepare(query)));
+  }
+
+  /** {@link #read(Query)} of a query already prepared and given its load keys. */
+  private List<Row> readRows(Query q) {
     Model m = model(q.resource(), q.tenant(), q.contextTable());
     QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
-    List<Row> rows = run("read of " + m.name(), m, null, null, false, c -> Jdbc.query(c, s.sql(), s.columns()));
+    List<Row> rows = run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, s.sql(), s.columns()));
     if (s.reverse()) {
       Collections.reverse(rows);
     }
@@ -221,14 +225,30 @@ public final class DataLayer {
 
   /** The rows {@code query} selects, as records of {@code type} (components matched to attributes by name). */
   public <R extends Record> List<R> read(Query query, Class<R> type) {
-    List<Row> rows = read(query);
-    if (rows.isEmpty()) {
-      return List.of();
+    Query q = RelationshipLoader.withLoadKeys(prepare(query));
+    if (!q.loads().isEmpty()) {
+      // loads attach to rows, so read rows and map them (a record takes the row's attributes, not its loads)
+      List<Row> rows = readRows(q);
+      if (rows.isEmpty()) {
+        return List.of();
+      }
+      RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(rows.get(0).columns());
+      List<R> out = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        out.add(mapper.map(row));
+      }
+      return Collections.unmodifiableList(out);
     }
-    RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(rows.get(0).columns());
-    List<R> out = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      out.add(mapper.map(row));
+    Model m = model(q.resource(), q.tenant(), q.contextTable());
+    QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
+    // straight from the result set into the records: no Row per record in between
+    RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(s.columns());
+    // sized for the limit when there is a small one, so a page is not copied while it grows
+    int expected = Math.min(q.limit().orElse(10), 1000);
+    List<R> out = run(m.readDescription, m, null, null, false,
+        c -> Jdbc.query(c, s.sql(), rs -> mapper.readAll(rs, expected)));
+    if (s.reverse()) {
+      Collections.reverse(out);
     }
     return Collections.unmodifiableList(out);
   }
@@ -246,7 +266,35 @@ public final class DataLayer {
       throw new InvalidQueryException("get(...) needs a single-attribute primary key; resource " + resource.name()
           + " has " + pk.stream().map(Attribute::name).toList(), null);
     }
-    return first(Query.of(resource).filter(new io.ashpg.sql.Expr.Attr(pk.get(0).name()).eq(id)));
+    Attribute key = pk.get(0);
+    if (id == null || id instanceof io.ashpg.sql.Expr || resource.multitenancy().isPresent()) {
+      // IS NULL, an expression or a tenant condition change the text: render as any query
+      return first(byKey(resource, key, id));
+    }
+    // The text is the same for every id (a bind of the key's type), so render it once per model; a lookup then
+    // costs what hand-written JDBC costs plus converting the id. No LIMIT: the key is unique, and a Limit node is
+    // server work on every execution.
+    Model m = model(resource, Optional.empty(), Optional.empty());
+    String text = m.getText;
+    Sql sql;
+    if (text == null) {
+      sql = render(() -> QueryRenderer.select(m, byKey(resource, key, id))).sql();
+      if (sql.binds().size() == 1) {
+        m.getText = sql.text();
+      }
+    } else {
+      try {
+        sql = new Sql(text, List.of(SqlValues.toJdbc(id, key.type())));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidQueryException(m.describe() + ": " + e.getMessage(), e);
+      }
+    }
+    List<Row> rows = run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, sql, m.allColumns));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  private static Query byKey(Resource resource, Attribute key, Object id) {
+    return Query.of(resource).filter(new io.ashpg.sql.Expr.Attr(key.name()).eq(id));
   }
 
   /** The number of rows {@code query} selects (limit, offset and distinct respected). */

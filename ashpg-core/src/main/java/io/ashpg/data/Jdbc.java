@@ -46,13 +46,24 @@ final class Jdbc {
   }
 
   static List<Row> query(Connection c, Sql sql, Columns columns) throws SQLException {
+    return query(c, sql, columns::readAll);
+  }
+
+  /** Runs a query and hands its result set to {@code reader}. */
+  static <T> T query(Connection c, Sql sql, Reader<T> reader) throws SQLException {
     log(sql);
     try (PreparedStatement ps = c.prepareStatement(sql.text())) {
       bind(c, ps, sql.binds());
       try (ResultSet rs = ps.executeQuery()) {
-        return columns.readAll(rs);
+        return reader.read(rs);
       }
     }
+  }
+
+  /** Reads a whole result set. */
+  @FunctionalInterface
+  interface Reader<T> {
+    T read(ResultSet rs) throws SQLException;
   }
 
   static int update(Connection c, Sql sql) throws SQLException {

@@ -37,7 +37,7 @@ import java.util.Optional;
  *       <pre>{@code
  * SELECT s."id", s."text", …, lk.k FROM unnest(?::uuid[]) AS lk(k)
  *   CROSS JOIN LATERAL (SELECT t0."id", … FROM "public"."comments" AS t0
- *                       WHERE <filter> AND t0."post_id" = (lk.k) ORDER BY … LIMIT ?) AS s}</pre>
+ *                       WHERE <filter> AND t0."post_id" = (lk.k) ORDER BY … LIMIT n) AS s}</pre>
  *       Many-to-many destinations match through the join table with
  *       {@code EXISTS (SELECT 1 FROM join AS j1 WHERE j1.dst = t0.key AND j1.src = lk.k)}.</li>
  * </ul>

@@ -32,7 +32,16 @@ final class Model {
   private final Set<String> extensions;
   private final String repoName;
   private final Map<List<String>, Columns> layouts = new ConcurrentHashMap<>();
+  /** {@code t0."a", t0."b", …} per layout of {@link #layouts} (by identity, so bounded by them). */
+  private final Map<Columns, String> selectLists = new ConcurrentHashMap<>();
   final Columns allColumns;
+  /** How errors name a read of this resource (made once: every read passes it). */
+  final String readDescription;
+  /**
+   * The statement text of {@link DataLayer#get} on this table, once rendered (null before): it does not depend on
+   * the id. Racing first calls may both render it; they render the same text.
+   */
+  volatile String getText;
   /** Resolves relationship destinations for expressions; null for models built without a data layer (tests). */
   final DataLayer layer;
 
@@ -60,6 +69,7 @@ final class Model {
         .map(sql -> RawSql.escapeLiteral(sql, "baseFilterSql of resource " + resource.name()))
         .orElse(null);
     this.allColumns = new Columns(attributes);
+    this.readDescription = "read of " + resource.name();
     layouts.put(List.of(), allColumns);
   }
 
@@ -86,6 +96,29 @@ final class Model {
     return alias == null ? column(attribute) : alias + "." + column(attribute);
   }
 
+  /**
+   * The attribute columns of {@code columns} under the alias {@code t0}: {@code t0."a", t0."b", …}. Rendered once per
+   * layout of this model; other layouts (with aggregates or calculations: made per query) are rendered each time.
+   */
+  String selectList(Columns columns) {
+    String cached = selectLists.get(columns);
+    if (cached != null) {
+      return cached;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < columns.attributeCount(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      out.append(column(QueryRenderer.ALIAS, columns.name(i)));
+    }
+    String list = out.toString();
+    if (layouts.containsValue(columns)) {
+      selectLists.put(columns, list);
+    }
+    return list;
+  }
+
   /** The cast to write after a parameter of this attribute, or null. */
   String castFor(Attribute a) {
     String storage = resource.postgres().storageTypes().get(a.name());
@@ -100,6 +133,9 @@ final class Model {
    * key, in declaration order (so the SQL text does not depend on the order the caller listed them in).
    */
   Columns columns(List<String> select) {
+    if (select.isEmpty()) {
+      return allColumns;
+    }
     return layouts.computeIfAbsent(List.copyOf(select), s -> {
       List<Attribute> chosen = new ArrayList<>();
       for (Attribute a : attributes) {

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Renders {@link Query}s into SELECT and count statements:
  * {@code SELECT [DISTINCT [ON (…)]] t0."a", … FROM "schema"."table" AS t0 WHERE (<base filter>) AND <filter>
- * [AND <keyset>] ORDER BY … LIMIT ? OFFSET ? FOR UPDATE OF t0 [NOWAIT|SKIP LOCKED]}.
+ * [AND <keyset>] ORDER BY … LIMIT n OFFSET ? FOR UPDATE OF t0 [NOWAIT|SKIP LOCKED]}.
  */
 final class QueryRenderer {
   static final String ALIAS = "t0";
@@ -40,6 +40,9 @@ final class QueryRenderer {
 
   /** The result layout of {@code q}: its attributes, then its aggregates and calculations by name. */
   static Columns columns(Model m, Query q) {
+    if (q.aggregates().isEmpty() && q.calculations().isEmpty()) {
+      return m.columns(q.select());
+    }
     QueryScope scope = QueryScope.of(m, q, ALIAS);
     List<String> extras = scope.extraNames();
     return m.columns(q.select()).withExtras(extras, extras.stream().map(scope::refType).toList());
@@ -61,7 +64,7 @@ final class QueryRenderer {
   }
 
   /**
-   * A combination: {@code SELECT t0.… FROM ((SELECT …) UNION (SELECT …) …) AS t0 ORDER BY … LIMIT ? OFFSET ?}. Every
+   * A combination: {@code SELECT t0.… FROM ((SELECT …) UNION (SELECT …) …) AS t0 ORDER BY … LIMIT n OFFSET ?}. Every
    * part selects the base part's attribute columns; {@code models} are the parts' tables (tenants may differ).
    */
   static Select combination(List<Model> models, List<Query> parts, Combination c) {
@@ -80,7 +83,7 @@ final class QueryRenderer {
     }
     b.append(") AS ").append(ALIAS);
     orderBy(b, m.context(ALIAS), c.sort());
-    c.limit().ifPresent(l -> b.append(" LIMIT ").bind(l));
+    c.limit().ifPresent(l -> limit(b, l));
     c.offset().ifPresent(o -> b.append(" OFFSET ").bind(o));
     return new Select(b.build(), columns, false);
   }
@@ -162,12 +165,25 @@ final class QueryRenderer {
       where(b, m, q);
       orderBy(b, scope, sorts);
     }
-    q.limit().ifPresent(l -> b.append(" LIMIT ").bind(l));
+    q.limit().ifPresent(l -> limit(b, l));
     q.offset().ifPresent(o -> b.append(" OFFSET ").bind(o));
     if (withLock) {
       q.lock().ifPresent(l -> b.append(' ').append(l.strength().sql()).append(" OF ").append(ALIAS)
           .append(l.waitPolicy().sql()));
     }
+  }
+
+  /**
+   * {@code LIMIT n} with {@code n} as a literal, not a bind parameter: with {@code LIMIT $n} PostgreSQL's generic plan
+   * assumes a large limit, so a prepared statement never switches to it and is re-planned on every execution. The
+   * value is a Java int that {@link Query#limit} and {@link Combination#limit} reject below zero (checked again
+   * here), so the literal cannot carry SQL; the number of distinct texts is the number of distinct limits.
+   */
+  private static void limit(SqlBuilder b, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+    }
+    b.append(" LIMIT ").append(Integer.toString(limit));
   }
 
   /** The sort as rendered: the keyset order when paging by cursor, reversed when paging backwards. */
@@ -210,12 +226,7 @@ final class QueryRenderer {
 
   /** The attribute columns of {@code columns}. */
   static void selectList(SqlBuilder b, Model m, Columns columns) {
-    for (int i = 0; i < columns.attributeCount(); i++) {
-      if (i > 0) {
-        b.append(", ");
-      }
-      b.append(m.column(ALIAS, columns.name(i)));
-    }
+    b.append(m.selectList(columns));
   }
 
   private static void attributeList(SqlBuilder b, Model m, List<String> attributes) {

@@ -75,6 +75,35 @@ final class Values {
     };
   }
 
+  /**
+   * The class of the non-null values {@link #decoder} gives for {@code type}, or null when it varies (JSON maps). Lets
+   * a record mapping skip the per-value type check where the value already has the component's type.
+   */
+  static Class<?> javaType(Type type) {
+    if (type instanceof Type.ArrayOf) {
+      return List.class;
+    }
+    if (type instanceof Type.Decimal) {
+      return BigDecimal.class;
+    }
+    if (type instanceof Type.Text || type instanceof Type.OneOf || type instanceof Type.Custom) {
+      return String.class;
+    }
+    return switch (type.name()) {
+      case "uuid", "uuid_v7" -> UUID.class;
+      case "integer" -> Long.class;
+      case "float" -> Double.class;
+      case "boolean" -> Boolean.class;
+      case "date" -> LocalDate.class;
+      case "time" -> LocalTime.class;
+      case "utc_datetime", "utc_datetime_usec", "naive_datetime" -> LocalDateTime.class;
+      case "timestamptz" -> OffsetDateTime.class;
+      case "binary" -> byte[].class;
+      case "map" -> null;
+      default -> String.class;
+    };
+  }
+
   private static List<Object> arrayToList(Array array, Type element) throws SQLException {
     Object[] raw = (Object[]) array.getArray();
     List<Object> out = new ArrayList<>(raw.length);

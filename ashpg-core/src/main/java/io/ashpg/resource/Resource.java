@@ -1,7 +1,9 @@
 package io.ashpg.resource;
 
 import io.ashpg.repo.Repo;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,6 +26,9 @@ import java.util.function.Consumer;
 public final class Resource {
   private final String name;
   private final List<Attribute> attributes;
+  /** Derived from the attributes once: queries look attributes up by name and ask for the key on every call. */
+  private final List<Attribute> primaryKey;
+  private final Map<String, Attribute> attributesByName;
   private final List<Identity> identities;
   private final List<Relationship> relationships;
   private final List<Action> actions;
@@ -37,6 +42,12 @@ public final class Resource {
            List<Problem> definitionProblems) {
     this.name = name;
     this.attributes = List.copyOf(attributes);
+    this.primaryKey = this.attributes.stream().filter(Attribute::primaryKey).toList();
+    Map<String, Attribute> byName = new HashMap<>();
+    for (Attribute a : this.attributes) {
+      byName.putIfAbsent(a.name(), a);
+    }
+    this.attributesByName = Map.copyOf(byName);
     this.identities = List.copyOf(identities);
     this.relationships = List.copyOf(relationships);
     this.actions = List.copyOf(actions);
@@ -104,12 +115,12 @@ public final class Resource {
 
   /** The attribute named {@code name}. */
   public Optional<Attribute> attribute(String name) {
-    return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+    return name == null ? Optional.empty() : Optional.ofNullable(attributesByName.get(name));
   }
 
   /** The primary key attributes, in declaration order (empty if none). */
   public List<Attribute> primaryKey() {
-    return attributes.stream().filter(Attribute::primaryKey).toList();
+    return primaryKey;
   }
 
   /** The relationship named {@code name}. */

@@ -6,6 +6,7 @@ import static io.ashpg.sql.Exprs.trigramSimilarity;
 import static io.ashpg.sql.Exprs.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ashpg.error.InvalidQueryException;
 import io.ashpg.error.StaleRecordException;
@@ -114,6 +115,15 @@ class DataLayerTest {
         .containsExactly(new PostStatus("a", Status.live), new PostStatus("b", Status.draft));
     assertThatThrownBy(() -> dl.read(Query.of(Blog.POST).select("title"), PostView.class))
         .hasMessageContaining("component 'score'");
+    // a layout that cannot fill the record fails before anything is read, even when no row would match
+    assertThatThrownBy(() -> dl.read(Query.of(Blog.POST).select("title").filter(attr("title").eq("none")),
+        PostView.class)).hasMessageContaining("component 'score'");
+    // paging backwards reads in reverse and flips the records back into the query's order
+    post("c", 3);
+    Query byTitle = Query.of(Blog.POST).sort(Sort.asc("title")).limit(5);
+    Row c = dl.read(byTitle.filter(attr("title").eq("c"))).get(0);
+    assertThat(dl.read(byTitle.before(Cursor.of(c, byTitle)), PostView.class)).extracting(PostView::title)
+        .containsExactly("a", "b");
   }
 
   @Test
@@ -211,6 +221,36 @@ class DataLayerTest {
     assertThat(ok.getString("body")).isEqualTo("y");
     assertThat(dl.update(Changeset.update(Blog.POST, p.getUuid("id")).select("title")).attributes())
         .containsExactly("id", "title");
+  }
+
+  @Test
+  void getByPrimaryKey() {
+    Row a = post("a", 1);
+    Row b = post("b", 2);
+    // a bad id fails the same way before and after the lookup's statement text is first rendered
+    String before = catchThrowableOfType(() -> dl.get(Blog.POST, "not-a-uuid"), InvalidQueryException.class)
+        .getMessage();
+    assertThat(dl.get(Blog.POST, a.get("id")).map(r -> r.getString("title"))).contains("a");
+    assertThat(dl.get(Blog.POST, b.getUuid("id").toString()).map(r -> r.getString("title"))).contains("b");
+    assertThat(dl.get(Blog.POST, UUID.randomUUID())).isEmpty();
+    assertThat(dl.get(Blog.POST, null)).isEmpty();
+    assertThatThrownBy(() -> dl.get(Blog.POST, "not-a-uuid")).isInstanceOf(InvalidQueryException.class)
+        .hasMessage(before).hasMessageContaining("post");
+    // the base filter applies to lookups by key too
+    Row kept = dl.create(Changeset.create(Blog.NOTE).set("text", "kept"));
+    Row archived = dl.create(Changeset.create(Blog.NOTE).set("text", "old").set("archived", true));
+    assertThat(dl.get(Blog.NOTE, kept.get("id")).map(r -> r.getString("text"))).contains("kept");
+    assertThat(dl.get(Blog.NOTE, archived.get("id"))).isEmpty();
+    assertThat(dl.get(Blog.NOTE, kept.get("id"))).isPresent();
+    // the statement is the key filter alone: the key is unique, so no LIMIT
+    RecordingDataSource recording = new RecordingDataSource(db.dataSource());
+    DataLayer recorded = DataLayer.of(Blog.domain(), recording);
+    recorded.get(Blog.POST, a.get("id"));
+    recorded.get(Blog.POST, b.get("id"));
+    assertThat(recording.statements).containsExactly(
+        dl.toSql(Query.of(Blog.POST).filter(attr("id").eq(a.get("id")))).text(),
+        dl.toSql(Query.of(Blog.POST).filter(attr("id").eq(b.get("id")))).text());
+    assertThat(recording.statements.get(0)).endsWith(" WHERE t0.\"id\" = ?");
   }
 
   @Test

@@ -42,19 +42,35 @@ class RenderingTest {
   }
 
   @Test
+  void limitIsRenderedAsALiteralWhileValuesAndOffsetStayBound() {
+    Sql s = sql(Query.of(POST).select("title").filter(attr("score").gt(7)).limit(100).offset(5));
+    assertThat(s.text()).endsWith(" WHERE t0.\"score\" > ? LIMIT 100 OFFSET ?");
+    assertThat(s.binds()).containsExactly(7L, 5);
+    assertThat(sql(Query.of(POST).select("title").limit(0)).text()).endsWith(" LIMIT 0");
+    Sql combined = DL.toSql(Combination.of(Query.of(POST).select("title")).union(Query.of(POST).select("title"))
+        .limit(3));
+    assertThat(combined.text()).endsWith(") AS t0 LIMIT 3");
+    assertThat(combined.binds()).isEmpty();
+    assertThatThrownBy(() -> Query.of(POST).limit(-1)).isInstanceOf(InvalidQueryException.class)
+        .hasMessage("limit must be >= 0, was -1");
+    assertThatThrownBy(() -> Combination.of(Query.of(POST)).limit(-1)).isInstanceOf(InvalidQueryException.class)
+        .hasMessage("limit must be >= 0, was -1");
+  }
+
+  @Test
   void filterSortLimitOffset() {
     Sql s = sql(Query.of(POST).filter(attr("title").eq("x").and(attr("score").ge(3)))
         .sort(Sort.desc("inserted_at"), Sort.asc("title").nullsFirst()).limit(10).offset(20));
     assertThat(s.text()).isEqualTo("SELECT " + POST_COLS + " FROM \"public\".\"posts\" AS t0"
         + " WHERE t0.\"title\" = ? AND t0.\"score\" >= ?"
-        + " ORDER BY t0.\"inserted_at\" DESC, t0.\"title\" ASC NULLS FIRST LIMIT ? OFFSET ?");
+        + " ORDER BY t0.\"inserted_at\" DESC, t0.\"title\" ASC NULLS FIRST LIMIT 10 OFFSET ?");
     // stable(): the primary key breaks ties, so offset pages never overlap or skip rows with equal sort values
     Sql stable = sql(Query.of(POST).sort(Sort.desc("inserted_at")).limit(10).offset(20).stable());
-    assertThat(stable.text()).endsWith(" ORDER BY t0.\"inserted_at\" DESC, t0.\"id\" ASC LIMIT ? OFFSET ?");
+    assertThat(stable.text()).endsWith(" ORDER BY t0.\"inserted_at\" DESC, t0.\"id\" ASC LIMIT 10 OFFSET ?");
     // a sort that already holds the key gets nothing appended
     assertThat(sql(Query.of(POST).sort(Sort.desc("id")).limit(10).stable()).text())
-        .endsWith(" ORDER BY t0.\"id\" DESC LIMIT ?");
-    assertThat(s.binds()).containsExactly("x", 3L, 10, 20);
+        .endsWith(" ORDER BY t0.\"id\" DESC LIMIT 10");
+    assertThat(s.binds()).containsExactly("x", 3L, 20);
   }
 
   @Test
@@ -154,7 +170,7 @@ class RenderingTest {
     assertThat(sql(Query.of(POST).select("title").distinctOn("author_id").sort(Sort.desc("score")).limit(5))
         .text()).isEqualTo("SELECT t0.\"id\", t0.\"title\" FROM (SELECT DISTINCT ON"
         + " (t0.\"author_id\") t0.* FROM \"public\".\"posts\" AS t0 ORDER BY t0.\"author_id\", t0.\"score\" DESC)"
-        + " AS t0 ORDER BY t0.\"score\" DESC LIMIT ?");
+        + " AS t0 ORDER BY t0.\"score\" DESC LIMIT 5");
   }
 
   @Test
@@ -180,7 +196,7 @@ class RenderingTest {
         .isEqualTo("UPDATE \"app\".\"notes\" AS t0 SET \"text\" = ? WHERE (archived = false) AND t0.\"text\" = ?");
     assertThat(WriteRenderer.deleteQuery(m, q.limit(3), null).text())
         .isEqualTo("DELETE FROM \"app\".\"notes\" AS t0 WHERE (t0.\"id\") IN (SELECT t0.\"id\" FROM"
-            + " \"app\".\"notes\" AS t0 WHERE (archived = false) AND t0.\"text\" = ? LIMIT ?)");
+            + " \"app\".\"notes\" AS t0 WHERE (archived = false) AND t0.\"text\" = ? LIMIT 3)");
     assertThat(WriteRenderer.delete(m, Map.of("id", 5L), null, m.allColumns).text())
         .isEqualTo("DELETE FROM \"app\".\"notes\" AS t0 WHERE (archived = false) AND t0.\"id\" = ?"
             + " RETURNING t0.\"id\", t0.\"text\", t0.\"archived\"");
@@ -192,7 +208,7 @@ class RenderingTest {
     assertThat(QueryRenderer.count(m, Query.of(POST).filter(attr("score").gt(1))).text())
         .isEqualTo("SELECT count(*) FROM \"public\".\"posts\" AS t0 WHERE t0.\"score\" > ?");
     assertThat(QueryRenderer.count(m, Query.of(POST).select("title").limit(2)).text())
-        .isEqualTo("SELECT count(*) FROM (SELECT t0.\"id\", t0.\"title\" FROM \"public\".\"posts\" AS t0 LIMIT ?)"
+        .isEqualTo("SELECT count(*) FROM (SELECT t0.\"id\", t0.\"title\" FROM \"public\".\"posts\" AS t0 LIMIT 2)"
             + " AS c");
   }
 
@@ -219,8 +235,10 @@ class RenderingTest {
   @Test
   void sameShapeSameText() {
     String a = sql(Query.of(POST).filter(attr("score").in(1, 2)).limit(5)).text();
-    String b = sql(Query.of(POST).filter(attr("score").in(7, 8, 9, 10)).limit(50)).text();
+    String b = sql(Query.of(POST).filter(attr("score").in(7, 8, 9, 10)).limit(5)).text();
     assertThat(a).isEqualTo(b);
+    // the limit is part of the shape (a literal, so that prepared statements can use PostgreSQL's generic plan)
+    assertThat(sql(Query.of(POST).filter(attr("score").in(7, 8)).limit(50)).text()).isNotEqualTo(a);
   }
 
   @Test
@@ -249,9 +267,9 @@ class RenderingTest {
     Query q = Query.of(POST).select("title", "score").sort(Sort.desc("score"));
     Cursor c = new Cursor(Map.of("score", "5", "id", "00000000-0000-0000-0000-000000000001"));
     assertThat(sql(q.after(c).limit(2)).text()).endsWith("WHERE (t0.\"score\" < ? OR (t0.\"score\" = ? AND"
-        + " t0.\"id\" > ?)) ORDER BY t0.\"score\" DESC, t0.\"id\" ASC LIMIT ?");
+        + " t0.\"id\" > ?)) ORDER BY t0.\"score\" DESC, t0.\"id\" ASC LIMIT 2");
     assertThat(sql(q.before(c).limit(2)).text()).endsWith("WHERE (t0.\"score\" > ? OR (t0.\"score\" = ? AND"
-        + " t0.\"id\" < ?)) ORDER BY t0.\"score\" ASC NULLS LAST, t0.\"id\" DESC NULLS FIRST LIMIT ?");
+        + " t0.\"id\" < ?)) ORDER BY t0.\"score\" ASC NULLS LAST, t0.\"id\" DESC NULLS FIRST LIMIT 2");
     assertThat(Cursor.decode(c.encode())).isEqualTo(c);
   }
 

@@ -42,6 +42,7 @@ final class ReadBench {
       add(what, s, "jdbc_ashpg_sql", "jdbc running ashpg's SQL: " + f.ashpgTopSql, "info");
       addVs(what, s, "ashpg", "jdbc_ashpg_sql", "ashpg vs jdbc running ashpg's SQL (ashpg's Java-side overhead)");
       Report.cpu(report, what, alternator, "ashpg", "jdbc", topOps);
+      Report.cpu(report, what, alternator, "jdbc_ashpg_sql", "jdbc", topOps);
 
       int[] at = {0};
       List<UUID> ids = f.ids;
@@ -59,6 +60,7 @@ final class ReadBench {
       add(what, s, "jdbc_ashpg_sql", "jdbc running ashpg's SQL: " + f.ashpgPkSql, "info");
       addVs(what, s, "ashpg", "jdbc_ashpg_sql", "ashpg vs jdbc running ashpg's SQL (ashpg's Java-side overhead)");
       Report.cpu(report, what, alternator, "ashpg", "jdbc", pkOps);
+      Report.cpu(report, what, alternator, "jdbc_ashpg_sql", "jdbc", pkOps);
     }
   }
 

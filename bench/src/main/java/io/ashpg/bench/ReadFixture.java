@@ -68,7 +68,7 @@ public final class ReadFixture implements AutoCloseable {
   final DataLayer ashpg;
   final List<UUID> ids;
   final int rows;
-  /** The SQL texts ashpg renders for the two queries (binds: threshold, limit / id, limit). */
+  /** The SQL texts ashpg renders for the two queries (one bind each: the threshold / the id; the limit is a literal). */
   final String ashpgTopSql;
   final String ashpgPkSql;
 
@@ -80,7 +80,8 @@ public final class ReadFixture implements AutoCloseable {
     this.ids = ids;
     this.rows = rows;
     this.ashpgTopSql = ashpg.toSql(topQuery(1)).text();
-    this.ashpgPkSql = ashpg.toSql(Query.of(POST).filter(attr("id").eq(ids.get(0))).limit(1)).text();
+    // what get(POST, id) runs: the key filter alone (the key is unique, so no LIMIT)
+    this.ashpgPkSql = ashpg.toSql(Query.of(POST).filter(attr("id").eq(ids.get(0)))).text();
   }
 
   private static Query topQuery(long threshold) {
@@ -163,7 +164,6 @@ public final class ReadFixture implements AutoCloseable {
   List<Post> topJdbcAshpgSql(long threshold) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(ashpgTopSql)) {
       ps.setLong(1, threshold);
-      ps.setInt(2, 100);
       return readPosts(ps);
     }
   }
@@ -208,7 +208,6 @@ public final class ReadFixture implements AutoCloseable {
   Post pkJdbcAshpgSql(UUID id) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(ashpgPkSql)) {
       ps.setObject(1, id);
-      ps.setInt(2, 1);
       List<Post> got = readPosts(ps);
       return got.isEmpty() ? null : got.get(0);
     }
