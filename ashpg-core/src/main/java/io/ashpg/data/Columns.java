@@ -17,15 +17,12 @@ import java.util.Map;
 final class Columns {
   private final String[] names;
   private final Values.Decoder[] decoders;
-  /** What each decoder gives ({@link Values#javaType}; null: varies). */
-  private final Class<?>[] javaTypes;
   private final Map<String, Integer> index;
   private final int attributeCount;
 
-  private Columns(String[] names, Values.Decoder[] decoders, Class<?>[] javaTypes, int attributeCount) {
+  private Columns(String[] names, Values.Decoder[] decoders, int attributeCount) {
     this.names = names;
     this.decoders = decoders;
-    this.javaTypes = javaTypes;
     this.attributeCount = attributeCount;
     Map<String, Integer> idx = new HashMap<>(names.length * 2);
     for (int i = 0; i < names.length; i++) {
@@ -45,14 +42,12 @@ final class Columns {
     int n = names.length + extraNames.size();
     String[] allNames = java.util.Arrays.copyOf(names, n);
     Values.Decoder[] allDecoders = java.util.Arrays.copyOf(decoders, n);
-    Class<?>[] allTypes = java.util.Arrays.copyOf(javaTypes, n);
     for (int i = 0; i < extraNames.size(); i++) {
       Type t = types.get(i);
       allNames[names.length + i] = extraNames.get(i);
-      allDecoders[names.length + i] = t == null ? ResultSet::getObject : Values.decoder(t);
-      allTypes[names.length + i] = t == null ? null : Values.javaType(t);
+      allDecoders[names.length + i] = t == null ? Values.ANY : Values.decoder(t);
     }
-    return new Columns(allNames, allDecoders, allTypes, names.length);
+    return new Columns(allNames, allDecoders, names.length);
   }
 
   /** How many leading columns are attributes (the rest are aggregates and calculations). */
@@ -64,13 +59,11 @@ final class Columns {
     int n = attributes.size();
     this.names = new String[n];
     this.decoders = new Values.Decoder[n];
-    this.javaTypes = new Class<?>[n];
     Map<String, Integer> idx = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
       Attribute a = attributes.get(i);
       names[i] = a.name();
       decoders[i] = Values.decoder(a.type());
-      javaTypes[i] = Values.javaType(a.type());
       idx.put(a.name(), i);
     }
     this.index = idx;
@@ -97,7 +90,7 @@ final class Columns {
 
   /** The class of column {@code index}'s non-null values, or null when it varies. */
   Class<?> javaType(int index) {
-    return javaTypes[index];
+    return decoders[index].javaType();
   }
 
   /** Decodes column {@code index} (0-based) of the current row of {@code rs}. */

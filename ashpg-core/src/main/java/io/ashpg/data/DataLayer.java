@@ -181,12 +181,7 @@ public final class DataLayer {
 
   /** {@link #read(Query)} of a query already prepared and given its load keys. */
   private List<Row> readRows(Query q) {
-    Model m = model(q.resource(), q.tenant(), q.contextTable());
-    QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
-    List<Row> rows = run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, s.sql(), s.columns()));
-    if (s.reverse()) {
-      Collections.reverse(rows);
-    }
+    List<Row> rows = select(q, columns -> columns::readAll);
     if (!q.loads().isEmpty() && !rows.isEmpty()) {
       rows = new RelationshipLoader(this).load(q.resource(), q.tenant(), rows, q.loads());
     }
@@ -239,18 +234,28 @@ public final class DataLayer {
       }
       return Collections.unmodifiableList(out);
     }
-    Model m = model(q.resource(), q.tenant(), q.contextTable());
-    QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
-    // straight from the result set into the records: no Row per record in between
-    RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(s.columns());
     // sized for the limit when there is a small one, so a page is not copied while it grows
     int expected = Math.min(q.limit().orElse(10), 1000);
-    List<R> out = run(m.readDescription, m, null, null, false,
-        c -> Jdbc.query(c, s.sql(), rs -> mapper.readAll(rs, expected)));
+    // straight from the result set into the records: no Row per record in between
+    return Collections.unmodifiableList(select(q, columns -> {
+      RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(columns);
+      return rs -> mapper.readAll(rs, expected);
+    }));
+  }
+
+  /**
+   * Renders and runs a prepared query, reading its result set with the reader made for the query's columns; a
+   * backward keyset page is put back in the query's order.
+   */
+  private <T> List<T> select(Query q, Function<Columns, Jdbc.Reader<List<T>>> readerFor) {
+    Model m = model(q.resource(), q.tenant(), q.contextTable());
+    QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
+    Jdbc.Reader<List<T>> reader = readerFor.apply(s.columns());
+    List<T> out = run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, s.sql(), reader));
     if (s.reverse()) {
       Collections.reverse(out);
     }
-    return Collections.unmodifiableList(out);
+    return out;
   }
 
   /** The first row of {@code query} (it is limited to one row). */

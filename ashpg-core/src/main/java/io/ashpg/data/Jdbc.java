@@ -75,14 +75,10 @@ final class Jdbc {
   }
 
   static long queryLong(Connection c, Sql sql) throws SQLException {
-    log(sql);
-    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
-      bind(c, ps, sql.binds());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return query(c, sql, rs -> {
+      rs.next();
+      return rs.getLong(1);
+    });
   }
 
   static void log(Sql sql) {

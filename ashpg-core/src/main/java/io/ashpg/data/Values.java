@@ -27,80 +27,65 @@ import org.postgresql.util.PGobject;
 final class Values {
   private Values() {}
 
-  /** Reads one column of the current row. */
+  /**
+   * Reads one column of the current row. {@code javaType} is the class of every non-null value it gives, or null
+   * when that varies (JSON maps): a record mapping skips the per-value type check where it already fits.
+   */
+  record Decoder(Class<?> javaType, Reader reader) {
+    Object read(ResultSet rs, int index) throws SQLException {
+      return reader.read(rs, index);
+    }
+  }
+
+  /** The read of one column value. */
   @FunctionalInterface
-  interface Decoder {
+  interface Reader {
     Object read(ResultSet rs, int index) throws SQLException;
   }
+
+  /** For columns of no known type: whatever the driver gives. */
+  static final Decoder ANY = new Decoder(null, ResultSet::getObject);
 
   /** The decoder for columns of {@code type}; chosen once per column, not per row. */
   static Decoder decoder(Type type) {
     if (type instanceof Type.ArrayOf a) {
       Type element = a.element();
-      return (rs, i) -> {
+      return new Decoder(List.class, (rs, i) -> {
         Array array = rs.getArray(i);
         return array == null ? null : arrayToList(array, element);
-      };
+      });
     }
     if (type instanceof Type.Decimal) {
-      return ResultSet::getBigDecimal;
+      return new Decoder(BigDecimal.class, ResultSet::getBigDecimal);
     }
     if (type instanceof Type.Text || type instanceof Type.OneOf || type instanceof Type.Custom) {
-      return ResultSet::getString;
+      return new Decoder(String.class, ResultSet::getString);
     }
     return switch (type.name()) {
-      case "uuid", "uuid_v7" -> (rs, i) -> rs.getObject(i, UUID.class);
-      case "integer" -> (rs, i) -> {
+      case "uuid", "uuid_v7" -> new Decoder(UUID.class, (rs, i) -> rs.getObject(i, UUID.class));
+      case "integer" -> new Decoder(Long.class, (rs, i) -> {
         long v = rs.getLong(i);
         return rs.wasNull() ? null : v;
-      };
-      case "float" -> (rs, i) -> {
+      });
+      case "float" -> new Decoder(Double.class, (rs, i) -> {
         double v = rs.getDouble(i);
         return rs.wasNull() ? null : v;
-      };
-      case "boolean" -> (rs, i) -> {
+      });
+      case "boolean" -> new Decoder(Boolean.class, (rs, i) -> {
         boolean v = rs.getBoolean(i);
         return rs.wasNull() ? null : v;
-      };
-      case "date" -> (rs, i) -> rs.getObject(i, LocalDate.class);
-      case "time" -> (rs, i) -> rs.getObject(i, LocalTime.class);
-      case "utc_datetime", "utc_datetime_usec", "naive_datetime" -> (rs, i) -> rs.getObject(i, LocalDateTime.class);
-      case "timestamptz" -> (rs, i) -> rs.getObject(i, OffsetDateTime.class);
-      case "binary" -> ResultSet::getBytes;
-      case "map" -> (rs, i) -> {
+      });
+      case "date" -> new Decoder(LocalDate.class, (rs, i) -> rs.getObject(i, LocalDate.class));
+      case "time" -> new Decoder(LocalTime.class, (rs, i) -> rs.getObject(i, LocalTime.class));
+      case "utc_datetime", "utc_datetime_usec", "naive_datetime" ->
+          new Decoder(LocalDateTime.class, (rs, i) -> rs.getObject(i, LocalDateTime.class));
+      case "timestamptz" -> new Decoder(OffsetDateTime.class, (rs, i) -> rs.getObject(i, OffsetDateTime.class));
+      case "binary" -> new Decoder(byte[].class, ResultSet::getBytes);
+      case "map" -> new Decoder(null, (rs, i) -> {
         String json = rs.getString(i);
         return json == null ? null : SqlValues.GSON.fromJson(json, Object.class);
-      };
-      default -> ResultSet::getString;
-    };
-  }
-
-  /**
-   * The class of the non-null values {@link #decoder} gives for {@code type}, or null when it varies (JSON maps). Lets
-   * a record mapping skip the per-value type check where the value already has the component's type.
-   */
-  static Class<?> javaType(Type type) {
-    if (type instanceof Type.ArrayOf) {
-      return List.class;
-    }
-    if (type instanceof Type.Decimal) {
-      return BigDecimal.class;
-    }
-    if (type instanceof Type.Text || type instanceof Type.OneOf || type instanceof Type.Custom) {
-      return String.class;
-    }
-    return switch (type.name()) {
-      case "uuid", "uuid_v7" -> UUID.class;
-      case "integer" -> Long.class;
-      case "float" -> Double.class;
-      case "boolean" -> Boolean.class;
-      case "date" -> LocalDate.class;
-      case "time" -> LocalTime.class;
-      case "utc_datetime", "utc_datetime_usec", "naive_datetime" -> LocalDateTime.class;
-      case "timestamptz" -> OffsetDateTime.class;
-      case "binary" -> byte[].class;
-      case "map" -> null;
-      default -> String.class;
+      });
+      default -> new Decoder(String.class, ResultSet::getString);
     };
   }
 
