@@ -5,41 +5,17 @@ import static io.ashpg.sql.Exprs.attr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ashpg.testing.TestDatabase;
-import io.ashpg.testing.WithPostgres;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Loads read through one flat select (no per-parent limit): rows reach the right parents, in the destination's
  * order, for every relationship kind; has_one and limited loads still read per parent.
  */
-@WithPostgres
-class FlatLoadTest {
-  private final TestDatabase db;
-  private final RecordingDataSource recording;
-  private final DataLayer dl;
-
+class FlatLoadTest extends RelBlogSuite {
   FlatLoadTest(TestDatabase db) {
-    this.db = db;
-    this.recording = new RecordingDataSource(db.dataSource());
-    this.dl = DataLayer.of(RelBlog.domain(), recording);
-  }
-
-  @BeforeAll
-  static void schema(TestDatabase db) {
-    Schema.migrate(db, RelBlog.domain());
-  }
-
-  @BeforeEach
-  void clean() throws Exception {
-    RelBlog.truncate(db);
-  }
-
-  private Row author(String name) {
-    return dl.create(Changeset.create(RelBlog.AUTHOR).set("name", name));
+    super(db);
   }
 
   private Row post(Row author, String title) {

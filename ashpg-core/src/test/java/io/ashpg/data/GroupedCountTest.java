@@ -7,11 +7,9 @@ import static io.ashpg.sql.Exprs.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ashpg.testing.TestDatabase;
-import io.ashpg.testing.WithPostgres;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,26 +19,13 @@ import org.junit.jupiter.api.Test;
  * related rows, orphans counted nowhere. The lateral answer is read with a limit above the row count, which keeps
  * the lateral form.
  */
-@WithPostgres
-class GroupedCountTest {
-  private final TestDatabase db;
-  private final RecordingDataSource recording;
-  private final DataLayer dl;
-
+class GroupedCountTest extends RelBlogSuite {
   GroupedCountTest(TestDatabase db) {
-    this.db = db;
-    this.recording = new RecordingDataSource(db.dataSource());
-    this.dl = DataLayer.of(RelBlog.domain(), recording);
-  }
-
-  @BeforeAll
-  static void schema(TestDatabase db) {
-    Schema.migrate(db, RelBlog.domain());
+    super(db);
   }
 
   @BeforeEach
-  void seed() throws Exception {
-    RelBlog.truncate(db);
+  void seed() {
     Row ann = author("Ann");
     Row bob = author("Bob");
     author("Cy"); // no posts
@@ -55,10 +40,6 @@ class GroupedCountTest {
     comment(a2, "z", 1);
     comment(b1, "w", 0);
     comment(null, "orphan", 9);
-  }
-
-  private Row author(String name) {
-    return dl.create(Changeset.create(RelBlog.AUTHOR).set("name", name));
   }
 
   private Row post(Row author, String title, long score) {

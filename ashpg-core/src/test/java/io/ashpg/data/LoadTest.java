@@ -5,34 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ashpg.error.InvalidQueryException;
-import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Relationship loads: every kind, nested, with per-relationship filter/sort/limit, in a bounded number of queries. */
-@WithPostgres
-class LoadTest {
-  private final TestDatabase db;
-  private final RecordingDataSource recording;
-  private final DataLayer dl;
-
+class LoadTest extends RelBlogSuite {
   LoadTest(TestDatabase db) {
-    this.db = db;
-    this.recording = new RecordingDataSource(db.dataSource());
-    this.dl = DataLayer.of(RelBlog.domain(), recording);
-  }
-
-  @BeforeAll
-  static void schema(TestDatabase db) {
-    Schema.migrate(db, RelBlog.domain());
-  }
-
-  @BeforeEach
-  void clean() throws Exception {
-    RelBlog.truncate(db);
+    super(db);
   }
 
   /** Authors a0…, each with two posts of three comments (likes 0, 1, 2); even authors have a profile. */
