@@ -77,6 +77,8 @@ final class TenantBench {
   private final Report report;
   private Path files;
   private ServerCpu cpu;
+  /** Reads the server's checkpoint count (where it lives depends on the version). */
+  private String checkpointsSql;
   private final Map<String, List<Double>> serverCpu = new HashMap<>();
   private final Map<String, List<Background>> backgrounds = new HashMap<>();
   private TestDatabase atHead;
@@ -92,6 +94,10 @@ final class TenantBench {
     files = writeFiles();
     try (TestDatabase probe = TestPostgres.createDatabase("bench_probe"); Connection c = probe.connect()) {
       cpu = ServerCpu.of(c);
+      // pg_stat_checkpointer is PostgreSQL 17's; before it the counters lived in pg_stat_bgwriter
+      checkpointsSql = BenchDb.queryLong(c, "SELECT current_setting('server_version_num')::int") >= 170000
+          ? "SELECT num_timed + num_requested FROM pg_stat_checkpointer"
+          : "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
     }
     // untimed warm-up of both paths (class loading, JIT, server caches)
     List<String> warm = tenants(Math.min(50, n));
@@ -336,12 +342,8 @@ final class TenantBench {
 
   private Background background(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      // pg_stat_checkpointer is PostgreSQL 17's; before it the counters lived in pg_stat_bgwriter
-      String checkpoints = BenchDb.queryLong(c, "SELECT current_setting('server_version_num')::int") >= 170000
-          ? "SELECT num_timed + num_requested FROM pg_stat_checkpointer"
-          : "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
       BenchDb.exec(c, "SELECT pg_stat_clear_snapshot()");
-      return new Background(cpu == null ? 0 : cpu.backgroundSeconds(), BenchDb.queryLong(c, checkpoints),
+      return new Background(cpu == null ? 0 : cpu.backgroundSeconds(), BenchDb.queryLong(c, checkpointsSql),
           BenchDb.queryLong(c, "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_all_tables"));
     }
   }
