@@ -70,16 +70,6 @@ public final class ResourceCases {
     public String toString() {
       return name;
     }
-
-    /** The resources after the last step. */
-    public List<Resource> finalResources() {
-      return steps.get(steps.size() - 1).resources();
-    }
-
-    /** The last step's primary key hints. */
-    public PrimaryKeyChooser finalChooser() {
-      return PrimaryKeyChooser.fromHints(steps.get(steps.size() - 1).primaryKeys());
-    }
   }
 
   static Step step(Resource... resources) {
