@@ -71,10 +71,18 @@ public final class CatalogComparison {
     List<CatalogDifference> out = new ArrayList<>();
     Set<String> schemas = new TreeSet<>(e.keySet());
     schemas.addAll(a.keySet());
+    // extensions are database-wide: a schema read on one side only still sees the database's extensions
+    List<String> installed = actual.stream().flatMap(s -> s.extensions().stream()).distinct().toList();
+    Set<String> extensionsReported = new HashSet<>();
     for (String schema : schemas) {
       SchemaCatalog es = e.getOrDefault(schema, new SchemaCatalog(schema, Map.of(), List.of()));
-      SchemaCatalog as = a.getOrDefault(schema, new SchemaCatalog(schema, Map.of(), List.of()));
-      out.addAll(compare(es, as));
+      SchemaCatalog as = a.getOrDefault(schema, new SchemaCatalog(schema, Map.of(), installed));
+      for (CatalogDifference d : compare(es, as)) {
+        // a missing extension is reported once, not once per schema
+        if (d.table() != null || extensionsReported.add(d.object())) {
+          out.add(d);
+        }
+      }
     }
     return out;
   }
@@ -83,12 +91,10 @@ public final class CatalogComparison {
   public List<CatalogDifference> compare(SchemaCatalog expected, SchemaCatalog actual) {
     List<CatalogDifference> out = new ArrayList<>();
     String schema = expected.schema();
-    if (!actual.tables().isEmpty() || !expected.tables().isEmpty()) {
-      for (String ext : expected.extensions()) {
-        if (!actual.extensions().contains(ext)) {
-          out.add(new CatalogDifference(CatalogDifference.Kind.MISSING, schema, null, "extension " + ext, null,
-              null, null));
-        }
+    for (String ext : expected.extensions()) {
+      if (!actual.extensions().contains(ext)) {
+        out.add(new CatalogDifference(CatalogDifference.Kind.MISSING, schema, null, "extension " + ext, null,
+            null, null));
       }
     }
     Set<String> names = new TreeSet<>(expected.tables().keySet());

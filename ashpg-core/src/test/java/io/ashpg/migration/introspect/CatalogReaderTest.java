@@ -170,7 +170,8 @@ class CatalogReaderTest {
     TableCatalog t = things();
     assertThat(t.checks()).containsExactly(new CheckCatalog("name_present", "name::text <> ''::text", true),
         new CheckCatalog("price_positive", "price > 0::numeric", false));
-    assertThat(t.exclusions()).containsExactly(new ExclusionCatalog("no_overlap", "EXCLUDE USING gist (during WITH &&)"));
+    assertThat(t.exclusions())
+        .containsExactly(new ExclusionCatalog("no_overlap", "EXCLUDE USING gist (during WITH &&)"));
   }
 
   @Test
