@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ashpg.migration.generate.GenerationResult;
 import io.ashpg.migration.generate.MigrationGenerator;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +46,17 @@ class ResourceGoldenTest {
 
   /** Runs every step into {@code project}; returns the migration files by path below the migrations root. */
   static Map<String, String> generate(ResourceCases.Case c, Path project) {
+    List<Map<String, String>> steps = generateSteps(c, project);
+    return steps.get(steps.size() - 1);
+  }
+
+  /**
+   * Runs every step into {@code project}; returns, for each step, the migration files by path below the migrations
+   * root as they are right after it.
+   */
+  static List<Map<String, String>> generateSteps(ResourceCases.Case c, Path project) {
     MigrationGenerator generator = ResourceCases.generator();
+    List<Map<String, String>> out = new ArrayList<>();
     for (ResourceCases.Step step : c.steps()) {
       GenerationResult result = step.generate(project, generator);
       assertThat(result.written()).as("step of %s writes files", c.name()).isTrue();
@@ -52,7 +64,8 @@ class ResourceGoldenTest {
       GenerationResult again = step.generate(project, generator);
       assertThat(again.message()).as("regenerating %s right away", c.name()).isEqualTo(GenerationResult.NO_CHANGES);
       assertThat(GoldenFiles.read(project)).isEqualTo(before);
+      out.add(GoldenFiles.read(project.resolve("src/main/resources/db")));
     }
-    return GoldenFiles.read(project.resolve("src/main/resources/db"));
+    return out;
   }
 }
