@@ -127,6 +127,7 @@ public final class ResourceCases {
     cases.add(references());
     cases.add(modifyReference());
     cases.add(attributeMultitenancy());
+    cases.add(tenantKeyMatchWith());
     cases.add(checkConstraints());
     cases.add(primaryKeyChange());
     cases.add(typesDefaults());
@@ -249,6 +250,25 @@ public final class ResourceCases {
         .belongsTo("owner", "account")
         .belongsTo("audited", "account")));
     return of("attribute_multitenancy", step(org, account, entry));
+  }
+
+  /**
+   * A tenant-composite key with an extra {@code matchWith} column: {@code (account_code, kind, org_id) REFERENCES
+   * accounts(code, kind, org_id) MATCH FULL} needs a unique index on exactly those three columns.
+   */
+  static Case tenantKeyMatchWith() {
+    Resource org = res("org", "orgs", r -> r.uuidPrimaryKey("id"));
+    Consumer<ResourceBuilder> tenant = r -> r.uuidPrimaryKey("id")
+        .multitenancy(m -> m.strategy(Multitenancy.Strategy.ATTRIBUTE).attribute("org_id"))
+        .belongsTo("org", "org", b -> b.allowNil(false));
+    Resource account = res("account", "accounts", tenant.andThen(r -> r
+        .attribute("code", Type.STRING, notNull()).attribute("kind", Type.STRING, notNull())));
+    Resource entry = res("entry", "entries", tenant.andThen(r -> r
+        .attribute("kind", Type.STRING, notNull())
+        .postgres(pg -> pg.reference("account", ref -> ref.matchWith(Map.of("kind", "kind"))))
+        .belongsTo("account", "account", b -> b.sourceAttribute("account_code").destinationAttribute("code")
+            .attributeType(Type.STRING))));
+    return of("tenant_key_match_with", step(org, account, entry));
   }
 
   static Case checkConstraints() {
