@@ -80,7 +80,8 @@ public final class Differ {
     List<TableSnapshot> created = orderByReferences(current.values().stream()
         .filter(t -> !old.containsKey(t.key())).toList());
 
-    List<Operation> renamed = new ArrayList<>();
+    // every table question (rename, drop) is asked before any column question (see RenameDecider)
+    List<TableSnapshot[]> renamedPairs = new ArrayList<>();
     List<TableSnapshot> reallyNew = new ArrayList<>();
     for (TableSnapshot t : created) {
       Optional<TableKey> from = orphans.isEmpty() ? Optional.empty()
@@ -90,14 +91,7 @@ public final class Differ {
           throw new IllegalArgumentException("rename decider answered " + from.get() + " for table " + t.key()
               + ", which is not one of the candidates " + orphans);
         }
-        TableSnapshot before = old.get(from.get());
-        if (!Objects.equals(schemaOf(before), schemaOf(t))) {
-          renamed.add(new MoveTableSchema(before.withSchema(t.schema()), schemaOf(before)));
-        }
-        if (!before.table().equals(t.table())) {
-          renamed.add(new RenameTable(t, before.table(), !before.primaryKey().isEmpty()));
-        }
-        renamed.addAll(diffTable(before, t, decider));
+        renamedPairs.add(new TableSnapshot[] {old.get(from.get()), t});
       } else {
         reallyNew.add(t);
       }
@@ -112,7 +106,17 @@ public final class Differ {
       }
       ops.addAll(dropTable(old.get(k)));
     }
-    ops.addAll(renamed);
+    for (TableSnapshot[] pair : renamedPairs) {
+      TableSnapshot before = pair[0];
+      TableSnapshot t = pair[1];
+      if (!Objects.equals(schemaOf(before), schemaOf(t))) {
+        ops.add(new MoveTableSchema(before.withSchema(t.schema()), schemaOf(before)));
+      }
+      if (!before.table().equals(t.table())) {
+        ops.add(new RenameTable(t, before.table(), !before.primaryKey().isEmpty()));
+      }
+      ops.addAll(diffTable(before, t, decider));
+    }
     for (TableSnapshot t : reallyNew) {
       ops.addAll(createTable(t));
     }
