@@ -215,6 +215,14 @@ public final class GoldenCases {
         notNull("note", "text").withDefault("''"), col("price", "numeric").withPrecisionScale(10, 2));
     add("alter_columns", List.of(items), List.of(items2));
 
+    // 11b. generated keys: bigserial to a plain bigint with a default and back, bigint to identity, identity to
+    // bigserial (the old generator and its sequence go, the new one continues past the existing rows)
+    add("generated_columns", List.of(
+            table("orders", pk("id", "bigserial", null)), table("invoices", pk("id", "bigint", null)),
+            table("receipts", pk("id", "identity", null)), table("parcels", pk("id", "bigserial", null))),
+        List.of(table("orders", pk("id", "bigint", "0")), table("invoices", pk("id", "identity", null)),
+            table("receipts", pk("id", "bigserial", null)), table("parcels", pk("id", "serial", null))));
+
     // 12. drop, rename and move tables (hints decide)
     TableSnapshot a = table("a", uuidPk("id"));
     TableSnapshot b = table("b", uuidPk("id"), fk("a_id", "uuid", "b", "a"));

@@ -86,7 +86,10 @@ public sealed interface Operation {
     }
   }
 
-  /** Changes type, size, precision, scale, default or nullability of a column. */
+  /**
+   * Changes type, size, precision, scale, default or nullability of a column, or how the database generates it
+   * (plain, serial, identity).
+   */
   record AlterAttribute(TableSnapshot table, AttributeSnapshot from, AttributeSnapshot to) implements Operation {
     @Override
     public String describe() {
