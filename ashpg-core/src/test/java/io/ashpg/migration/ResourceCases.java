@@ -130,6 +130,7 @@ public final class ResourceCases {
     cases.add(tenantKeyMatchWith());
     cases.add(checkConstraints());
     cases.add(primaryKeyChange());
+    cases.add(primaryKeyMovedUnderForeignKeys());
     cases.add(typesDefaults());
     cases.add(dropRenameMoveTable());
     cases.add(of("polymorphic", step(Seed.blog())));
@@ -290,6 +291,34 @@ public final class ResourceCases {
         .attribute("group_id", Type.UUID, a -> a.primaryKey(true).allowNil(false))
         .attribute("user_id", Type.UUID, a -> a.primaryKey(true).allowNil(false)));
     return of("primary_key_change", step(before), step(after).withDropColumns());
+  }
+
+  /**
+   * Posts' primary key moves from {@code id} to a new column {@code guid} while foreign keys reference the old key:
+   * from another table (unchanged, to {@code id}, now unique through an identity), from another table re-pointed to
+   * {@code guid}, from posts itself (one unchanged, one re-pointed), and the same between tenant tables. Every dependent key is dropped before
+   * {@code posts_pkey} and re-created after the new keys exist, in up and in down.
+   */
+  static Case primaryKeyMovedUnderForeignKeys() {
+    Resource before = res("post", "posts", r -> r.uuidPrimaryKey("id").attribute("title", Type.STRING)
+        .belongsTo("parent", "post").belongsTo("origin", "post"));
+    Resource after = res("post", "posts", r -> r.uuidPrimaryKey("guid")
+        .attribute("id", Type.UUID, a -> a.allowNil(false).defaultValue(AttributeDefault.uuidGenerate()))
+        .attribute("title", Type.STRING).identity("unique_id", "id")
+        .belongsTo("parent", "post", b -> b.destinationAttribute("guid")).belongsTo("origin", "post"));
+    Resource comment = res("comment", "comments", r -> r.uuidPrimaryKey("id").belongsTo("post", "post"));
+    Resource reviewBefore = res("review", "reviews", r -> r.uuidPrimaryKey("id").belongsTo("post", "post"));
+    Resource reviewAfter = res("review", "reviews", r -> r.uuidPrimaryKey("id")
+        .belongsTo("post", "post", b -> b.destinationAttribute("guid")));
+    Consumer<ResourceBuilder> context = r -> r.multitenancy(m -> m.strategy(Multitenancy.Strategy.CONTEXT));
+    Resource draftBefore = res("draft", "drafts", context.andThen(r -> r.uuidPrimaryKey("id")));
+    Resource draftAfter = res("draft", "drafts", context.andThen(r -> r.uuidPrimaryKey("guid")
+        .attribute("id", Type.UUID, a -> a.allowNil(false).defaultValue(AttributeDefault.uuidGenerate()))
+        .identity("unique_id", "id")));
+    Resource revision = res("revision", "revisions", context.andThen(r -> r.uuidPrimaryKey("id")
+        .belongsTo("draft", "draft")));
+    return of("primary_key_moved_under_foreign_keys", step(before, comment, reviewBefore, draftBefore, revision),
+        step(after, comment, reviewAfter, draftAfter, revision));
   }
 
   static Case typesDefaults() {

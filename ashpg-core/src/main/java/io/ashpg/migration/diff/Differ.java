@@ -81,7 +81,7 @@ public final class Differ {
         .filter(t -> !old.containsKey(t.key())).toList());
 
     // every table question (rename, drop) is asked before any column question (see RenameDecider)
-    List<TableSnapshot[]> renamedPairs = new ArrayList<>();
+    List<TableSnapshot[]> pairs = new ArrayList<>();
     List<TableSnapshot> reallyNew = new ArrayList<>();
     for (TableSnapshot t : created) {
       Optional<TableKey> from = orphans.isEmpty() ? Optional.empty()
@@ -91,7 +91,7 @@ public final class Differ {
           throw new IllegalArgumentException("rename decider answered " + from.get() + " for table " + t.key()
               + ", which is not one of the candidates " + orphans);
         }
-        renamedPairs.add(new TableSnapshot[] {old.get(from.get()), t});
+        pairs.add(new TableSnapshot[] {old.get(from.get()), t});
       } else {
         reallyNew.add(t);
       }
@@ -106,7 +106,7 @@ public final class Differ {
       }
       ops.addAll(dropTable(old.get(k)));
     }
-    for (TableSnapshot[] pair : renamedPairs) {
+    for (TableSnapshot[] pair : pairs) {
       TableSnapshot before = pair[0];
       TableSnapshot t = pair[1];
       if (!Objects.equals(schemaOf(before), schemaOf(t))) {
@@ -123,9 +123,62 @@ public final class Differ {
     for (TableKey k : new TreeMap<>(current).keySet()) {
       if (old.containsKey(k)) {
         ops.addAll(diffTable(old.get(k), current.get(k), decider));
+        pairs.add(new TableSnapshot[] {old.get(k), current.get(k)});
       }
     }
+    rebindForeignKeys(pairs, ops);
     return ops;
+  }
+
+  /**
+   * Foreign keys the diff leaves alone although it removes the key they reference (a primary key moving to another
+   * column, a unique index dropped while another takes over): PostgreSQL ties a foreign key to the unique index it
+   * found when the key was created and refuses to drop that index under it. Each such key is dropped before and
+   * added again after ({@link Facts} orders them around the key changes), in {@code ops}.
+   *
+   * @param pairs every table in both states, (before, after)
+   */
+  private static void rebindForeignKeys(List<TableSnapshot[]> pairs, List<Operation> ops) {
+    java.util.Set<Fact> removedKeys = new java.util.HashSet<>();
+    java.util.Set<String> touched = new java.util.HashSet<>();
+    for (Operation op : ops) {
+      if (Facts.removesKey(op)) {
+        removedKeys.add(Facts.changedKey(op).orElseThrow());
+      }
+      if (op instanceof DropForeignKey d) {
+        touched.add(Facts.id(d.table()) + " " + d.attribute().references().name());
+      }
+    }
+    if (removedKeys.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> rebound = new java.util.HashSet<>();
+    for (TableSnapshot[] pair : pairs) {
+      TableSnapshot before = asRenamed(pair[0], pair[1]);
+      TableSnapshot after = pair[1];
+      for (AttributeSnapshot a : after.attributes()) {
+        ReferenceSnapshot r = a.references();
+        String id = Facts.id(after) + " " + (r == null ? "" : r.name());
+        if (r == null || touched.contains(id) || !removedKeys.contains(Facts.referencedKey(after, a))) {
+          continue;
+        }
+        before.attributes().stream()
+            .filter(o -> o.references() != null && o.references().sameConstraint(r)).findFirst()
+            .ifPresent(o -> {
+              ops.add(new DropForeignKey(before, o, Direction.BOTH));
+              ops.add(new AddForeignKey(after, a));
+              rebound.add(id);
+            });
+      }
+    }
+    // the re-added key has its new deferrability already
+    ops.removeIf(op -> op instanceof AlterDeferrability d
+        && rebound.contains(Facts.id(d.table()) + " " + d.attribute().references().name()));
+  }
+
+  /** {@code old} with the name, schema and frozen index names it has once renames and moves have run. */
+  private static TableSnapshot asRenamed(TableSnapshot old, TableSnapshot neu) {
+    return freezeNames(old).withTable(neu.table()).withSchema(neu.schema()).withMultitenancy(old.multitenancy());
   }
 
   /** Extension changes: install newly requested ones; note (commented) the ones no longer requested. */
@@ -252,8 +305,7 @@ public final class Differ {
   private List<Operation> diffTable(TableSnapshot oldAsStored, TableSnapshot neu, RenameDecider decider) {
     String oldName = oldAsStored.table();
     // Old objects are dropped under the table's new name and schema, since renames and moves run first.
-    TableSnapshot old = freezeNames(oldAsStored).withTable(neu.table()).withSchema(neu.schema())
-        .withMultitenancy(oldAsStored.multitenancy());
+    TableSnapshot old = asRenamed(oldAsStored, neu);
     TableKey key = neu.key();
 
     // --- columns: matched by name, then renames among removed/added
