@@ -11,6 +11,7 @@ import io.ashpg.migration.diff.Operation.AddCustomIndex;
 import io.ashpg.migration.diff.Operation.AddCustomStatement;
 import io.ashpg.migration.diff.Operation.AddExtension;
 import io.ashpg.migration.diff.Operation.AddForeignKey;
+import io.ashpg.migration.diff.Operation.AddFunction;
 import io.ashpg.migration.diff.Operation.AddPrimaryKey;
 import io.ashpg.migration.diff.Operation.AddReferenceIndex;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
@@ -26,6 +27,7 @@ import io.ashpg.migration.diff.Operation.RemoveCheckConstraint;
 import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
 import io.ashpg.migration.diff.Operation.RemoveCustomStatement;
 import io.ashpg.migration.diff.Operation.RemoveExtension;
+import io.ashpg.migration.diff.Operation.RemoveFunction;
 import io.ashpg.migration.diff.Operation.RemovePrimaryKey;
 import io.ashpg.migration.diff.Operation.RemoveReferenceIndex;
 import io.ashpg.migration.diff.Operation.RemoveUniqueIndex;
@@ -132,10 +134,19 @@ public final class DdlRenderer {
       s.add("CREATE EXTENSION IF NOT EXISTS " + quote(e.name()));
     } else if (op instanceof RemoveExtension e) {
       s.add(comment("DROP EXTENSION IF EXISTS " + quote(e.name())));
+    } else if (op instanceof AddFunction f) {
+      s.add(function(f.name()).install());
+    } else if (op instanceof RemoveFunction f) {
+      s.add(function(f.name()).uninstall());
     } else {
       throw new IllegalStateException("no renderer for " + op);
     }
     return s;
+  }
+
+  private static AshpgFunction function(String name) {
+    return AshpgFunction.named(name).orElseThrow(() -> new IllegalArgumentException("function " + name
+        + "() is not one ashpg installs; fix the \"functions\" list of the repo's extensions.json"));
   }
 
   /** The statements that undo {@code op} (its exact inverse, or a comment where undoing is left to a person). */
@@ -205,6 +216,10 @@ public final class DdlRenderer {
       s.add(comment("DROP EXTENSION IF EXISTS " + quote(e.name())));
     } else if (op instanceof RemoveExtension e) {
       s.add(comment("CREATE EXTENSION IF NOT EXISTS " + quote(e.name())));
+    } else if (op instanceof AddFunction f) {
+      s.add(function(f.name()).uninstall());
+    } else if (op instanceof RemoveFunction f) {
+      s.add(function(f.name()).install());
     } else {
       throw new IllegalStateException("no renderer for " + op);
     }

@@ -6,6 +6,7 @@ import io.ashpg.migration.diff.Operation.AddCustomIndex;
 import io.ashpg.migration.diff.Operation.AddCustomStatement;
 import io.ashpg.migration.diff.Operation.AddExtension;
 import io.ashpg.migration.diff.Operation.AddForeignKey;
+import io.ashpg.migration.diff.Operation.AddFunction;
 import io.ashpg.migration.diff.Operation.AddPrimaryKey;
 import io.ashpg.migration.diff.Operation.AddReferenceIndex;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
@@ -21,6 +22,7 @@ import io.ashpg.migration.diff.Operation.RemoveCheckConstraint;
 import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
 import io.ashpg.migration.diff.Operation.RemoveCustomStatement;
 import io.ashpg.migration.diff.Operation.RemoveExtension;
+import io.ashpg.migration.diff.Operation.RemoveFunction;
 import io.ashpg.migration.diff.Operation.RemovePrimaryKey;
 import io.ashpg.migration.diff.Operation.RemoveReferenceIndex;
 import io.ashpg.migration.diff.Operation.RemoveUniqueIndex;
@@ -181,7 +183,10 @@ public final class Differ {
     return freezeNames(old).withTable(neu.table()).withSchema(neu.schema()).withMultitenancy(old.multitenancy());
   }
 
-  /** Extension changes: install newly requested ones; note (commented) the ones no longer requested. */
+  /**
+   * Extension changes: install newly requested ones, note (commented) the ones no longer requested; install ashpg's
+   * functions newly needed, remove the ones no longer needed.
+   */
   public List<Operation> diffExtensions(ExtensionsSnapshot old, ExtensionsSnapshot current) {
     List<Operation> ops = new ArrayList<>();
     List<String> before = old == null ? List.of() : old.installed();
@@ -195,6 +200,10 @@ public final class Differ {
         ops.add(new RemoveExtension(e));
       }
     }
+    List<String> functionsBefore = old == null ? List.of() : old.functions();
+    current.functions().stream().filter(f -> !functionsBefore.contains(f)).forEach(f -> ops.add(new AddFunction(f)));
+    functionsBefore.stream().filter(f -> !current.functions().contains(f))
+        .forEach(f -> ops.add(new RemoveFunction(f)));
     return ops;
   }
 

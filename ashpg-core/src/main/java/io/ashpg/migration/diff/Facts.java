@@ -20,6 +20,7 @@ import io.ashpg.migration.diff.Operation.AddCustomIndex;
 import io.ashpg.migration.diff.Operation.AddCustomStatement;
 import io.ashpg.migration.diff.Operation.AddExtension;
 import io.ashpg.migration.diff.Operation.AddForeignKey;
+import io.ashpg.migration.diff.Operation.AddFunction;
 import io.ashpg.migration.diff.Operation.AddPrimaryKey;
 import io.ashpg.migration.diff.Operation.AddReferenceIndex;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
@@ -221,7 +222,7 @@ public final class Facts {
       c.constraint().attributes().forEach(a -> out.add(f(COLUMN_RELEASED, id, a)));
     } else if (op instanceof RemoveCustomStatement) {
       out.add(f(STATEMENTS_UNDONE, id, ""));
-    } else if (op instanceof AddExtension || op instanceof RemoveExtension) {
+    } else if (op instanceof AddExtension || op instanceof RemoveExtension || op instanceof AddFunction) {
       out.add(f(EXTENSIONS_READY, "", ""));
     }
     changedKey(op).ifPresent(out::add);

@@ -282,6 +282,38 @@ public sealed interface Operation {
     }
   }
 
+  /**
+   * Installs one of ashpg's own SQL functions ({@link io.ashpg.migration.ddl.AshpgFunction}, by name); down removes
+   * it again if ashpg created it and nothing uses it.
+   */
+  record AddFunction(String name) implements Operation {
+    @Override
+    public TableSnapshot table() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "install function " + name + "()";
+    }
+  }
+
+  /**
+   * Removes one of ashpg's own SQL functions no column needs any more (kept while anything still uses it); down
+   * installs it again.
+   */
+  record RemoveFunction(String name) implements Operation {
+    @Override
+    public TableSnapshot table() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "remove function " + name + "() (no longer used)";
+    }
+  }
+
   /** An extension no longer requested: the drop is written commented out, for review. */
   record RemoveExtension(String name) implements Operation {
     @Override

@@ -126,5 +126,9 @@ class SnapshotJsonTest {
     ExtensionsSnapshot e = new ExtensionsSnapshot(List.of("pg_trgm", "citext", "citext"));
     assertThat(e.installed()).containsExactly("citext", "pg_trgm");
     assertThat(SnapshotJson.readExtensions(SnapshotJson.write(e), "x")).isEqualTo(e);
+    assertThat(SnapshotJson.write(e)).doesNotContain("functions");
+    ExtensionsSnapshot withFunctions = new ExtensionsSnapshot(List.of("citext"), List.of("uuid_generate_v7"));
+    assertThat(SnapshotJson.write(withFunctions)).contains("\"functions\"", "uuid_generate_v7");
+    assertThat(SnapshotJson.readExtensions(SnapshotJson.write(withFunctions), "x")).isEqualTo(withFunctions);
   }
 }
