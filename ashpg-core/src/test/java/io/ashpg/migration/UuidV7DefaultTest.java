@@ -129,7 +129,8 @@ class UuidV7DefaultTest {
   @Test
   void fromPostgres18TheBuiltInUuidv7IsUsedAndNothingIsInstalled() throws Exception {
     try (Connection conn = db.connect()) {
-      assumeTrue(conn.getMetaData().getDatabaseMajorVersion() >= 18, "uuidv7() needs PostgreSQL 18");
+      assumeTrue(conn.getMetaData().getDatabaseMajorVersion() >= 18, "uuidv7() needs PostgreSQL 18; the server is "
+          + conn.getMetaData().getDatabaseProductVersion());
       GenerationResult r = generate(List.of(note(GenRepos.Pg18Repo.class, true), memo(GenRepos.Pg18Repo.class)));
       assertThat(r.migrations()).allSatisfy(f -> assertThat(f.content()).doesNotContain("uuid_generate_v7"))
           .anySatisfy(f -> assertThat(f.content()).contains("\"id\" uuid DEFAULT uuidv7() NOT NULL"));
