@@ -58,7 +58,8 @@ import java.util.TreeMap;
  * constraint alone; a changed identity (keys, where, nulls distinct, base filter, all tenants, tenant column) is
  * dropped and re-created, and one whose index name alone changed is renamed; a changed custom index or check
  * constraint is dropped and re-created; removed columns are dropped only with {@code dropColumns}, otherwise
- * written as comments.
+ * written as comments. And one rule of PostgreSQL's: a foreign key the diff keeps, but whose referenced key (primary
+ * key, unique index) the diff removes, is dropped first and re-created after the key changes.
  */
 public final class Differ {
 
