@@ -321,6 +321,14 @@ public final class GoldenCases {
         notNull("note", "text").withDefault("''"), col("price", "numeric").withPrecisionScale(10, 2));
     add("alter_columns", List.of(items), List.of(items2));
 
+    // 11b. generated keys: bigserial to a plain bigint with a default and back, bigint to identity, identity to
+    // bigserial (the old generator and its sequence go, the new one continues past the existing rows)
+    add("generated_columns", List.of(
+            table("orders", pk("id", "bigserial", null)), table("invoices", pk("id", "bigint", null)),
+            table("receipts", pk("id", "identity", null)), table("parcels", pk("id", "bigserial", null))),
+        List.of(table("orders", pk("id", "bigint", "0")), table("invoices", pk("id", "identity", null)),
+            table("receipts", pk("id", "bigserial", null)), table("parcels", pk("id", "serial", null))));
+
     // 12. drop, rename and move tables (hints decide)
     // AshPostgres: d's snapshot has no resource, so it asks "Table d no longer has a resource. Generate a migration to
     //   DROP this table?" and writes `drop table(:d)` with the down `# Rollback would require recreating the table

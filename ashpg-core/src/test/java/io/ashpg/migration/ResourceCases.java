@@ -139,8 +139,10 @@ public final class ResourceCases {
     cases.add(references());
     cases.add(modifyReference());
     cases.add(attributeMultitenancy());
+    cases.add(tenantKeyMatchWith());
     cases.add(checkConstraints());
     cases.add(primaryKeyChange());
+    cases.add(primaryKeyMovedUnderForeignKeys());
     cases.add(typesDefaults());
     cases.add(dropRenameMoveTable());
     // AshPostgres: reaction is polymorphic?, so there is no reactions table; each relationship with
@@ -345,6 +347,25 @@ public final class ResourceCases {
     return of("attribute_multitenancy", step(org, account, entry));
   }
 
+  /**
+   * A tenant-composite key with an extra {@code matchWith} column: {@code (account_code, kind, org_id) REFERENCES
+   * accounts(code, kind, org_id) MATCH FULL} needs a unique index on exactly those three columns.
+   */
+  static Case tenantKeyMatchWith() {
+    Resource org = res("org", "orgs", r -> r.uuidPrimaryKey("id"));
+    Consumer<ResourceBuilder> tenant = r -> r.uuidPrimaryKey("id")
+        .multitenancy(m -> m.strategy(Multitenancy.Strategy.ATTRIBUTE).attribute("org_id"))
+        .belongsTo("org", "org", b -> b.allowNil(false));
+    Resource account = res("account", "accounts", tenant.andThen(r -> r
+        .attribute("code", Type.STRING, notNull()).attribute("kind", Type.STRING, notNull())));
+    Resource entry = res("entry", "entries", tenant.andThen(r -> r
+        .attribute("kind", Type.STRING, notNull())
+        .postgres(pg -> pg.reference("account", ref -> ref.matchWith(Map.of("kind", "kind"))))
+        .belongsTo("account", "account", b -> b.sourceAttribute("account_code").destinationAttribute("code")
+            .attributeType(Type.STRING))));
+    return of("tenant_key_match_with", step(org, account, entry));
+  }
+
   // AshPostgres, step 1: `create constraint(:products, :price_must_be_positive, check: "(price > 0) OR NOT (deleted_at
   //   IS NULL)")`; base_filter_sql is negated into the check so rows outside the base filter are exempt.
   //   price_mapped_only has no `check`: it only maps errors and creates nothing. Step 2: `drop_if_exists
@@ -380,6 +401,34 @@ public final class ResourceCases {
         .attribute("group_id", Type.UUID, a -> a.primaryKey(true).allowNil(false))
         .attribute("user_id", Type.UUID, a -> a.primaryKey(true).allowNil(false)));
     return of("primary_key_change", step(before), step(after).withDropColumns());
+  }
+
+  /**
+   * Posts' primary key moves from {@code id} to a new column {@code guid} while foreign keys reference the old key:
+   * from another table (unchanged, to {@code id}, now unique through an identity), from another table re-pointed to
+   * {@code guid}, from posts itself (one unchanged, one re-pointed), and the same between tenant tables. Every dependent key is dropped before
+   * {@code posts_pkey} and re-created after the new keys exist, in up and in down.
+   */
+  static Case primaryKeyMovedUnderForeignKeys() {
+    Resource before = res("post", "posts", r -> r.uuidPrimaryKey("id").attribute("title", Type.STRING)
+        .belongsTo("parent", "post").belongsTo("origin", "post"));
+    Resource after = res("post", "posts", r -> r.uuidPrimaryKey("guid")
+        .attribute("id", Type.UUID, a -> a.allowNil(false).defaultValue(AttributeDefault.uuidGenerate()))
+        .attribute("title", Type.STRING).identity("unique_id", "id")
+        .belongsTo("parent", "post", b -> b.destinationAttribute("guid")).belongsTo("origin", "post"));
+    Resource comment = res("comment", "comments", r -> r.uuidPrimaryKey("id").belongsTo("post", "post"));
+    Resource reviewBefore = res("review", "reviews", r -> r.uuidPrimaryKey("id").belongsTo("post", "post"));
+    Resource reviewAfter = res("review", "reviews", r -> r.uuidPrimaryKey("id")
+        .belongsTo("post", "post", b -> b.destinationAttribute("guid")));
+    Consumer<ResourceBuilder> context = r -> r.multitenancy(m -> m.strategy(Multitenancy.Strategy.CONTEXT));
+    Resource draftBefore = res("draft", "drafts", context.andThen(r -> r.uuidPrimaryKey("id")));
+    Resource draftAfter = res("draft", "drafts", context.andThen(r -> r.uuidPrimaryKey("guid")
+        .attribute("id", Type.UUID, a -> a.allowNil(false).defaultValue(AttributeDefault.uuidGenerate()))
+        .identity("unique_id", "id")));
+    Resource revision = res("revision", "revisions", context.andThen(r -> r.uuidPrimaryKey("id")
+        .belongsTo("draft", "draft")));
+    return of("primary_key_moved_under_foreign_keys", step(before, comment, reviewBefore, draftBefore, revision),
+        step(after, comment, reviewAfter, draftAfter, revision));
   }
 
   // AshPostgres: `add :id, :bigserial, null: false, primary_key: true` (generated integer key without default);

@@ -86,7 +86,10 @@ public sealed interface Operation {
     }
   }
 
-  /** Changes type, size, precision, scale, default or nullability of a column. */
+  /**
+   * Changes type, size, precision, scale, default or nullability of a column, or how the database generates it
+   * (plain, serial, identity).
+   */
   record AlterAttribute(TableSnapshot table, AttributeSnapshot from, AttributeSnapshot to) implements Operation {
     @Override
     public String describe() {
@@ -276,6 +279,38 @@ public sealed interface Operation {
     @Override
     public String describe() {
       return "install extension " + name;
+    }
+  }
+
+  /**
+   * Installs one of ashpg's own SQL functions ({@link io.ashpg.migration.ddl.AshpgFunction}, by name); down removes
+   * it again if ashpg created it and nothing uses it.
+   */
+  record AddFunction(String name) implements Operation {
+    @Override
+    public TableSnapshot table() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "install function " + name + "()";
+    }
+  }
+
+  /**
+   * Removes one of ashpg's own SQL functions no column needs any more (kept while anything still uses it); down
+   * installs it again.
+   */
+  record RemoveFunction(String name) implements Operation {
+    @Override
+    public TableSnapshot table() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "remove function " + name + "() (no longer used)";
     }
   }
 

@@ -1,5 +1,6 @@
 package io.ashpg.migration.generate;
 
+import io.ashpg.migration.ddl.AshpgFunction;
 import io.ashpg.migration.ddl.MigrationFile;
 import io.ashpg.migration.ddl.MigrationWriter;
 import io.ashpg.migration.ddl.RenderContext;
@@ -10,6 +11,7 @@ import io.ashpg.migration.diff.Operation.AddCustomStatement;
 import io.ashpg.migration.diff.Operation.MoveTableSchema;
 import io.ashpg.migration.diff.Operation.RemoveAttribute;
 import io.ashpg.migration.diff.Operation.RemoveCustomStatement;
+import io.ashpg.migration.diff.Operation.RemoveFunction;
 import io.ashpg.migration.diff.Operation.RenameTable;
 import io.ashpg.migration.diff.OperationGraph;
 import io.ashpg.migration.diff.RenameDecider;
@@ -111,12 +113,16 @@ public final class MigrationGenerator {
       storedTenant.keySet().removeIf(k -> repo.unmanagedTables().contains(k) && !currentTenant.containsKey(k));
 
       List<Operation> globalOps = new ArrayList<>();
-      ExtensionsSnapshot requested = repo.extensions() == null ? null : new ExtensionsSnapshot(repo.extensions());
+      ExtensionsSnapshot requested = repo.extensions() == null ? null : new ExtensionsSnapshot(repo.extensions(),
+          neededFunctions(repo.extensions(), currentGlobal, currentTenant));
       ExtensionsSnapshot storedExtensions = store.extensions(repo.repo()).orElse(null);
       // extensions get a migration of their own, ahead of the resources' one, as AshPostgres does: installing one
-      // often needs a superuser, so operators may want to run or review it separately
-      List<Operation> extensionOps = requested == null ? List.of()
-          : differ.diffExtensions(storedExtensions, requested);
+      // often needs a superuser, so operators may want to run or review it separately. A function no longer needed
+      // is removed after the resources' changes instead, once no column default uses it.
+      List<Operation> extensionOps = new ArrayList<>(requested == null ? List.of()
+          : differ.diffExtensions(storedExtensions, requested));
+      List<Operation> functionRemovals = extensionOps.stream().filter(RemoveFunction.class::isInstance).toList();
+      extensionOps.removeAll(functionRemovals);
       globalOps.addAll(differ.diff(snapshots(storedGlobal), currentGlobal, decider));
       List<Operation> tenantOps = new ArrayList<>();
       for (Operation op : differ.diff(snapshots(storedTenant), currentTenant, decider)) {
@@ -125,8 +131,13 @@ public final class MigrationGenerator {
             || (op instanceof RemoveCustomStatement r && r.statement().global());
         (global ? globalOps : tenantOps).add(op);
       }
-      List<Operation> globalOrdered = OperationGraph.order(globalOps);
-      List<Operation> tenantOrdered = OperationGraph.order(tenantOps);
+      List<Operation> globalOrdered = new ArrayList<>(OperationGraph.order(globalOps));
+      globalOrdered.addAll(functionRemovals);
+      List<Operation> tenantOrdered = new ArrayList<>(OperationGraph.order(tenantOps));
+      // tenant tables that used a removed function change after the public migration: each tenant migration tries
+      // the removal again, and the one that runs when no tenant uses the function any more drops it
+      functionRemovals.stream().filter(op -> usedBy(((RemoveFunction) op).name(), snapshots(storedTenant)))
+          .forEach(tenantOrdered::add);
 
       // pending changes per table
       pending.addAll(pendingOf(repo.repo(), false, globalOrdered));
@@ -220,6 +231,28 @@ public final class MigrationGenerator {
     }
     log(options, Level.INFO, "Please always review the generated migrations for correctness.");
     return new GenerationResult(files, deleted, pending, destructive, commented, true, msg);
+  }
+
+  /**
+   * ashpg's own functions that column defaults of the repo call (e.g. {@code uuid_generate_v7()} below PostgreSQL
+   * 18), unless an installed extension provides them.
+   */
+  private static List<String> neededFunctions(List<String> extensions, Map<TableKey, TableSnapshot> global,
+      Map<TableKey, TableSnapshot> tenant) {
+    List<String> out = new ArrayList<>();
+    for (AshpgFunction f : AshpgFunction.values()) {
+      if ((usedBy(f.sqlName(), global) || usedBy(f.sqlName(), tenant)) && !extensions.contains(f.providedBy())) {
+        out.add(f.sqlName());
+      }
+    }
+    return out;
+  }
+
+  /** Whether a column default of {@code tables} calls ashpg's function {@code name}. */
+  private static boolean usedBy(String name, Map<TableKey, TableSnapshot> tables) {
+    AshpgFunction f = AshpgFunction.named(name).orElse(null);
+    return f != null && tables.values().stream().flatMap(t -> t.attributes().stream())
+        .anyMatch(a -> f.usedBy(a.defaultValue()));
   }
 
   private static TableSnapshot withRepo(TableSnapshot t, String repo) {
