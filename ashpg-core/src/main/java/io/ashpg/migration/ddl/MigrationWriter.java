@@ -4,6 +4,7 @@ import io.ashpg.migration.diff.Fact;
 import io.ashpg.migration.diff.Facts;
 import io.ashpg.migration.diff.Operation;
 import io.ashpg.migration.diff.Operation.AddCustomIndex;
+import io.ashpg.migration.diff.Operation.AddUniqueIndex;
 import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
 import io.ashpg.migration.snapshot.VersionClock;
 import java.io.IOException;
@@ -54,14 +55,16 @@ public final class MigrationWriter {
 
   /**
    * The default migration name in {@code dir}: {@code migrate_resources_<n>}, n = the number of files whose name
-   * contains {@code migrate_resources}, plus one.
+   * contains {@code migrate_resources}, plus one. Dev migrations ({@code …_dev.sql}) do not count: they are squashed
+   * into the next normal migration, which takes their number.
    */
   public static String defaultName(Path dir) {
     if (!Files.isDirectory(dir)) {
       return "migrate_resources_1";
     }
     try (Stream<Path> files = Files.list(dir)) {
-      long n = files.filter(p -> p.getFileName().toString().contains("migrate_resources")).count();
+      long n = files.map(p -> p.getFileName().toString())
+          .filter(f -> f.contains("migrate_resources") && !f.endsWith("_dev.sql")).count();
       return "migrate_resources_" + (n + 1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list migration folder " + dir + ": " + e.getMessage(), e);
@@ -107,7 +110,8 @@ public final class MigrationWriter {
 
   /** Whether {@code op} builds or drops an index CONCURRENTLY. */
   public static boolean isConcurrent(Operation op) {
-    return (op instanceof AddCustomIndex a && a.index().concurrently())
+    return (op instanceof AddUniqueIndex u && u.concurrently())
+        || (op instanceof AddCustomIndex a && a.index().concurrently())
         || (op instanceof RemoveCustomIndex r && r.index().concurrently());
   }
 
