@@ -85,7 +85,8 @@ public class GenerateMigrationsMojo extends AbstractGeneratorMojo {
     }
     for (Path file : result.deletedDevFiles()) {
       if (dryRun) {
-        getLog().info("ashpg: would roll back (where applied) and delete dev file " + relative(file));
+        getLog().info("ashpg: would " + (file.toString().endsWith(".sql") ? "roll back (where applied) and " : "")
+            + "delete dev file " + relative(file));
       } else if (!quiet) {
         getLog().info("ashpg: deleted dev file " + relative(file));
       }

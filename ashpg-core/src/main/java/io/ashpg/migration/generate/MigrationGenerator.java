@@ -119,7 +119,7 @@ public final class MigrationGenerator {
         squash.add(devFiles);
         if (options.checkMigrated()) {
           pending.add(new PendingChange(repo.repo(), false, "dev migrations", List.of(devFiles.files().size()
-              + " dev file(s) not squashed yet; run generate-migrations without dev to squash them")));
+              + " dev file(s) not squashed yet; generate without dev (-Dashpg.dev) to roll them back and squash them")));
         }
       }
       Map<TableKey, TableSnapshot> currentGlobal = new TreeMap<>();
