@@ -4,7 +4,9 @@ import io.ashpg.migration.diff.Fact;
 import io.ashpg.migration.diff.Facts;
 import io.ashpg.migration.diff.Operation;
 import io.ashpg.migration.diff.Operation.AddCustomIndex;
+import io.ashpg.migration.diff.Operation.AddForeignKey;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
+import io.ashpg.migration.diff.Operation.CreateTable;
 import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
 import io.ashpg.migration.snapshot.VersionClock;
 import java.io.IOException;
@@ -88,7 +90,7 @@ public final class MigrationWriter {
       if (isConcurrent(op)) {
         concurrent.add(op);
         fromConcurrent.addAll(Facts.provides(op));
-      } else if (Facts.requires(op).stream().anyMatch(fromConcurrent::contains)) {
+      } else if (requires(op).stream().anyMatch(fromConcurrent::contains)) {
         after.add(op);
         fromConcurrent.addAll(Facts.provides(op));
       } else {
@@ -106,6 +108,18 @@ public final class MigrationWriter {
       files.add(render(after, name + "_after_concurrently", clock.next(), false));
     }
     return files;
+  }
+
+  /**
+   * What {@code op} needs, including what the foreign keys folded into a {@code CREATE TABLE} need: such a table
+   * referencing a concurrently built unique index must be created after it.
+   */
+  private static List<Fact> requires(Operation op) {
+    List<Fact> out = new ArrayList<>(Facts.requires(op));
+    if (op instanceof CreateTable c) {
+      c.inlineForeignKeys().forEach(a -> out.addAll(Facts.requires(new AddForeignKey(c.table(), a))));
+    }
+    return out;
   }
 
   /** Whether {@code op} builds or drops an index CONCURRENTLY. */

@@ -8,12 +8,15 @@ import static io.ashpg.migration.Snap.uuidPk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ashpg.migration.GoldenCases;
+import io.ashpg.migration.ddl.MigrationFile;
 import io.ashpg.migration.ddl.MigrationWriter;
+import io.ashpg.migration.ddl.RenderContext;
+import io.ashpg.migration.diff.Operation;
+import io.ashpg.migration.diff.Operation.AddUniqueIndex;
+import io.ashpg.migration.diff.Operation.CreateTable;
 import io.ashpg.migration.run.Db;
 import io.ashpg.migration.run.MigrationResult;
-import io.ashpg.migration.run.Migrator;
-import io.ashpg.migration.run.MigratorOptions;
-import io.ashpg.migration.run.TenantMigrator;
+import io.ashpg.migration.snapshot.AttributeSnapshot;
 import io.ashpg.migration.snapshot.MultitenancySnapshot;
 import io.ashpg.migration.snapshot.ReferenceSnapshot;
 import io.ashpg.migration.snapshot.TableSnapshot;
@@ -47,6 +50,9 @@ class ConcurrentIndexesTest {
 
   @BeforeEach
   void setUp() {
+    // the tests share the class's database and the fixed clock's versions: each starts from an empty one
+    Db.exec(db, "DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS conc_a CASCADE;"
+        + " DROP SCHEMA IF EXISTS conc_b CASCADE");
     options = GeneratorOptions.defaults(project).withQuiet(true);
     generator = new MigrationGenerator(GoldenCases.fixedClock());
   }
@@ -66,19 +72,8 @@ class ConcurrentIndexesTest {
     return List.of(new RepoSnapshots(REPO, List.of(uniqueAuthors, postsByEmail, tags, uniqueTasks), null));
   }
 
-  private Migrator migrator() {
-    return Migrator.create(db.dataSource(), MigratorOptions.builder().repoName(REPO).quiet(true)
-        .location(options.migrationDir(REPO).toString()).build());
-  }
-
-  private TenantMigrator tenantMigrator() {
-    return TenantMigrator.create(db.dataSource(), MigratorOptions.builder().repoName(REPO).quiet(true)
-        .location(options.tenantMigrationDir(REPO).toString()).build(), connection -> TENANTS);
-  }
-
   private void migrate() {
-    assertThat(migrator().migrate().succeeded()).isTrue();
-    assertThat(tenantMigrator().migrate().succeeded()).isTrue();
+    GeneratedMigrations.migrate(db, options, REPO, TENANTS);
   }
 
   /** Whether the index exists and PostgreSQL considers it valid (a failed concurrent build leaves it invalid). */
@@ -135,10 +130,10 @@ class ConcurrentIndexesTest {
 
     // down is the exact inverse: every file of the change rolls back, the concurrent ones outside a transaction
     long first = Long.parseLong(pub.get(0).path().getFileName().toString().substring(0, 14));
-    MigrationResult back = migrator().rollback(first);
+    MigrationResult back = GeneratedMigrations.migrator(db, options, REPO).rollback(first);
     assertThat(back.succeeded()).isTrue();
     assertThat(back.versions()).hasSize(3);
-    assertThat(tenantMigrator().rollback().succeeded()).isTrue();
+    assertThat(GeneratedMigrations.tenantMigrator(db, options, REPO, TENANTS).rollback().succeeded()).isTrue();
     assertThat(validIndex("public", "authors_unique_email_index")).isFalse();
     assertThat(Db.tableExists(db, "public", "tags")).isFalse();
     assertThat(constraintExists("posts_author_email_fkey")).isFalse();
@@ -148,6 +143,42 @@ class ConcurrentIndexesTest {
     assertThat(validIndex("public", "authors_unique_email_index")).isTrue();
     TENANTS.forEach(t -> assertThat(validIndex(t, "tasks_unique_code_index")).as(t).isTrue());
     assertThat(constraintExists("posts_author_email_fkey")).isTrue();
+  }
+
+  @Test
+  void aNewTableReferencingAConcurrentlyBuiltIndexIsCreatedAfterIt() {
+    generator.generate(List.of(new RepoSnapshots(REPO, List.of(authors), null)), options);
+    migrate();
+    TableSnapshot uniqueAuthors = authors.withIdentities(List.of(identity("authors", "unique_email", "email")));
+    TableSnapshot reviews = table("reviews", uuidPk("id"), col("author_email", "text")
+        .withReferences(ReferenceSnapshot.to("reviews_author_email_fkey", "authors", "email")));
+    GenerationResult r = generator.generate(List.of(new RepoSnapshots(REPO, List.of(uniqueAuthors, reviews), null)),
+        options.withName("reviews").withConcurrentIndexes(true));
+    // the FK cannot be part of a CREATE TABLE that runs before the index exists
+    assertThat(r.migrations()).extracting(ConcurrentIndexesTest::name).containsExactly("reviews.sql",
+        "reviews_concurrently.sql", "reviews_after_concurrently.sql");
+    assertThat(r.migrations().get(0).content()).contains("CREATE TABLE \"reviews\"").doesNotContain("FOREIGN KEY");
+    assertThat(r.migrations().get(2).content())
+        .contains("FOREIGN KEY (\"author_email\") REFERENCES \"authors\"(\"email\")");
+    migrate();
+    assertThat(validIndex("public", "authors_unique_email_index")).isTrue();
+    assertThat(constraintExists("reviews_author_email_fkey")).isTrue();
+  }
+
+  @Test
+  void aCreateTableWithItsForeignKeyFoldedInWaitsForTheConcurrentIndex() {
+    TableSnapshot uniqueAuthors = authors.withIdentities(List.of(identity("authors", "unique_email", "email")));
+    AttributeSnapshot fk = col("author_email", "text")
+        .withReferences(ReferenceSnapshot.to("reviews_author_email_fkey", "authors", "email"));
+    TableSnapshot reviews = table("reviews", uuidPk("id"), fk);
+    // an order in which the index comes first, so the FK could be folded into the CREATE TABLE
+    List<Operation> ordered = List.of(new AddUniqueIndex(uniqueAuthors, uniqueAuthors.identities().get(0), true),
+        new CreateTable(reviews, List.of(fk)));
+    List<MigrationFile> files = new MigrationWriter(RenderContext.GLOBAL).write(ordered, "reviews",
+        GoldenCases.fixedClock());
+    assertThat(files).extracting(MigrationFile::name).containsExactly("reviews_concurrently",
+        "reviews_after_concurrently");
+    assertThat(files.get(1).text()).contains("CREATE TABLE \"reviews\"").contains("REFERENCES \"authors\"(\"email\")");
   }
 
   @Test

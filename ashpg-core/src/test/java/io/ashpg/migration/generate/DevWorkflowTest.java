@@ -11,9 +11,6 @@ import io.ashpg.migration.GoldenCases;
 import io.ashpg.migration.run.Db;
 import io.ashpg.migration.run.MigrationException;
 import io.ashpg.migration.run.MigrationTarget;
-import io.ashpg.migration.run.Migrator;
-import io.ashpg.migration.run.MigratorOptions;
-import io.ashpg.migration.run.TenantMigrator;
 import io.ashpg.migration.snapshot.MultitenancySnapshot;
 import io.ashpg.migration.snapshot.TableSnapshot;
 import io.ashpg.testing.TestDatabase;
@@ -66,13 +63,17 @@ class DevWorkflowTest {
   }
 
   private void migrate() {
-    assertThat(Migrator.create(db.dataSource(), MigratorOptions.builder().repoName(REPO).quiet(true)
-        .location(options.migrationDir(REPO).toString()).build()).migrate().succeeded()).isTrue();
-    if (Files.isDirectory(options.tenantMigrationDir(REPO))) {
-      assertThat(TenantMigrator.create(db.dataSource(), MigratorOptions.builder().repoName(REPO).quiet(true)
-          .location(options.tenantMigrationDir(REPO).toString()).build(), c -> TENANTS).migrate().succeeded())
-          .isTrue();
-    }
+    GeneratedMigrations.migrate(db, options, REPO, TENANTS);
+  }
+
+  /** authors generated and migrated, then a dev step adding authors.bio, migrated too; returns that state. */
+  private TableSnapshot oneDevStepApplied(MigrationGenerator g) {
+    g.generate(List.of(repo(null, authors)), options);
+    migrate();
+    TableSnapshot changed = authors.withAttribute(col("bio", "text"));
+    g.generate(List.of(repo(null, changed)), options.withDev(true));
+    migrate();
+    return changed;
   }
 
   private List<String> files() throws IOException {
@@ -174,8 +175,7 @@ class DevWorkflowTest {
     migrate();
     List<String> base = files();
     List<Long> versions = Db.versions(db, "public");
-    generator.generate(List.of(repo(null, authors.withAttribute(col("bio", "text")))), options.withDev(true));
-    migrate();
+    oneDevStepApplied(generator);
 
     GenerationResult r = generator.generate(List.of(repo(null, authors)), options);
     assertThat(r.noChanges()).isTrue();
@@ -187,11 +187,7 @@ class DevWorkflowTest {
 
   @Test
   void aFailingRollbackDeletesAndWritesNothing() throws IOException {
-    generator.generate(List.of(repo(null, authors)), options);
-    migrate();
-    TableSnapshot changed = authors.withAttribute(col("bio", "text"));
-    generator.generate(List.of(repo(null, changed)), options.withDev(true));
-    migrate();
+    TableSnapshot changed = oneDevStepApplied(generator);
     // the down section of the dev migration can no longer run
     Db.exec(db, "ALTER TABLE public.authors DROP COLUMN bio");
     List<String> before = files();
@@ -219,11 +215,7 @@ class DevWorkflowTest {
 
   @Test
   void checkAndDryRunNeverRollBackOrDelete() throws IOException {
-    generator.generate(List.of(repo(null, authors)), options);
-    migrate();
-    TableSnapshot changed = authors.withAttribute(col("bio", "text"));
-    generator.generate(List.of(repo(null, changed)), options.withDev(true));
-    migrate();
+    TableSnapshot changed = oneDevStepApplied(generator);
     List<String> before = files();
     List<Long> versions = Db.versions(db, "public");
 
