@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -72,7 +73,7 @@ public final class MigrationGenerator {
 
   /** This generator rolling back applied dev migrations with {@code rollback} before a normal run squashes them. */
   public MigrationGenerator withDevRollback(DevRollback rollback) {
-    return new MigrationGenerator(clock, java.util.Objects.requireNonNull(rollback, "rollback"));
+    return new MigrationGenerator(clock, Objects.requireNonNull(rollback, "rollback"));
   }
 
   /** Generates with renames decided by {@code options.renames()} hints; unanswered questions are errors. */
@@ -102,6 +103,11 @@ public final class MigrationGenerator {
    * @param decider decides renames (e.g. an interactive prompt)
    */
   public GenerationResult generate(List<RepoSnapshots> repos, GeneratorOptions options, RenameDecider decider) {
+    if (options.name() != null && options.name().endsWith(DevMigrations.SUFFIX)) {
+      // the next normal run would take such a file for a dev migration, roll it back and delete it
+      throw new IllegalArgumentException("migration name '" + options.name() + "' ends in '" + DevMigrations.SUFFIX
+          + "', which marks dev migrations; choose another name");
+    }
     SnapshotStore store = new SnapshotStore(options.snapshotPath());
     Differ differ = new Differ(options.dropColumns());
     List<GeneratedFile> files = new ArrayList<>();
@@ -119,7 +125,8 @@ public final class MigrationGenerator {
         squash.add(devFiles);
         if (options.checkMigrated()) {
           pending.add(new PendingChange(repo.repo(), false, "dev migrations", List.of(devFiles.files().size()
-              + " dev file(s) not squashed yet; generate without dev (-Dashpg.dev) to roll them back and squash them")));
+              + " dev file(s) not squashed yet; generate without dev (-Dashpg.dev) to roll them back and squash"
+              + " them")));
         }
       }
       Map<TableKey, TableSnapshot> currentGlobal = new TreeMap<>();
@@ -224,7 +231,8 @@ public final class MigrationGenerator {
         // the committed snapshots stay for the squash; a marker hides the table from later dev runs
         String version = snapshotVersion != null ? snapshotVersion : gone.isEmpty() ? null : clock.next();
         gone.forEach(dir -> files.add(new GeneratedFile(SnapshotStore.devDroppedPath(dir, version),
-            "dropped by a dev migration; deleted when the dev migrations are squashed\n", GeneratedFile.Kind.SNAPSHOT)));
+            "dropped by a dev migration; deleted when the dev migrations are squashed\n",
+            GeneratedFile.Kind.SNAPSHOT)));
       } else {
         deleted.addAll(gone);
       }
@@ -251,7 +259,10 @@ public final class MigrationGenerator {
     String msg = (pending.isEmpty() ? GenerationResult.NO_CHANGES : migrations + " migration file(s) generated")
         + (devDeleted.isEmpty() ? "" : "; " + devDeleted.size() + " dev file(s) squashed");
     if (options.dryRun()) {
-      devDeleted.forEach(p -> log(options, Level.INFO, "would roll back (where applied) and delete " + p));
+      if (!devDeleted.isEmpty()) {
+        log(options, Level.INFO, "would roll back the applied dev migrations, then delete the dev files");
+      }
+      devDeleted.forEach(p -> log(options, Level.INFO, "would delete dev file " + p));
       for (GeneratedFile f : files) {
         log(options, Level.INFO, f.path() + "\n" + f.content());
       }

@@ -201,6 +201,14 @@ class DevWorkflowTest {
   }
 
   @Test
+  void aMigrationNameEndingInDevIsRefused() throws IOException {
+    assertThatThrownBy(() -> generator.generate(List.of(repo(null, authors)), options.withName("try_dev")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'try_dev'")
+        .hasMessageContaining("marks dev migrations");
+    assertThat(Files.exists(project.resolve("src"))).isFalse();
+  }
+
+  @Test
   void withoutADevRollbackTheGeneratorRefusesToSquash() throws IOException {
     MigrationGenerator plain = new MigrationGenerator(GoldenCases.fixedClock());
     plain.generate(List.of(repo(null, authors)), options);

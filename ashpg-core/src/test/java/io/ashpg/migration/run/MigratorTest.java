@@ -118,7 +118,8 @@ class MigratorTest {
     threeFiles();
     migrator(options("pickmissing", dir)).migrate();
     Path other = dir.resolveSibling(dir.getFileName() + "_only_a");
-    files(other, "20240101000001_a.sql", "-- ashpg:up\nCREATE TABLE \"a\" (id int);\n-- ashpg:down\nDROP TABLE \"a\";\n");
+    files(other, "20240101000001_a.sql",
+        "-- ashpg:up\nCREATE TABLE \"a\" (id int);\n-- ashpg:down\nDROP TABLE \"a\";\n");
     assertThatThrownBy(() -> migrator(options("pickmissing", other)).rollbackVersions(List.of(V1, V3)))
         .isInstanceOf(MigrationException.class).hasMessageContaining(String.valueOf(V3));
     assertThat(Db.versions(db, "pickmissing")).containsExactly(V1, V2, V3);
