@@ -108,7 +108,7 @@ public final class DdlRenderer {
     } else if (op instanceof AlterDeferrability d) {
       s.add(alterDeferrability(d.table(), d.attribute().references().name(), d.attribute().references().deferrable()));
     } else if (op instanceof AddUniqueIndex u) {
-      s.add(createUniqueIndex(u.table(), u.identity()));
+      s.add(createUniqueIndex(u.table(), u.identity(), u.concurrently()));
     } else if (op instanceof RemoveUniqueIndex u) {
       s.add(dropIndex(u.table(), null, u.identity().indexName(), false));
     } else if (op instanceof RenameUniqueIndex r) {
@@ -190,9 +190,9 @@ public final class DdlRenderer {
     } else if (op instanceof AlterDeferrability d) {
       s.add(alterDeferrability(d.table(), d.attribute().references().name(), d.from()));
     } else if (op instanceof AddUniqueIndex u) {
-      s.add(dropIndex(u.table(), null, u.identity().indexName(), false));
+      s.add(dropIndex(u.table(), null, u.identity().indexName(), u.concurrently()));
     } else if (op instanceof RemoveUniqueIndex u) {
-      s.add(createUniqueIndex(u.table(), u.identity()));
+      s.add(createUniqueIndex(u.table(), u.identity(), false));
     } else if (op instanceof RenameUniqueIndex r) {
       s.add("ALTER INDEX " + indexName(r.table(), null, r.identity().indexName()) + " RENAME TO " + quote(r.from()));
     } else if (op instanceof AddCustomIndex c) {
@@ -257,7 +257,7 @@ public final class DdlRenderer {
   private List<String> recreate(TableSnapshot t) {
     List<String> out = new ArrayList<>(createTable(t,
         t.attributes().stream().filter(a -> a.references() != null).toList()));
-    t.identities().forEach(i -> out.add(createUniqueIndex(t, i)));
+    t.identities().forEach(i -> out.add(createUniqueIndex(t, i, false)));
     for (AttributeSnapshot a : t.attributes()) {
       if (IndexDefinitions.hasReferenceIndex(a)) {
         out.add(createReferenceIndex(t, a, IndexDefinitions.referenceIndexName(t.table(), t, a)));
@@ -494,8 +494,9 @@ public final class DdlRenderer {
 
   // ---------------------------------------------------------------------------------------------- indexes
 
-  private String createUniqueIndex(TableSnapshot t, IdentitySnapshot i) {
-    StringBuilder sb = new StringBuilder("CREATE UNIQUE INDEX ").append(quote(i.indexName())).append(" ON ")
+  private String createUniqueIndex(TableSnapshot t, IdentitySnapshot i, boolean concurrently) {
+    StringBuilder sb = new StringBuilder("CREATE UNIQUE INDEX ").append(concurrently ? "CONCURRENTLY " : "")
+        .append(quote(i.indexName())).append(" ON ")
         .append(table(t)).append(" (").append(fields(IndexDefinitions.identityKeys(t, i))).append(')');
     if (!i.nullsDistinct()) {
       sb.append(" NULLS NOT DISTINCT");

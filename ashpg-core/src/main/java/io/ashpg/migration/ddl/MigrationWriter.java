@@ -4,6 +4,9 @@ import io.ashpg.migration.diff.Fact;
 import io.ashpg.migration.diff.Facts;
 import io.ashpg.migration.diff.Operation;
 import io.ashpg.migration.diff.Operation.AddCustomIndex;
+import io.ashpg.migration.diff.Operation.AddForeignKey;
+import io.ashpg.migration.diff.Operation.AddUniqueIndex;
+import io.ashpg.migration.diff.Operation.CreateTable;
 import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
 import io.ashpg.migration.snapshot.VersionClock;
 import java.io.IOException;
@@ -54,14 +57,16 @@ public final class MigrationWriter {
 
   /**
    * The default migration name in {@code dir}: {@code migrate_resources_<n>}, n = the number of files whose name
-   * contains {@code migrate_resources}, plus one.
+   * contains {@code migrate_resources}, plus one. Dev migrations ({@code …_dev.sql}) do not count: they are squashed
+   * into the next normal migration, which takes their number.
    */
   public static String defaultName(Path dir) {
     if (!Files.isDirectory(dir)) {
       return "migrate_resources_1";
     }
     try (Stream<Path> files = Files.list(dir)) {
-      long n = files.filter(p -> p.getFileName().toString().contains("migrate_resources")).count();
+      long n = files.map(p -> p.getFileName().toString())
+          .filter(f -> f.contains("migrate_resources") && !f.endsWith("_dev.sql")).count();
       return "migrate_resources_" + (n + 1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list migration folder " + dir + ": " + e.getMessage(), e);
@@ -85,7 +90,7 @@ public final class MigrationWriter {
       if (isConcurrent(op)) {
         concurrent.add(op);
         fromConcurrent.addAll(Facts.provides(op));
-      } else if (Facts.requires(op).stream().anyMatch(fromConcurrent::contains)) {
+      } else if (requires(op).stream().anyMatch(fromConcurrent::contains)) {
         after.add(op);
         fromConcurrent.addAll(Facts.provides(op));
       } else {
@@ -105,9 +110,22 @@ public final class MigrationWriter {
     return files;
   }
 
+  /**
+   * What {@code op} needs, including what the foreign keys folded into a {@code CREATE TABLE} need: such a table
+   * referencing a concurrently built unique index must be created after it.
+   */
+  private static List<Fact> requires(Operation op) {
+    List<Fact> out = new ArrayList<>(Facts.requires(op));
+    if (op instanceof CreateTable c) {
+      c.inlineForeignKeys().forEach(a -> out.addAll(Facts.requires(new AddForeignKey(c.table(), a))));
+    }
+    return out;
+  }
+
   /** Whether {@code op} builds or drops an index CONCURRENTLY. */
   public static boolean isConcurrent(Operation op) {
-    return (op instanceof AddCustomIndex a && a.index().concurrently())
+    return (op instanceof AddUniqueIndex u && u.concurrently())
+        || (op instanceof AddCustomIndex a && a.index().concurrently())
         || (op instanceof RemoveCustomIndex r && r.index().concurrently());
   }
 

@@ -180,11 +180,26 @@ public sealed interface Operation {
     }
   }
 
-  /** Creates an identity's unique index. */
-  record AddUniqueIndex(TableSnapshot table, IdentitySnapshot identity) implements Operation {
+  /**
+   * Creates an identity's unique index; {@code concurrently} builds it without blocking writes (the generator's
+   * {@code concurrentIndexes} option, for tables that already hold data), which needs a migration of its own run
+   * outside a transaction.
+   */
+  record AddUniqueIndex(TableSnapshot table, IdentitySnapshot identity, boolean concurrently) implements Operation {
+
+    /** Built in the migration's transaction. */
+    public AddUniqueIndex(TableSnapshot table, IdentitySnapshot identity) {
+      this(table, identity, false);
+    }
+
+    /** The same index, built concurrently. */
+    public AddUniqueIndex withConcurrently() {
+      return new AddUniqueIndex(table, identity, true);
+    }
+
     @Override
     public String describe() {
-      return "add unique index " + identity.indexName() + " on " + name(table);
+      return "add unique index " + identity.indexName() + " on " + name(table) + (concurrently ? " concurrently" : "");
     }
   }
 
