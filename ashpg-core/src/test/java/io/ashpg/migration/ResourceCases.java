@@ -326,8 +326,9 @@ public final class ResourceCases {
   //   AshPostgres creates no unique index for such a target: an identity with the tenant prepended has to provide
   //   (code, org_id), and (id, org_id) for match_tenant?, otherwise PostgreSQL refuses the FK (42830).
   // ashpg: creates accounts_code_org_id_index and accounts_id_org_id_index itself, before entries.
-  // Both: MATCH FULL rejects a row whose account_id is NULL while org_id is set, so the optional account and audited
-  //   relationships cannot actually be left empty.
+  // Upstream bug not copied: MATCH FULL rejects a row whose account_id is NULL while org_id is set, so in AshPostgres
+  //   the optional account and audited relationships can never be left empty; ashpg writes MATCH FULL only when the
+  //   key column is NOT NULL and leaves these two at PostgreSQL's default MATCH SIMPLE (TenantCompositeKeyTest).
   static Case attributeMultitenancy() {
     Resource org = res("org", "orgs", r -> r.uuidPrimaryKey("id").attribute("name", Type.STRING));
     Consumer<ResourceBuilder> tenant = r -> r.uuidPrimaryKey("id")
@@ -349,7 +350,8 @@ public final class ResourceCases {
 
   /**
    * A tenant-composite key with an extra {@code matchWith} column: {@code (account_code, kind, org_id) REFERENCES
-   * accounts(code, kind, org_id) MATCH FULL} needs a unique index on exactly those three columns.
+   * accounts(code, kind, org_id)} (MATCH SIMPLE: the key is optional) needs a unique index on exactly those three
+   * columns.
    */
   static Case tenantKeyMatchWith() {
     Resource org = res("org", "orgs", r -> r.uuidPrimaryKey("id"));
@@ -406,8 +408,8 @@ public final class ResourceCases {
   /**
    * Posts' primary key moves from {@code id} to a new column {@code guid} while foreign keys reference the old key:
    * from another table (unchanged, to {@code id}, now unique through an identity), from another table re-pointed to
-   * {@code guid}, from posts itself (one unchanged, one re-pointed), and the same between tenant tables. Every dependent key is dropped before
-   * {@code posts_pkey} and re-created after the new keys exist, in up and in down.
+   * {@code guid}, from posts itself (one unchanged, one re-pointed), and the same between tenant tables. Every
+   * dependent key is dropped before {@code posts_pkey} and re-created after the new keys exist, in up and in down.
    */
   static Case primaryKeyMovedUnderForeignKeys() {
     Resource before = res("post", "posts", r -> r.uuidPrimaryKey("id").attribute("title", Type.STRING)

@@ -174,6 +174,18 @@ public final class DdlRenderer {
     } else if (op instanceof RemoveAttribute r) {
       String sql = alter(r.table()) + "ADD COLUMN " + column(r.attribute(), r.table());
       s.add(r.commented() ? comment(sql) : sql);
+      if (r.commented()) {
+        // uncommenting the up drops the column with its foreign key and index (PostgreSQL drops them along); the
+        // commented down must bring all three back, not a bare column (dropped removals get separate operations)
+        AttributeSnapshot a = r.attribute();
+        if (a.references() != null) {
+          s.add(comment(alter(r.table()) + "ADD " + foreignKey(r.table(), a)));
+        }
+        if (IndexDefinitions.hasReferenceIndex(a)) {
+          s.add(comment(createReferenceIndex(r.table(), a,
+              IndexDefinitions.referenceIndexName(r.table().table(), r.table(), a))));
+        }
+      }
     } else if (op instanceof AddPrimaryKey p) {
       s.add(alter(p.table()) + "DROP CONSTRAINT " + quote(p.table().table() + "_pkey"));
     } else if (op instanceof RemovePrimaryKey p) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -49,6 +50,10 @@ public final class MigrationWriter {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
+  /** A default-named migration file: {@code <version>_migrate_resources_<n>[_suffix].sql}. */
+  private static final Pattern DEFAULT_NAME =
+      Pattern.compile("^[0-9]+_migrate_resources_([0-9]+)(_[A-Za-z0-9_]*)?\\.sql$");
+
   private final DdlRenderer renderer;
 
   public MigrationWriter(RenderContext ctx) {
@@ -56,17 +61,20 @@ public final class MigrationWriter {
   }
 
   /**
-   * The default migration name in {@code dir}: {@code migrate_resources_<n>}, n = the number of files whose name
-   * contains {@code migrate_resources}, plus one. Dev migrations ({@code …_dev.sql}) do not count: they are squashed
+   * The default migration name in {@code dir}: {@code migrate_resources_<n>}, n = the highest number of a file named
+   * {@code <version>_migrate_resources_<n>…}, plus one. Dev migrations ({@code …_dev.sql}) do not count: they are squashed
    * into the next normal migration, which takes their number.
    */
   public static String defaultName(Path dir) {
     if (!Files.isDirectory(dir)) {
       return "migrate_resources_1";
     }
+    // the highest number in use, not a file count: one run can write several files (_extensions, _concurrently,
+    // _after_concurrently) under one number
     try (Stream<Path> files = Files.list(dir)) {
-      long n = files.map(p -> p.getFileName().toString())
-          .filter(f -> f.contains("migrate_resources") && !f.endsWith("_dev.sql")).count();
+      int n = files.map(p -> p.getFileName().toString()).filter(f -> !f.endsWith("_dev.sql"))
+          .map(DEFAULT_NAME::matcher).filter(Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1)))
+          .max().orElse(0);
       return "migrate_resources_" + (n + 1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list migration folder " + dir + ": " + e.getMessage(), e);

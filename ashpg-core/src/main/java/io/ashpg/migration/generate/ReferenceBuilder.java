@@ -28,7 +28,8 @@ import java.util.Optional;
  *       relationship's context table), unless {@code reference(...).ignore(true)}; a global table never references a
  *       context-multitenant (per-tenant) one;</li>
  *   <li>under attribute multitenancy on both sides, a reference to a non-primary-key column (or with
- *       {@code matchTenant}) also matches the tenant columns, {@code MATCH FULL}; the target's unique index on
+ *       {@code matchTenant}) also matches the tenant columns ({@code MATCH FULL} when the key column is NOT NULL,
+ *       else PostgreSQL's default MATCH SIMPLE, unless a match type is declared); the target's unique index on
  *       the referenced columns (column, tenant, other {@code matchWith} columns) is requested from
  *       {@link TenantKeyIndexes};</li>
  *   <li>for a polymorphic resource's context table: a key back to the table of the resource whose has_many/has_one
@@ -94,7 +95,12 @@ final class ReferenceBuilder {
       // a key to a non-primary-key column is only unique per tenant: match the tenant too, or rows could point
       // into another tenant
       matchWith.put(sourceTenancy.attribute(), targetTenancy.attribute());
-      matchType = "full";
+      if (matchType == null && !source.get().allowNil()) {
+        // MATCH FULL also refuses a key whose tenant column is NULL. Not on a nullable key: FULL would refuse every
+        // row without a related record (key NULL, tenant set), so an optional relationship could never be empty;
+        // the default MATCH SIMPLE checks the pair whenever both are set. (AshPostgres forces FULL; not copied.)
+        matchType = "full";
+      }
       tenantKey = true;
     }
     String schema = targetTenancy.isContext() ? null

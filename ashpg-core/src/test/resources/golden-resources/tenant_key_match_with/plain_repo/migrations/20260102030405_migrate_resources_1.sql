@@ -21,7 +21,7 @@ CREATE TABLE "entries" (
   "org_id" uuid NOT NULL,
   "account_code" text,
   CONSTRAINT "entries_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id"),
-  CONSTRAINT "entries_account_code_fkey" FOREIGN KEY ("account_code","kind","org_id") REFERENCES "public"."accounts"("code","kind","org_id") MATCH FULL,
+  CONSTRAINT "entries_account_code_fkey" FOREIGN KEY ("account_code","kind","org_id") REFERENCES "public"."accounts"("code","kind","org_id"),
   CONSTRAINT "entries_pkey" PRIMARY KEY ("id")
 );
 -- ashpg:down
