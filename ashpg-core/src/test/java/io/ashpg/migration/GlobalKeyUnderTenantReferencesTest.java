@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * would write fails with 2BP01 while a tenant schema holds the foreign keys, and applies once they are gone. Then
  * the way out its error describes: the references removed in one generation, migrated everywhere, and the change
  * made in the next; up step by step, down step by step and up again, each state checked with the catalog oracle in
- * both tenant schemas.
+ * both tenant schemas — and the public migration refused again when both generations reach a database at once.
  */
 @WithPostgres
 class GlobalKeyUnderTenantReferencesTest {
@@ -130,6 +130,11 @@ class GlobalKeyUnderTenantReferencesTest {
         }
         verify(conn, c, step - 1, "after rolling back step " + (step + 1));
       }
+      // both generations reaching a database at once: public runs first, while the tenants still hold the keys
+      MigrationResult atOnce = publicMigrator(project).migrate();
+      assertThat(atOnce.failures()).singleElement()
+          .satisfies(f -> assertThat(f.sqlState()).as(f.describe()).isEqualTo("2BP01"));
+      verify(conn, c, 0, "after the public migration ran ahead of the tenants");
       for (int step = 1; step <= last; step++) {
         migrateUpTo(project, newestVersion(filesAfterStep.get(step)));
         verify(conn, c, step, "after migrating step " + (step + 1) + " again");
