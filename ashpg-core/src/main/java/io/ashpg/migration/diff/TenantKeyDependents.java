@@ -67,8 +67,8 @@ public final class TenantKeyDependents {
 
   /**
    * The foreign keys of {@code storedTenant} (the tenant tables as the database has them before this generation)
-   * that depend on a key or table that {@code globalOps} (the public migration's operations) removes, in table
-   * order.
+   * that depend on a key or table that {@code globalOps} (the public migration's operations) removes, in the order
+   * of {@code storedTenant}.
    */
   public static List<Dependent> find(Collection<TableSnapshot> storedTenant, List<Operation> globalOps) {
     List<Removal> removals = removals(globalOps);
