@@ -8,6 +8,7 @@ import io.ashpg.migration.generate.AmbiguousPrimaryKeyException;
 import io.ashpg.migration.generate.DevMigrations;
 import io.ashpg.migration.generate.GenerationResult;
 import io.ashpg.migration.generate.GeneratorOptions;
+import io.ashpg.migration.generate.GlobalKeyInUseException;
 import io.ashpg.migration.generate.MigrationGenerator;
 import io.ashpg.migration.generate.PendingChange;
 import io.ashpg.migration.generate.PrimaryKeyChooser;
@@ -95,7 +96,7 @@ public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
     try {
       return new MigrationGenerator(VersionClock.system()).withDevRollback(dev -> rollBack(domain, dev))
           .generate(domain, options, renameDecider, keys);
-    } catch (AmbiguousRenameException | AmbiguousPrimaryKeyException | DefinitionException
+    } catch (AmbiguousRenameException | AmbiguousPrimaryKeyException | GlobalKeyInUseException | DefinitionException
              | SnapshotFormatException | IllegalArgumentException e) {
       throw new MojoFailureException("ashpg: " + e.getMessage(), e);
     } catch (DevRollbackFailed e) {

@@ -17,6 +17,7 @@ import io.ashpg.migration.diff.Operation.RemoveFunction;
 import io.ashpg.migration.diff.Operation.RenameTable;
 import io.ashpg.migration.diff.OperationGraph;
 import io.ashpg.migration.diff.RenameDecider;
+import io.ashpg.migration.diff.TenantKeyDependents;
 import io.ashpg.migration.snapshot.ExtensionsSnapshot;
 import io.ashpg.migration.snapshot.MultitenancySnapshot;
 import io.ashpg.migration.snapshot.SnapshotJson;
@@ -45,7 +46,8 @@ import java.util.stream.Stream;
  * The generator pipeline after "resources → snapshots": per repo, load the latest stored snapshots, diff them
  * against the current ones, order the operations, render migrations, and write migration files plus new
  * snapshots. Everything is computed first; files are written only when the whole run succeeded, so an error
- * (an ambiguous rename, a malformed snapshot, a dependency cycle) leaves the disk untouched.
+ * (an ambiguous rename, a malformed snapshot, a dependency cycle, a global key that tenant foreign keys still use —
+ * {@link GlobalKeyInUseException}) leaves the disk untouched.
  *
  * <p>With {@link GeneratorOptions#dev() dev} the files are dev files, diffed against the newest snapshots dev or
  * not. Without it, dev files left by earlier dev runs are squashed: the diff ignores dev snapshots (so the new
@@ -147,6 +149,8 @@ public final class MigrationGenerator {
       }
       Map<TableKey, StoredSnapshot> storedGlobal = byKey(store.latestOfAll(repo.repo(), false, dev));
       Map<TableKey, StoredSnapshot> storedTenant = byKey(store.latestOfAll(repo.repo(), true, dev));
+      // every stored tenant table still exists, the unmanaged ones too, with the foreign keys its snapshot lists
+      List<TableSnapshot> tenantTablesNow = List.copyOf(snapshots(storedTenant).values());
       // tables of migrate(false) resources still exist: never propose them for drop or rename
       storedGlobal.keySet().removeIf(k -> repo.unmanagedTables().contains(k) && !currentGlobal.containsKey(k));
       storedTenant.keySet().removeIf(k -> repo.unmanagedTables().contains(k) && !currentTenant.containsKey(k));
@@ -169,6 +173,11 @@ public final class MigrationGenerator {
         boolean global = (op instanceof AddCustomStatement a && a.statement().global())
             || (op instanceof RemoveCustomStatement r && r.statement().global());
         (global ? globalOps : tenantOps).add(op);
+      }
+      // tenant foreign keys on a key the public migration drops would make it fail: refuse before writing anything
+      List<TenantKeyDependents.Dependent> inTheWay = TenantKeyDependents.find(tenantTablesNow, globalOps);
+      if (!inTheWay.isEmpty()) {
+        throw new GlobalKeyInUseException(repo.repo(), inTheWay);
       }
       if (options.concurrentIndexes()) {
         globalOps = concurrentIdentityIndexes(globalOps);
