@@ -137,7 +137,10 @@ public final class DdlRenderer {
     } else if (op instanceof AddFunction f) {
       s.add(function(f.name()).install());
     } else if (op instanceof RemoveFunction f) {
-      s.add(function(f.name()).uninstall());
+      // never dropped for real: tenant migrations already written call it in their column defaults, and a tenant
+      // created later (or a database rebuilt from the migrations) replays them; left for a person, like extensions
+      s.add(comment("no column default uses " + f.name() + "() any more, but earlier (tenant) migrations do when they"
+          + " are replayed;\nuncomment to drop it once no database will replay them\n" + function(f.name()).uninstall()));
     } else {
       throw new IllegalStateException("no renderer for " + op);
     }
@@ -231,7 +234,7 @@ public final class DdlRenderer {
     } else if (op instanceof AddFunction f) {
       s.add(function(f.name()).uninstall());
     } else if (op instanceof RemoveFunction f) {
-      s.add(function(f.name()).install());
+      s.add(comment(function(f.name()).install()));
     } else {
       throw new IllegalStateException("no renderer for " + op);
     }

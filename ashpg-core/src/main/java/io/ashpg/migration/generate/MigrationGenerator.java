@@ -161,7 +161,7 @@ public final class MigrationGenerator {
       ExtensionsSnapshot storedExtensions = store.extensions(repo.repo(), dev).orElse(null);
       // extensions get a migration of their own, ahead of the resources' one, as AshPostgres does: installing one
       // often needs a superuser, so operators may want to run or review it separately. A function no longer needed
-      // is removed after the resources' changes instead, once no column default uses it.
+      // is noted (commented out) after the resources' changes instead.
       List<Operation> extensionOps = new ArrayList<>(requested == null ? List.of()
           : differ.diffExtensions(storedExtensions, requested));
       List<Operation> functionRemovals = extensionOps.stream().filter(RemoveFunction.class::isInstance).toList();
@@ -185,11 +185,7 @@ public final class MigrationGenerator {
       }
       List<Operation> globalOrdered = new ArrayList<>(OperationGraph.order(globalOps));
       globalOrdered.addAll(functionRemovals);
-      List<Operation> tenantOrdered = new ArrayList<>(OperationGraph.order(tenantOps));
-      // tenant tables that used a removed function change after the public migration: each tenant migration tries
-      // the removal again, and the one that runs when no tenant uses the function any more drops it
-      functionRemovals.stream().filter(op -> usedBy(((RemoveFunction) op).name(), snapshots(storedTenant)))
-          .forEach(tenantOrdered::add);
+      List<Operation> tenantOrdered = OperationGraph.order(tenantOps);
 
       // pending changes per table
       pending.addAll(pendingOf(repo.repo(), false, globalOrdered));
