@@ -3,7 +3,7 @@ package io.ashpg.migration;
 import io.ashpg.fixtures.BlogRepo;
 import io.ashpg.fixtures.PlainRepo;
 import io.ashpg.fixtures.Seed;
-import io.ashpg.migration.diff.HintRenameDecider;
+import io.ashpg.migration.diff.RenameDecider;
 import io.ashpg.migration.generate.GenerationResult;
 import io.ashpg.migration.generate.GeneratorOptions;
 import io.ashpg.migration.generate.MigrationGenerator;
@@ -70,7 +70,8 @@ public final class ResourceCases {
     GenerationResult generate(Path project, MigrationGenerator generator, UnaryOperator<GeneratorOptions> adjust) {
       GeneratorOptions options = adjust.apply(GeneratorOptions.defaults(project).withQuiet(true)
           .withDropColumns(dropColumns).withRenames(renames));
-      return generator.generate(Domain.of(resources), options, new HintRenameDecider(renames),
+      // the hints travel in the options, as from the plugin; anything they leave open is an error
+      return generator.generate(Domain.of(resources), options, RenameDecider.strict(),
           PrimaryKeyChooser.fromHints(primaryKeys));
     }
   }

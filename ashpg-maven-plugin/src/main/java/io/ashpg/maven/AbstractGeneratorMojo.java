@@ -1,7 +1,6 @@
 package io.ashpg.maven;
 
 import io.ashpg.migration.diff.AmbiguousRenameException;
-import io.ashpg.migration.diff.HintRenameDecider;
 import io.ashpg.migration.diff.NeverRename;
 import io.ashpg.migration.diff.RenameDecider;
 import io.ashpg.migration.generate.AmbiguousPrimaryKeyException;
@@ -79,10 +78,10 @@ public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
     Domain domain = domain();
     boolean interactive = session.getRequest().isInteractiveMode() && !options.checkMigrated();
     InteractiveDecisions prompt = new InteractiveDecisions();
-    // a check only lists what differs, so it answers every question the way that shows the most change
+    // the generator asks the options' rename hints first, this only what they leave open; a check only lists what
+    // differs, so it answers every question the way that shows the most change
     RenameDecider fallback = options.checkMigrated() ? NeverRename.INSTANCE
         : interactive ? prompt : RenameDecider.strict();
-    RenameDecider renameDecider = new HintRenameDecider(options.renames(), fallback);
     PrimaryKeyChooser hints;
     try {
       hints = new PrimaryKeyHints(primaryKeys == null ? List.of() : primaryKeys);
@@ -95,7 +94,7 @@ public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
     };
     try {
       return new MigrationGenerator(VersionClock.system()).withDevRollback(dev -> rollBack(domain, dev))
-          .generate(domain, options, renameDecider, keys);
+          .generate(domain, options, fallback, keys);
     } catch (AmbiguousRenameException | AmbiguousPrimaryKeyException | GlobalKeyInUseException | DefinitionException
              | SnapshotFormatException | IllegalArgumentException e) {
       throw new MojoFailureException("ashpg: " + e.getMessage(), e);

@@ -166,6 +166,17 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
     }
   }
 
+  /**
+   * The result of a run that started and failed (the core migrators throw it), for {@link #report} to list; an
+   * error found before anything ran becomes a build failure at once.
+   */
+  protected static MigrationResult failedRun(MigrationException e) throws MojoFailureException {
+    if (e.result() == null) {
+      throw failure(e);
+    }
+    return e.result();
+  }
+
   /** Turns an error found before anything ran into a build failure that says what to do. */
   protected static MojoFailureException failure(MigrationException e) {
     return new MojoFailureException("ashpg: " + e.getMessage(), e);

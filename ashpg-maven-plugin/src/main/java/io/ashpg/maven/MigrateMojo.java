@@ -62,7 +62,7 @@ public class MigrateMojo extends AbstractMigrationMojo {
               .withProgressListener(new MavenProgress(getLog())).migrate()
           : Migrator.create(db.url(), db.username(), db.password(), options.build()).migrate();
     } catch (MigrationException e) {
-      throw failure(e);
+      result = failedRun(e);
     }
     report("applied", "already up to date, nothing to migrate", repo, result);
   }

@@ -63,7 +63,7 @@ public class RollbackMojo extends AbstractMigrationMojo {
               .withProgressListener(new MavenProgress(getLog())).rollback()
           : Migrator.create(db.url(), db.username(), db.password(), options.build()).rollback();
     } catch (MigrationException e) {
-      throw failure(e);
+      result = failedRun(e);
     }
     report("rolled back", "nothing to roll back", repo, result);
   }

@@ -80,9 +80,12 @@ public final class MigrationGenerator {
     return new MigrationGenerator(clock, Objects.requireNonNull(rollback, "rollback"));
   }
 
-  /** Generates with renames decided by {@code options.renames()} hints; unanswered questions are errors. */
+  /**
+   * Generates with renames decided by {@code options.renames()} hints; questions they do not answer are errors
+   * ({@link RenameDecider#strict()}).
+   */
   public GenerationResult generate(List<RepoSnapshots> repos, GeneratorOptions options) {
-    return generate(repos, options, new HintRenameDecider(options.renames()));
+    return generate(repos, options, RenameDecider.strict());
   }
 
   /**
@@ -90,7 +93,10 @@ public final class MigrationGenerator {
    * {@link SnapshotBuilder} and diffs them against the stored ones. Errors in the resources (conflicts on a shared
    * table, an undecided primary key) are thrown before anything is written.
    *
-   * @param decider    decides renames (e.g. an interactive prompt, or {@link HintRenameDecider})
+   * @param decider    answers the rename questions the options' {@link GeneratorOptions#renames() hints} leave
+   *                   open (e.g. an interactive prompt, {@link RenameDecider#strict()} or
+   *                   {@link io.ashpg.migration.diff.NeverRename}); see
+   *                   {@link #generate(List, GeneratorOptions, RenameDecider)}
    * @param primaryKey decides the primary key of a table whose resources declare different ones
    */
   public GenerationResult generate(io.ashpg.resource.Domain domain, GeneratorOptions options, RenameDecider decider,
@@ -104,9 +110,17 @@ public final class MigrationGenerator {
   /**
    * Generates migrations for {@code repos}.
    *
-   * @param decider decides renames (e.g. an interactive prompt)
+   * <p>Rename questions go to the options' {@link GeneratorOptions#renames() rename hints} first; {@code decider} is
+   * asked only what no hint answers, and never about a column or table a hint already claimed (the hints wrap it as
+   * a {@link HintRenameDecider} with {@code decider} as fallback). So a hint always wins over the decider, and a
+   * decider such as {@link io.ashpg.migration.diff.NeverRename} cannot turn a hinted rename into a drop. A malformed
+   * hint is an {@link IllegalArgumentException} before anything is read or written.
+   *
+   * @param decider answers what the hints leave open (e.g. an interactive prompt)
    */
   public GenerationResult generate(List<RepoSnapshots> repos, GeneratorOptions options, RenameDecider decider) {
+    Objects.requireNonNull(decider, "decider");
+    RenameDecider renames = options.renames().isEmpty() ? decider : new HintRenameDecider(options.renames(), decider);
     if (options.name() != null && options.name().endsWith(DevMigrations.SUFFIX)) {
       // the next normal run would take such a file for a dev migration, roll it back and delete it
       throw new IllegalArgumentException("migration name '" + options.name() + "' ends in '" + DevMigrations.SUFFIX
@@ -166,9 +180,9 @@ public final class MigrationGenerator {
           : differ.diffExtensions(storedExtensions, requested));
       List<Operation> functionRemovals = extensionOps.stream().filter(RemoveFunction.class::isInstance).toList();
       extensionOps.removeAll(functionRemovals);
-      globalOps.addAll(differ.diff(snapshots(storedGlobal), currentGlobal, decider));
+      globalOps.addAll(differ.diff(snapshots(storedGlobal), currentGlobal, renames));
       List<Operation> tenantOps = new ArrayList<>();
-      for (Operation op : differ.diff(snapshots(storedTenant), currentTenant, decider)) {
+      for (Operation op : differ.diff(snapshots(storedTenant), currentTenant, renames)) {
         // global custom statements of tenant tables run once, in the public migrations
         boolean global = (op instanceof AddCustomStatement a && a.statement().global())
             || (op instanceof RemoveCustomStatement r && r.statement().global());

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The result of a migrate or rollback run. A non-empty {@link #failures()} list means the run failed.
+ * The result of a migrate or rollback run. A method of the public migration API returns one only for a run that
+ * succeeded; a run with failures is thrown as a {@link MigrationException}, whose {@link MigrationException#result()}
+ * is the failed result: {@link #failures()} non-empty, {@link #schemas()} saying what ran everywhere else.
  *
  * @param direction up or down
  * @param schemas one outcome per schema or tenant looked at
@@ -40,8 +42,8 @@ public record MigrationResult(Direction direction, List<SchemaOutcome> schemas, 
     return schemas.stream().filter(SchemaOutcome::changed).count();
   }
 
-  /** Returns this result, or throws a {@link MigrationException} describing every failure. */
-  public MigrationResult orThrow() {
+  /** Returns this result, or throws a {@link MigrationException} describing every failure and holding this result. */
+  MigrationResult orThrow() {
     if (succeeded()) {
       return this;
     }

@@ -39,8 +39,9 @@ import javax.sql.DataSource;
  * {@code SET LOCAL search_path TO "<tenant>", public} (see {@link BatchRunner}): about six round trips and one
  * commit per tenant. A no-transaction file runs on its own, setting search_path for the session and resetting it
  * before the connection goes back to the pool. A failing tenant stops at its failing migration (rolled back; the
- * migrations before it stay applied); the other tenants go on; every failure is in the result, which then has
- * {@code succeeded() == false}. Rerunning resumes where each tenant stopped.
+ * migrations before it stay applied); the other tenants go on; when all are done, a {@link MigrationException} is
+ * thrown whose {@link MigrationException#result() result} holds every tenant's outcome and every failure. Rerunning
+ * resumes where each tenant stopped. Like {@link Migrator}, every method returns only when everything succeeded.
  */
 public final class TenantMigrator {
 
@@ -99,27 +100,43 @@ public final class TenantMigrator {
     return new TenantMigrator(dataSource, config, options, source, lister, listener);
   }
 
-  /** Applies pending tenant migrations ({@link Scope.All} unless the options say otherwise). */
+  /**
+   * Applies pending tenant migrations ({@link Scope.All} unless the options say otherwise).
+   *
+   * @return every tenant's outcome; the run succeeded in all of them
+   * @throws MigrationException when any tenant failed (after the others ran; its
+   *     {@link MigrationException#result() result} holds every outcome and failure) or the run could not start
+   */
   public MigrationResult migrate() {
-    return run(Direction.UP, options.scope() != null ? options.scope() : Scope.all());
+    return run(Direction.UP, options.scope() != null ? options.scope() : Scope.all()).orThrow();
   }
 
-  /** Rolls back the newest tenant migration (or the options' scope) in every tenant. */
+  /**
+   * Rolls back the newest tenant migration (or the options' scope) in every tenant.
+   *
+   * @throws MigrationException when any tenant failed (see {@link #migrate()}) or the run could not start
+   */
   public MigrationResult rollback() {
-    return run(Direction.DOWN, options.scope() != null ? options.scope() : Scope.step(1));
+    return run(Direction.DOWN, options.scope() != null ? options.scope() : Scope.step(1)).orThrow();
   }
 
-  /** Rolls back every tenant's migrations down to and including {@code version}. */
+  /**
+   * Rolls back every tenant's migrations down to and including {@code version}.
+   *
+   * @throws MigrationException when any tenant failed (see {@link #migrate()}) or the run could not start
+   */
   public MigrationResult rollbackTenants(long version) {
-    return run(Direction.DOWN, Scope.to(version));
+    return run(Direction.DOWN, Scope.to(version)).orThrow();
   }
 
   /**
    * Rolls back, in every tenant, those of {@code versions} that the tenant has applied, newest first (see
    * {@link Migrator#rollbackVersions}); tenants that have none of them are not touched.
+   *
+   * @throws MigrationException when any tenant failed (see {@link #migrate()}) or the run could not start
    */
   public MigrationResult rollbackVersions(Collection<Long> versions) {
-    return run(Direction.DOWN, Scope.versions(versions));
+    return run(Direction.DOWN, Scope.versions(versions)).orThrow();
   }
 
   /** Status of every tenant; reads only (two or so queries per 100 tenants), creates nothing. */

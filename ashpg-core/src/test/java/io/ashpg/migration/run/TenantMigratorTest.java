@@ -90,11 +90,10 @@ class TenantMigratorTest {
     };
 
     long start = System.nanoTime();
-    MigrationResult first = TenantMigrator.create(db.jdbcUrl(), db.user(), db.password(), options().build(),
-        prefixed("t100_")).withProgressListener(listener).migrate();
+    MigrationResult first = FailedRun.of(() -> TenantMigrator.create(db.jdbcUrl(), db.user(), db.password(),
+        options().build(), prefixed("t100_")).withProgressListener(listener).migrate());
     long firstMs = (System.nanoTime() - start) / 1_000_000;
 
-    assertThat(first.succeeded()).isFalse();
     assertThat(first.schemas()).hasSize(100);
     assertThat(first.changedSchemas()).isEqualTo(100);
     assertThat(first.failures()).hasSize(1);
