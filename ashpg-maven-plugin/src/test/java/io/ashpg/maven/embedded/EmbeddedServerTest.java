@@ -27,9 +27,9 @@ class EmbeddedServerTest {
   @Test
   void keepsItsDataAcrossRestartsAndIsSharedWithinTheJvm(@TempDir Path target) throws Exception {
     Path data = target.resolve("ashpg/postgres");
-    EmbeddedServer.Started first = EmbeddedServer.startOrReuse(data, binariesJar());
+    EmbeddedServer.Started first = EmbeddedServer.startOrReuse(data, binariesJar(), m -> { });
     assertThat(first.startedNow()).isTrue();
-    assertThat(EmbeddedServer.startOrReuse(data, binariesJar()).server()).isSameAs(first.server());
+    assertThat(EmbeddedServer.startOrReuse(data, binariesJar(), m -> { }).server()).isSameAs(first.server());
     try (Connection c = DriverManager.getConnection(first.server().jdbcUrl("postgres"), "postgres", "");
          Statement s = c.createStatement()) {
       s.execute("CREATE TABLE kept (id int)");
@@ -38,7 +38,7 @@ class EmbeddedServerTest {
     EmbeddedServer.stopAll();
     assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
 
-    EmbeddedServer.Started second = EmbeddedServer.startOrReuse(data, binariesJar());
+    EmbeddedServer.Started second = EmbeddedServer.startOrReuse(data, binariesJar(), m -> { });
     assertThat(second.startedNow()).isTrue();
     try (Connection c = DriverManager.getConnection(second.server().jdbcUrl("postgres"), "postgres", "");
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM kept")) {
@@ -65,7 +65,7 @@ class EmbeddedServerTest {
         .hasMessageContaining("no postgres-*.txz archive in " + empty);
   }
 
-  private static Path binariesJar() throws URISyntaxException {
+  static Path binariesJar() throws URISyntaxException {
     // the test class path holds this platform's binaries jar; find the jar that contains the archive
     var url = EmbeddedServerTest.class.getClassLoader().getResource("postgres-linux-x86_64.txz");
     assertThat(url).as("binaries on the test class path").isNotNull();
