@@ -35,7 +35,7 @@ final class LeftoverServer {
    * whose server is gone (its process id may belong to another program by now, which would keep PostgreSQL from
    * starting).
    *
-   * @param serverLog where pg_ctl's own output goes
+   * @param serverLog where the output of the stop command goes
    * @param log       told what is stopped and why
    * @throws IOException when the server does not stop; the message names the process to stop by hand
    */
@@ -101,25 +101,36 @@ final class LeftoverServer {
   }
 
   /**
-   * Stops the server with its own pg_ctl (a fast shutdown: sessions end, committed data stays), or, when its
-   * program cannot be found, by asking the process to terminate; then waits until it is gone.
+   * Asks the server for a fast shutdown (sessions end, committed data stays, as {@code pg_ctl stop -m fast} does)
+   * and waits until it is gone. On Unix that is SIGINT, sent through the shell since Java cannot send it (pg_ctl
+   * refuses to run as root, which CI containers often are); on Windows, the server's own pg_ctl. Failing both, the
+   * process is asked to terminate.
    */
   private static void stop(ProcessHandle server, Path dataDirectory, File serverLog) throws IOException {
-    Optional<Path> pgCtl = server.info().command().map(Path::of).map(p -> p.resolveSibling(
-        p.getFileName().toString().endsWith(".exe") ? "pg_ctl.exe" : "pg_ctl")).filter(Files::isExecutable);
-    if (pgCtl.isPresent()) {
-      Process stop = new ProcessBuilder(pgCtl.get().toString(), "stop", "-D", dataDirectory.toString(), "-m", "fast",
-          "-w", "-t", Long.toString(STOP_WAIT.toSeconds()))
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog)).start();
+    List<String> command;
+    if (File.separatorChar == '/') {
+      command = List.of("/bin/sh", "-c", "kill -INT " + server.pid());
+    } else {
+      Optional<Path> pgCtl = server.info().command().map(p -> Path.of(p).resolveSibling("pg_ctl.exe"))
+          .filter(Files::isExecutable);
+      command = pgCtl.map(p -> List.of(p.toString(), "stop", "-D", dataDirectory.toString(), "-m", "fast", "-W"))
+          .orElse(List.of());
+    }
+    if (!command.isEmpty()) {
+      Process signal = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog)).start();
+      boolean done;
       try {
-        stop.waitFor(STOP_WAIT.toSeconds() + 10, TimeUnit.SECONDS);
+        done = signal.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while stopping the embedded PostgreSQL (process " + server.pid() + ")", e);
       }
-    }
-    if (server.isAlive()) {
-      server.destroy(); // no pg_ctl, or it failed (its output is in the server log): ask the process itself
+      if (!done || signal.exitValue() != 0) {
+        server.destroy(); // its output is in the server log; ask the process itself
+      }
+    } else {
+      server.destroy();
     }
     try {
       server.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);

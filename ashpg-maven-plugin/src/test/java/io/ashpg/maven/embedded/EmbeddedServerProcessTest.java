@@ -65,6 +65,8 @@ class EmbeddedServerProcessTest {
     EmbeddedServer.Started next = EmbeddedServer.startOrReuse(data, EmbeddedServerTest.binariesJar(), said::add);
     assertThat(valuesIn(next.server())).containsExactly(42);
     assertThat(orphan.isAlive()).as("the left-over server was stopped").isFalse();
+    // cleanly: a fast shutdown, as pg_ctl stop -m fast does, not a crash the next start has to recover from
+    assertThat(Files.readString(target.resolve("ashpg/postgres.log"))).contains("received fast shutdown request");
     assertThat(said).singleElement().asString().contains("(process " + orphan.pid()).contains("is still running")
         .contains("stopping it, its data stays");
   }
