@@ -58,8 +58,9 @@ public final class EmbeddedServer {
     // the server's own output (startup chatter, "database already exists" when we probe) goes to a file next
     // to the data, where it helps when something is wrong and stays out of the build log otherwise
     File serverLog = key.resolveSibling(key.getFileName() + ".log").toFile();
+    // the holder keeps the lock until its JVM exits: a build, or an IDE that runs Maven inside itself
     LockFile lock = LockFile.acquire(lockFile, PATIENCE, () -> log.accept("waiting for another ashpg goal using "
-        + key + " to finish (it holds " + lockFile.getFileName() + ")"));
+        + key + " to finish (the process holding " + lockFile.getFileName() + " releases it when it exits)"));
     try {
       LeftoverServer.stopIfRunning(key, serverLog, log);
       quietZonkyLogging();

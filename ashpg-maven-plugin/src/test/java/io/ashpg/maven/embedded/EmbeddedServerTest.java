@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,28 @@ class EmbeddedServerTest {
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM kept")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(42);
+    }
+  }
+
+  @Test
+  void aPidFileNamingAnotherRunningProgramIsStaleAndThatProgramIsLeftAlone(@TempDir Path target) throws Exception {
+    Path data = target.resolve("ashpg/postgres");
+    EmbeddedServer.startOrReuse(data, binariesJar(), m -> { });
+    EmbeddedServer.stopAll();
+    // after a reboot the process id in a left-over postmaster.pid may belong to any program
+    Process other = new ProcessBuilder("sleep", "120").start();
+    try {
+      Files.writeString(data.resolve("postmaster.pid"), other.pid() + "\n" + data + "\n1700000000\n5432\n");
+      List<String> said = new ArrayList<>();
+      EmbeddedServer.Started started = EmbeddedServer.startOrReuse(data, binariesJar(), said::add);
+      try (Connection c = DriverManager.getConnection(started.server().jdbcUrl("postgres"), "postgres", "");
+           Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+        assertThat(rs.next()).isTrue();
+      }
+      assertThat(said).isEmpty();
+      assertThat(other.isAlive()).as("a program that is not our PostgreSQL is never stopped").isTrue();
+    } finally {
+      other.destroyForcibly();
     }
   }
 
