@@ -200,7 +200,8 @@ public abstract class AbstractAshpgMojo extends AbstractMojo {
     }
     EmbeddedServer.Started started;
     try {
-      started = EmbeddedServer.startOrReuse(embeddedDataDirectory.toPath(), binaries);
+      started = EmbeddedServer.startOrReuse(embeddedDataDirectory.toPath(), binaries,
+          m -> getLog().info("ashpg: " + m));
     } catch (RuntimeException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -18,6 +18,7 @@ import io.ashpg.migration.diff.Operation.RenameTable;
 import io.ashpg.migration.diff.OperationGraph;
 import io.ashpg.migration.diff.RenameDecider;
 import io.ashpg.migration.diff.TenantKeyDependents;
+import io.ashpg.migration.run.LockFile;
 import io.ashpg.migration.snapshot.ExtensionsSnapshot;
 import io.ashpg.migration.snapshot.MultitenancySnapshot;
 import io.ashpg.migration.snapshot.SnapshotJson;
@@ -32,6 +33,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,10 +56,22 @@ import java.util.stream.Stream;
  * migration holds the whole change since the last committed state), and before anything is written the applied
  * dev migrations are rolled back through the generator's {@link DevRollback} and every dev file is deleted (see
  * {@link DevMigrations}). Dry runs and checks never roll back or delete anything.
+ *
+ * <p>A generation that writes locks the file {@value #LOCK_FILE} under the snapshot root from reading the stored
+ * snapshots to writing the new ones, so a second generator on the same project, in this or another process, waits
+ * for the first (saying so after a second) and then diffs against what the first wrote.
  */
 public final class MigrationGenerator {
 
   private static final System.Logger LOG = System.getLogger(MigrationGenerator.class.getName());
+  /**
+   * The lock file a generation that writes holds under the snapshot root, from reading the stored snapshots to
+   * writing the new ones: two generators at once (an IDE and a shell) would otherwise both write the same change as
+   * two migrations. It stays there, empty; whether it is committed makes no difference.
+   */
+  public static final String LOCK_FILE = ".generate.lock";
+  /** How long a generator waits for another one before saying that it waits. */
+  private static final Duration LOCK_PATIENCE = Duration.ofSeconds(1);
 
   private final VersionClock clock;
   private final DevRollback devRollback;
@@ -108,7 +122,8 @@ public final class MigrationGenerator {
   }
 
   /**
-   * Generates migrations for {@code repos}.
+   * Generates migrations for {@code repos}; unless it is a dry run or a check, with the snapshot root locked against
+   * other generators.
    *
    * <p>Rename questions go to the options' {@link GeneratorOptions#renames() rename hints} first; {@code decider} is
    * asked only what no hint answers, and never about a column or table a hint already claimed (the hints wrap it as
@@ -118,6 +133,7 @@ public final class MigrationGenerator {
    *
    * @param decider answers what the hints leave open (e.g. an interactive prompt)
    */
+  @SuppressWarnings("try") // the lock is only held, never used
   public GenerationResult generate(List<RepoSnapshots> repos, GeneratorOptions options, RenameDecider decider) {
     Objects.requireNonNull(decider, "decider");
     RenameDecider renames = options.renames().isEmpty() ? decider : new HintRenameDecider(options.renames(), decider);
@@ -126,6 +142,20 @@ public final class MigrationGenerator {
       throw new IllegalArgumentException("migration name '" + options.name() + "' ends in '" + DevMigrations.SUFFIX
           + "', which marks dev migrations; choose another name");
     }
+    if (options.dryRun() || options.checkMigrated()) {
+      return diffAndWrite(repos, options, decider);
+    }
+    Path root = options.snapshotPath();
+    try (LockFile lock = LockFile.acquire(root.resolve(LOCK_FILE), LOCK_PATIENCE, () -> LOG.log(Level.INFO,
+        "waiting for another migration generator to finish with " + root + " (it holds " + LOCK_FILE
+            + "; an interactive one may be waiting for an answer)"))) {
+      return diffAndWrite(repos, options, decider);
+    }
+  }
+
+  /** The generation itself: with the snapshot root locked, or unlocked for dry runs and checks (they write nothing). */
+  private GenerationResult diffAndWrite(List<RepoSnapshots> repos, GeneratorOptions options,
+      RenameDecider decider) {
     SnapshotStore store = new SnapshotStore(options.snapshotPath());
     Differ differ = new Differ(options.dropColumns());
     List<GeneratedFile> files = new ArrayList<>();
