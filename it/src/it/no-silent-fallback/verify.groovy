@@ -7,7 +7,7 @@ def expect = { int n, String text ->
   assert b.contains(text) : "build " + n + " lacks: " + text + "\n" + b
 }
 expect 1, 'ashpg.url is set but empty'
-expect 2, 'settings.xml server it-db (ashpg.serverId) has a user name and password but no URL'
+expect 2, 'settings.xml server it-db (ashpg.serverId) has no URL'
 expect 2, '<configuration><url>'
 expect 3, 'settings.xml has no <server> with id no_such_server (ashpg.serverId)'
 expect 4, 'ashpg.username is set, but no database URL is'
@@ -17,7 +17,7 @@ expect 6, '<repos> entry shop names no repo of the Apis'
 expect 6, 'shop_repo'
 expect 7, '<repos> entry shop_repo has no <url>'
 expect 8, "ashpg.url 'postgres://db.example/shop' is not a PostgreSQL JDBC URL"
-expect 9, 'jdbc:postgresql://127.0.0.1:3/from_settings (settings.xml server it-db-url)'
+expect 9, 'ashpg: repo shop_repo: using jdbc:postgresql://127.0.0.1:3/from_settings as it_user (settings.xml server it-db-url)'
 assert !builds.any { it.contains('using the embedded PostgreSQL') } : 'the embedded default was used'
 assert !new File(basedir, 'target/ashpg/postgres').exists() : 'the embedded database was started'
 assert !builds.any { it.contains('it_secret') } : 'a password was printed'
