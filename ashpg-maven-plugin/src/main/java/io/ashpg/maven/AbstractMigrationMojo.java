@@ -10,6 +10,7 @@ import io.ashpg.resource.Domain;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Options shared by the goals that run migrations: migrate, rollback and status. */
 public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
+
+  /** SQLSTATE invalid_catalog_name: the database the URL names does not exist. */
+  private static final String MISSING_DATABASE = "3D000";
+  private static final String CREATE_HINT = "\nThe database does not exist yet: run mvn ashpg:create first (with the"
+      + " same database settings), then this goal again.";
 
   /** Work on tenant migrations, in every schema the repo's {@code allTenants} lists, instead of the public ones. */
   @Parameter(property = "ashpg.tenants", defaultValue = "false")
@@ -70,6 +76,9 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
   protected final void run() throws MojoExecutionException, MojoFailureException {
     checkParameters();
     Domain domain = domain();
+    for (Repo repo : domain.repos()) {
+      target(repo); // every repo's database is checked and named before any of them is touched
+    }
     for (Repo repo : domain.repos()) {
       List<String> locations = locations(repo);
       if (locations.isEmpty()) {
@@ -162,6 +171,9 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
       for (MigrationFailure failure : result.failures()) {
         message.append("\n  - ").append(failure.describe());
       }
+      if (result.failures().stream().anyMatch(f -> MISSING_DATABASE.equals(f.sqlState()))) {
+        message.append(CREATE_HINT);
+      }
       throw new MojoFailureException(message.toString());
     }
   }
@@ -179,6 +191,15 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
 
   /** Turns an error found before anything ran into a build failure that says what to do. */
   protected static MojoFailureException failure(MigrationException e) {
-    return new MojoFailureException("ashpg: " + e.getMessage(), e);
+    return new MojoFailureException("ashpg: " + e.getMessage() + (missingDatabase(e) ? CREATE_HINT : ""), e);
+  }
+
+  private static boolean missingDatabase(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && MISSING_DATABASE.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
