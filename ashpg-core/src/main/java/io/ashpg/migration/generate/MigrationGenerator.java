@@ -143,19 +143,19 @@ public final class MigrationGenerator {
           + "', which marks dev migrations; choose another name");
     }
     if (options.dryRun() || options.checkMigrated()) {
-      return diffAndWrite(repos, options, decider);
+      return diffAndWrite(repos, options, renames);
     }
     Path root = options.snapshotPath();
     try (LockFile lock = LockFile.acquire(root.resolve(LOCK_FILE), LOCK_PATIENCE, () -> LOG.log(Level.INFO,
         "waiting for another migration generator to finish with " + root + " (it holds " + LOCK_FILE
             + "; an interactive one may be waiting for an answer)"))) {
-      return diffAndWrite(repos, options, decider);
+      return diffAndWrite(repos, options, renames);
     }
   }
 
   /** The generation itself: with the snapshot root locked, or unlocked for dry runs and checks (they write nothing). */
   private GenerationResult diffAndWrite(List<RepoSnapshots> repos, GeneratorOptions options,
-      RenameDecider decider) {
+      RenameDecider renames) {
     SnapshotStore store = new SnapshotStore(options.snapshotPath());
     Differ differ = new Differ(options.dropColumns());
     List<GeneratedFile> files = new ArrayList<>();
