@@ -133,6 +133,7 @@ public final class ResourceCases {
     cases.add(dropRenameMoveTable());
     cases.add(of("polymorphic", step(Seed.blog())));
     cases.add(tenants());
+    cases.add(renameReferencedTable());
     return cases;
   }
 
@@ -311,6 +312,22 @@ public final class ResourceCases {
     Resource unmanaged = res("legacy", "legacies", body.andThen(r -> r.postgres(pg -> pg.migrate(false))));
     return of("drop_rename_move_table", step(alpha, beta, gamma, legacy),
         step(bravo, archived, unmanaged).withRenames("alphas:-", "betas:bravos", "gammas:archive.gammas"));
+  }
+
+  /**
+   * A table referenced by another table and by itself is renamed and moved while those foreign keys change: rolling
+   * back must re-add the old keys where the table is at that point (found by the random evolution test; AshPostgres
+   * has no table renames or moves to compare with).
+   */
+  static Case renameReferencedTable() {
+    Consumer<ResourceBuilder> post = r -> r.uuidPrimaryKey("id").attribute("title", Type.STRING)
+        .belongsTo("parent", "post");
+    Consumer<ResourceBuilder> comment = r -> r.uuidPrimaryKey("id").belongsTo("post", "post");
+    Resource cascade = res("comment", "comments", comment.andThen(r -> r.postgres(pg -> pg.reference("post",
+        ref -> ref.onDelete(OnDelete.DELETE)))));
+    return of("rename_referenced_table", step(res("post", "posts", post), res("comment", "comments", comment)),
+        step(res("post", "articles", post.andThen(r -> r.postgres(pg -> pg.schema("blog")))), cascade)
+            .withRenames("posts:blog.articles"));
   }
 
   static Case tenants() {

@@ -80,7 +80,7 @@ public final class Differ {
     List<TableSnapshot> created = orderByReferences(current.values().stream()
         .filter(t -> !old.containsKey(t.key())).toList());
 
-    List<Operation> renamed = new ArrayList<>();
+    List<TableSnapshot[]> renamedPairs = new ArrayList<>();
     List<TableSnapshot> reallyNew = new ArrayList<>();
     for (TableSnapshot t : created) {
       Optional<TableKey> from = orphans.isEmpty() ? Optional.empty()
@@ -90,17 +90,29 @@ public final class Differ {
           throw new IllegalArgumentException("rename decider answered " + from.get() + " for table " + t.key()
               + ", which is not one of the candidates " + orphans);
         }
-        TableSnapshot before = old.get(from.get());
-        if (!Objects.equals(schemaOf(before), schemaOf(t))) {
-          renamed.add(new MoveTableSchema(before.withSchema(t.schema()), schemaOf(before)));
-        }
-        if (!before.table().equals(t.table())) {
-          renamed.add(new RenameTable(t, before.table(), !before.primaryKey().isEmpty()));
-        }
-        renamed.addAll(diffTable(before, t, decider));
+        renamedPairs.add(new TableSnapshot[] {old.get(from.get()), t});
       } else {
         reallyNew.add(t);
       }
+    }
+    // every rename and move first, then the tables' changes: a foreign key dropped from a renamed or moved table
+    // is dropped after the move and, on rollback, re-added before it is undone, so it is re-added pointing at
+    // the table's new place (see retarget)
+    Map<String, TableSnapshot> moves = new HashMap<>();
+    List<Operation> renamed = new ArrayList<>();
+    for (TableSnapshot[] pair : renamedPairs) {
+      TableSnapshot before = pair[0];
+      TableSnapshot t = pair[1];
+      moves.put(Facts.id(before), t);
+      if (!Objects.equals(schemaOf(before), schemaOf(t))) {
+        renamed.add(new MoveTableSchema(before.withSchema(t.schema()), schemaOf(before)));
+      }
+      if (!before.table().equals(t.table())) {
+        renamed.add(new RenameTable(t, before.table(), !before.primaryKey().isEmpty()));
+      }
+    }
+    for (TableSnapshot[] pair : renamedPairs) {
+      renamed.addAll(diffTable(pair[0], pair[1], decider, moves));
     }
 
     List<Operation> ops = new ArrayList<>();
@@ -118,7 +130,7 @@ public final class Differ {
     }
     for (TableKey k : new TreeMap<>(current).keySet()) {
       if (old.containsKey(k)) {
-        ops.addAll(diffTable(old.get(k), current.get(k), decider));
+        ops.addAll(diffTable(old.get(k), current.get(k), decider, moves));
       }
     }
     return ops;
@@ -242,10 +254,14 @@ public final class Differ {
     if (old == null) {
       return createTable(current);
     }
-    return diffTable(old, current, decider);
+    return diffTable(old, current, decider, Map.of());
   }
 
-  private List<Operation> diffTable(TableSnapshot oldAsStored, TableSnapshot neu, RenameDecider decider) {
+  /**
+   * @param moves tables renamed or moved in this batch: old table id ({@link Facts#id}) → the table now
+   */
+  private List<Operation> diffTable(TableSnapshot oldAsStored, TableSnapshot neu, RenameDecider decider,
+      Map<String, TableSnapshot> moves) {
     String oldName = oldAsStored.table();
     // Old objects are dropped under the table's new name and schema, since renames and moves run first.
     TableSnapshot old = freezeNames(oldAsStored).withTable(neu.table()).withSchema(neu.schema())
@@ -313,7 +329,7 @@ public final class Differ {
       boolean renamedCol = !p[0].source().equals(p[1].source());
       boolean typeChanged = !p[0].type().equals(p[1].type());
       if (ro != null && (rn == null || !ro.sameConstraint(rn) || typeChanged)) {
-        removals.add(new DropForeignKey(old, p[0], Direction.BOTH));
+        removals.add(new DropForeignKey(old, retarget(old, p[0], moves), Direction.BOTH));
       }
       if (rn != null && (ro == null || !ro.sameConstraint(rn) || typeChanged)) {
         additions.add(new AddForeignKey(neu, p[1]));
@@ -340,7 +356,7 @@ public final class Differ {
         removals.add(new RemoveReferenceIndex(old, a, IndexDefinitions.referenceIndexName(oldName, old, a)));
       }
       if (a.references() != null && dropColumns) {
-        removals.add(new DropForeignKey(old, a, Direction.BOTH));
+        removals.add(new DropForeignKey(old, retarget(old, a, moves), Direction.BOTH));
       }
     }
     for (AttributeSnapshot a : added) {
@@ -444,6 +460,22 @@ public final class Differ {
     ops.addAll(customIndexAdds);
     ops.addAll(stmtAdds);
     return ops;
+  }
+
+  /**
+   * {@code a} with its (old) reference pointing where its destination is after this batch's renames and moves. The
+   * constraint is dropped after those ran; rolling back re-adds it before they are undone, so it must name the
+   * destination's new place — PostgreSQL then carries it along when the rename or move is undone.
+   */
+  private static AttributeSnapshot retarget(TableSnapshot source, AttributeSnapshot a, Map<String, TableSnapshot> moves) {
+    ReferenceSnapshot r = a.references();
+    TableSnapshot now = moves.get(Facts.destinationId(source, r));
+    if (now == null) {
+      return a;
+    }
+    String schema = r.multitenancy().isContext() && source.isTenant() ? r.schema()
+        : now.schema() != null ? now.schema() : r.schema() == null ? null : "public";
+    return a.withReferences(r.withDestination(now.table(), schema));
   }
 
   private static CustomIndexSnapshot findIndex(TableSnapshot t, String name) {

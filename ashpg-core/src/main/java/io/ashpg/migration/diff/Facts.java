@@ -215,6 +215,12 @@ public final class Facts {
       p.columns().forEach(c -> out.add(f(COLUMN_READY, id, c)));
     } else if (op instanceof RemovePrimaryKey p) {
       p.columns().forEach(c -> out.add(f(REFERENCING_FK_DROPPED, id, c)));
+    } else if (op instanceof RenameAttribute r) {
+      // a dropped FK to the old column name is re-added on rollback before the rename is undone
+      out.add(f(REFERENCING_FK_DROPPED, id, r.from()));
+    } else if (op instanceof DropForeignKey d && d.direction() != Operation.Direction.DOWN_ONLY) {
+      // after a rename or move of its destination, which its rollback counterpart points at (Differ.retarget)
+      out.add(f(TABLE_READY, destinationId(t, d.attribute().references()), ""));
     } else if (op instanceof AddForeignKey fk) {
       ReferenceSnapshot r = fk.attribute().references();
       IndexDefinitions.fkSourceColumns(fk.attribute()).forEach(c -> out.add(f(COLUMN_READY, id, c)));

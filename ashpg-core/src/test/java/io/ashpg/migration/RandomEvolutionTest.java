@@ -1,0 +1,332 @@
+package io.ashpg.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ashpg.migration.EvolutionMutator.Defect;
+import io.ashpg.migration.diff.HintRenameDecider;
+import io.ashpg.migration.generate.GeneratedFile;
+import io.ashpg.migration.generate.GenerationResult;
+import io.ashpg.migration.generate.GeneratorOptions;
+import io.ashpg.migration.generate.MigrationGenerator;
+import io.ashpg.migration.generate.PrimaryKeyChooser;
+import io.ashpg.migration.generate.RepoSnapshots;
+import io.ashpg.migration.generate.SnapshotBuilder;
+import io.ashpg.migration.run.MigrationResult;
+import io.ashpg.migration.run.Migrator;
+import io.ashpg.migration.run.MigratorOptions;
+import io.ashpg.migration.snapshot.TableSnapshot;
+import io.ashpg.resource.DefinitionException;
+import io.ashpg.resource.Domain;
+import io.ashpg.testing.TestDatabase;
+import io.ashpg.testing.WithPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Random schema evolution, end to end as a user works: a random model of resources ({@link EvolutionModel}) changes
+ * step by step ({@link EvolutionMutator}: tables, columns, types, defaults, references with every action,
+ * identities, indexes, checks, schema moves, tenant tables); each step is generated into a project (snapshots stay
+ * on disk), applied with the real {@link Migrator} (public migrations, then tenant migrations in two tenant schemas),
+ * and the live catalog must equal what the resources declare. Each step is then rolled back (the catalog must equal
+ * the previous step's declaration) and applied again. At the end everything is rolled back in checkpoints (each
+ * must equal that step's declaration) down to an empty database, migrated up again, and a tenant created last runs
+ * every tenant migration.
+ *
+ * <p>Properties: {@code -Dashpg.evolution.seed} (a number, or {@code random}; default a fixed seed),
+ * {@code -Dashpg.evolution.steps} (default 200), {@code -Dashpg.evolution.enable} (known-defect scenarios to
+ * generate, see {@link Defect}). The seed is printed first and in every failure, with the step, its mutations, its
+ * rename hints, the model and the generated migrations; rerunning with that seed reproduces the failure.
+ */
+@WithPostgres
+class RandomEvolutionTest {
+
+  /** The seed {@code verify} runs with. */
+  static final long DEFAULT_SEED = 20260102L;
+  static final int DEFAULT_STEPS = 200;
+
+  private static final String REPO = "plain_repo";
+  private static final List<String> TENANTS = List.of("tenant_a", "tenant_b");
+  private static final String LATE_TENANT = "tenant_late";
+
+  private final TestDatabase db;
+
+  @TempDir
+  Path project;
+
+  RandomEvolutionTest(TestDatabase db) {
+    this.db = db;
+  }
+
+  @Test
+  void randomEvolution() throws Exception {
+    long seed = seed(System.getProperty("ashpg.evolution.seed"));
+    int steps = Integer.getInteger("ashpg.evolution.steps", DEFAULT_STEPS);
+    Set<Defect> enabled = Defect.enabled(System.getProperty("ashpg.evolution.enable"));
+    System.out.println("RandomEvolutionTest: seed " + seed + ", " + steps + " steps" + (enabled.isEmpty() ? ""
+        : ", known defects enabled: " + enabled) + " (rerun: -Dashpg.evolution.seed=" + seed + ")");
+    long start = System.nanoTime();
+    Run run = new Run(seed, steps, enabled);
+    try (Connection conn = db.connect()) {
+      GoldenRoundTripTest.reset(conn);
+      run.evolve(conn);
+      run.downAndUp(conn);
+    }
+    System.out.printf("RandomEvolutionTest: seed %d, %d steps passed in %.1f s (%d step(s) redrawn as invalid"
+        + " resources)%n", seed, steps, (System.nanoTime() - start) / 1e9, run.rejected);
+    run.timings.forEach((k, v) -> System.out.printf("  %s: %.1f s%n", k, v / 1e9));
+  }
+
+  static long seed(String property) {
+    if (property == null || property.isBlank()) {
+      return DEFAULT_SEED;
+    }
+    if (property.equalsIgnoreCase("random")) {
+      return new Random().nextLong();
+    }
+    return Long.parseLong(property.trim());
+  }
+
+  /** What one step did, for failure messages. */
+  private record StepRecord(int step, List<String> mutations, List<String> hints, String model,
+      List<GeneratedFile> migrations) {
+    String describe() {
+      StringBuilder sb = new StringBuilder();
+      sb.append("step ").append(step).append(" mutations:\n");
+      mutations.forEach(m -> sb.append("  - ").append(m).append('\n'));
+      sb.append("rename hints: ").append(hints).append('\n');
+      sb.append("resources after the step:\n").append(model);
+      sb.append("generated migrations:\n");
+      for (GeneratedFile f : migrations) {
+        sb.append("-- file: ").append(f.path().getFileName()).append(" (").append(f.kind()).append(")\n")
+            .append(f.content()).append('\n');
+      }
+      return sb.toString();
+    }
+  }
+
+  /** One evolution: the model, the generator and migrators, and what every step produced. */
+  private final class Run {
+    final long seed;
+    final int steps;
+    final Random random;
+    final EvolutionMutator mutator;
+    final MigrationGenerator generator = new MigrationGenerator(ResourceCases.clock());
+    final GeneratorOptions baseOptions;
+    final Migrator publicMigrator;
+    final List<Migrator> tenantMigrators = new ArrayList<>();
+    /** Declared state after step i (index 0: before the first step, nothing). */
+    final List<EvolutionModel> models = new ArrayList<>();
+    final List<StepRecord> records = new ArrayList<>();
+    /** Version → step, per scope. */
+    final TreeMap<Long, Integer> publicVersions = new TreeMap<>();
+    final TreeMap<Long, Integer> tenantVersions = new TreeMap<>();
+    int rejected;
+    final Map<String, Long> timings = new TreeMap<>();
+
+    <T> T timed(String what, java.util.concurrent.Callable<T> body) throws Exception {
+      long t0 = System.nanoTime();
+      try {
+        return body.call();
+      } finally {
+        timings.merge(what, System.nanoTime() - t0, Long::sum);
+      }
+    }
+
+    Run(long seed, int steps, Set<Defect> enabled) throws IOException {
+      this.seed = seed;
+      this.steps = steps;
+      this.random = new Random(seed);
+      this.mutator = new EvolutionMutator(random, enabled);
+      this.baseOptions = GeneratorOptions.defaults(project).withQuiet(true).withDropColumns(true);
+      Path publicDir = Files.createDirectories(baseOptions.migrationDir(REPO));
+      Path tenantDir = Files.createDirectories(baseOptions.tenantMigrationDir(REPO));
+      publicMigrator = migrator(publicDir, null);
+      for (String tenant : TENANTS) {
+        tenantMigrators.add(migrator(tenantDir, tenant));
+      }
+    }
+
+    Migrator migrator(Path dir, String tenant) {
+      MigratorOptions.Builder b = MigratorOptions.builder().repoName(REPO).quiet(true).location(dir.toString())
+          .lockStrategy(io.ashpg.migration.run.LockStrategy.NONE);
+      if (tenant != null) {
+        b.prefix(tenant);
+      }
+      return Migrator.create(db.dataSource(), b.build());
+    }
+
+    void evolve(Connection conn) {
+      EvolutionModel model = EvolutionModel.initial();
+      models.add(new EvolutionModel());
+      for (int step = 1; step <= steps; step++) {
+        EvolutionModel before = model.copy();
+        List<String> mutations = new ArrayList<>();
+        Domain domain;
+        while (true) {
+          EvolutionModel next = before.copy();
+          mutations.clear();
+          // the first step also creates the tenant owner table, so it is not counted as a mutation
+          int n = 1 + random.nextInt(3);
+          for (int i = 0; i < n; i++) {
+            mutations.add(mutator.mutate(next));
+          }
+          try {
+            domain = Domain.of(next.resources());
+            model = next;
+            break;
+          } catch (DefinitionException e) {
+            // the mutations made resources a user could not define either (e.g. colliding default index names):
+            // draw new ones; counted so a generator of mostly invalid models shows
+            rejected++;
+          }
+        }
+        List<String> hints = EvolutionModel.hints(step == 1 ? new EvolutionModel() : before, model);
+        StepRecord record = new StepRecord(step, List.copyOf(mutations), hints, model.toString(), new ArrayList<>());
+        records.add(record);
+        try {
+          step(conn, step, domain, hints, record);
+        } catch (Throwable t) {
+          throw failure("step " + step + " of " + steps, record.describe(), t);
+        }
+        models.add(model.copy());
+      }
+    }
+
+    private void step(Connection conn, int step, Domain domain, List<String> hints, StepRecord record)
+        throws Exception {
+      GenerationResult result = timed("generate", () -> generator.generate(domain, baseOptions.withRenames(hints),
+          new HintRenameDecider(hints), PrimaryKeyChooser.none()));
+      record.migrations().addAll(result.migrations());
+      for (GeneratedFile f : result.migrations()) {
+        long version = Long.parseLong(f.path().getFileName().toString().substring(0, 14));
+        (f.kind() == GeneratedFile.Kind.MIGRATION ? publicVersions : tenantVersions).put(version, step);
+      }
+      GenerationResult again = timed("generate again", () -> generator.generate(domain,
+          baseOptions.withCheckMigrated(true), new HintRenameDecider(List.of()), PrimaryKeyChooser.none()));
+      assertThat(again.pending()).as("pending changes right after generating (snapshots not stable)").isEmpty();
+
+      List<RepoSnapshots> declared = new SnapshotBuilder().build(domain);
+      timed("migrate", () -> migrateUp());
+      timed("verify", () -> verify(conn, declared, "after migrating step " + step));
+
+      // this step down: the previous declaration; and up again
+      timed("rollback", () -> rollBackAfter(step - 1));
+      timed("verify", () -> verify(conn, declared(models.get(step - 1)), "after rolling back step " + step));
+      timed("migrate", () -> migrateUp());
+      timed("verify", () -> verify(conn, declared, "after migrating step " + step + " again"));
+    }
+
+    Void migrateUp() {
+      succeeded(publicMigrator.migrate(), "public migrate");
+      tenantMigrators.forEach(m -> succeeded(m.migrate(), "tenant migrate " + m.options().prefix()));
+      return null;
+    }
+
+    /** Rolls back every migration of the steps after {@code step}: tenants first, then public. */
+    Void rollBackAfter(int step) {
+      Long tenantFrom = firstVersionAfter(tenantVersions, step);
+      if (tenantFrom != null) {
+        tenantMigrators.forEach(m -> succeeded(m.rollback(tenantFrom), "tenant rollback " + m.options().prefix()));
+      }
+      Long publicFrom = firstVersionAfter(publicVersions, step);
+      if (publicFrom != null) {
+        succeeded(publicMigrator.rollback(publicFrom), "public rollback");
+      }
+      return null;
+    }
+
+    private Long firstVersionAfter(TreeMap<Long, Integer> versions, int step) {
+      return versions.entrySet().stream().filter(e -> e.getValue() > step).map(Map.Entry::getKey).findFirst()
+          .orElse(null);
+    }
+
+    void downAndUp(Connection conn) throws IOException {
+      String last = records.isEmpty() ? "" : records.get(records.size() - 1).describe();
+      try {
+        TreeSet<Integer> checkpoints = new TreeSet<>(java.util.Comparator.reverseOrder());
+        checkpoints.addAll(List.of(steps * 3 / 4, steps / 2, steps / 4, 0));
+        for (int step : checkpoints) {
+          rollBackAfter(step);
+          verify(conn, declared(models.get(step)), "after rolling back to step " + step);
+        }
+        assertThat(userTables(conn)).as("tables after rolling back everything").isEmpty();
+        migrateUp();
+        List<RepoSnapshots> finalState = declared(models.get(steps));
+        verify(conn, finalState, "after migrating everything up again");
+
+        Migrator late = migrator(baseOptions.tenantMigrationDir(REPO), LATE_TENANT);
+        succeeded(late.migrate(), "migrating a new tenant");
+        verifyTenant(conn, finalState, LATE_TENANT);
+      } catch (Throwable t) {
+        throw failure("the final rollback / migrate", "last step: " + last, t);
+      }
+    }
+
+    AssertionError failure(String where, String details, Throwable cause) {
+      return new AssertionError("Random evolution failed at " + where + ", seed " + seed + " (rerun: -Dashpg.evolution.seed="
+          + seed + " -Dashpg.evolution.steps=" + steps + ")\n" + cause + "\n" + details, cause);
+    }
+  }
+
+  private static List<RepoSnapshots> declared(EvolutionModel model) {
+    return model.tables.isEmpty() ? List.of() : new SnapshotBuilder().build(Domain.of(model.resources()));
+  }
+
+  private static void succeeded(MigrationResult result, String what) {
+    if (!result.succeeded()) {
+      throw new AssertionError(what + " failed:\n" + result.failures().stream()
+          .map(io.ashpg.migration.run.MigrationFailure::describe).collect(Collectors.joining("\n")));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ the check
+
+  /** The live catalog equals the declaration: every declared table in its schema(s), and no other table. */
+  private static Void verify(Connection conn, List<RepoSnapshots> declared, String when) throws SQLException {
+    TreeSet<String> expected = new TreeSet<>();
+    for (RepoSnapshots repo : declared) {
+      for (TableSnapshot t : repo.tables()) {
+        List<String> schemas = t.isTenant() ? TENANTS : List.of(t.schema() == null ? "public" : t.schema());
+        for (String schema : schemas) {
+          try {
+            SchemaInspector.assertMatches(conn, schema, t);
+          } catch (AssertionError e) {
+            throw new AssertionError(when + ": " + e.getMessage(), e);
+          }
+          expected.add(schema + "." + t.table());
+        }
+      }
+    }
+    assertThat(userTables(conn)).as("tables " + when).isEqualTo(expected);
+    return null;
+  }
+
+  private static void verifyTenant(Connection conn, List<RepoSnapshots> declared, String tenant) throws SQLException {
+    for (RepoSnapshots repo : declared) {
+      for (TableSnapshot t : repo.tables()) {
+        if (t.isTenant()) {
+          SchemaInspector.assertMatches(conn, tenant, t);
+        }
+      }
+    }
+  }
+
+  private static TreeSet<String> userTables(Connection conn) throws SQLException {
+    TreeSet<String> tables = SchemaInspector.tables(conn);
+    tables.removeIf(t -> t.endsWith(".schema_migrations"));
+    return tables;
+  }
+}
