@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  *       meet the tenant foreign key; and a tenant created later runs every tenant migration against today's public
  *       schema). Such tables are {@linkplain EvolutionModel#pinned pinned};</li>
  *   <li>scenarios of known, open defects, each behind a {@link Defect} switch so they can be re-enabled
- *       ({@code -Dashpg.evolution.enable=DROP_TABLE_IN_SCHEMA,…}) once fixed.</li>
+ *       ({@code -Dashpg.evolution.enable=SCHEMA_TABLE_HINTS,…}) once fixed.</li>
  * </ul>
  * Tables stay empty, so NOT NULL and narrowing changes apply; data-dependent failures are not this test's subject.
  */
@@ -56,8 +56,11 @@ final class EvolutionMutator {
   enum Defect {
     /** Issue 13 #1: {@code uuidV7} defaults below PostgreSQL 18 call a function nothing creates. */
     UUID_V7_DEFAULT,
-    /** Issue 13 #4: the drop hint {@code schema.table:-} is read as a column hint. */
-    DROP_TABLE_IN_SCHEMA,
+    /**
+     * Issue 13 #4: hints for a table in a schema are read as column hints: the drop hint {@code schema.table:-},
+     * and a move back to the default schema {@code schema.table:table} (no hint expresses it).
+     */
+    SCHEMA_TABLE_HINTS,
     /** Issue 13 #5: {@code MATCH PARTIAL} is accepted but PostgreSQL does not implement it. */
     MATCH_PARTIAL,
     /** Issue 13 #5: a tenant-composite foreign key with {@code matchWith} gets a unique index too narrow for it. */
@@ -162,7 +165,7 @@ final class EvolutionMutator {
 
   private Optional<String> dropTable(EvolutionModel m) {
     List<Table> candidates = m.tables.stream().filter(t -> movable(m, t)
-        && (t.schema == null || t.tenancy == Tenancy.CONTEXT || enabled.contains(Defect.DROP_TABLE_IN_SCHEMA)))
+        && (t.schema == null || t.tenancy == Tenancy.CONTEXT || enabled.contains(Defect.SCHEMA_TABLE_HINTS)))
         .toList();
     if (candidates.isEmpty()) {
       return Optional.empty();
@@ -201,6 +204,9 @@ final class EvolutionMutator {
     String from = t.key().toString();
     List<String> others = new ArrayList<>(SCHEMAS);
     others.remove(t.schema);
+    if (t.schema != null && !enabled.contains(Defect.SCHEMA_TABLE_HINTS)) {
+      others.remove(null);
+    }
     t.schema = pick(others);
     if (random.nextInt(3) == 0) {
       t.table = m.fresh("tab_");
