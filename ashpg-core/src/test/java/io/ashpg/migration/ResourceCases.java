@@ -1,5 +1,6 @@
 package io.ashpg.migration;
 
+import io.ashpg.fixtures.BlogRepo;
 import io.ashpg.fixtures.PlainRepo;
 import io.ashpg.fixtures.Seed;
 import io.ashpg.migration.diff.HintRenameDecider;
@@ -64,21 +65,28 @@ public final class ResourceCases {
     }
   }
 
-  /** A named sequence of steps. */
-  public record Case(String name, List<Step> steps) {
+  /**
+   * An object a custom statement creates: the snapshots cannot know it, so the round trip ignores it explicitly.
+   *
+   * @param schema schema of the table
+   * @param table  table the object belongs to
+   * @param name   object name (index, constraint, column)
+   */
+  public record CustomObject(String schema, String table, String name) {
+  }
+
+  /** A named sequence of steps, and the objects its custom statements create. */
+  public record Case(String name, List<Step> steps, List<CustomObject> customObjects) {
     @Override
     public String toString() {
       return name;
     }
 
-    /** The resources after the last step. */
-    public List<Resource> finalResources() {
-      return steps.get(steps.size() - 1).resources();
-    }
-
-    /** The last step's primary key hints. */
-    public PrimaryKeyChooser finalChooser() {
-      return PrimaryKeyChooser.fromHints(steps.get(steps.size() - 1).primaryKeys());
+    /** The same case with an object created by a custom statement. */
+    Case withCustomObject(String schema, String table, String object) {
+      List<CustomObject> objects = new ArrayList<>(customObjects);
+      objects.add(new CustomObject(schema, table, object));
+      return new Case(name, steps, objects);
     }
   }
 
@@ -91,7 +99,7 @@ public final class ResourceCases {
   }
 
   static Case of(String name, Step... steps) {
-    return new Case(name, List.of(steps));
+    return new Case(name, List.of(steps), List.of());
   }
 
   /** A generator with fixed versions, shared by the steps of a case so versions keep increasing. */
@@ -133,6 +141,7 @@ public final class ResourceCases {
     cases.add(dropRenameMoveTable());
     cases.add(of("polymorphic", step(Seed.blog())));
     cases.add(tenants());
+    cases.add(customStatementsExtensions());
     cases.add(renameReferencedTable());
     return cases;
   }
@@ -342,5 +351,23 @@ public final class ResourceCases {
         .belongsTo("organization", "organization", b -> b.attributeType(Type.INTEGER).allowNil(false)));
     return of("tenants", step(Seed.tenants()),
         step(Seed.ORGANIZATION, moreInvoice, Seed.INVOICE_LINE));
+  }
+
+  /** Extensions the repo installs, a gin index over an array, and an index only a custom statement creates. */
+  static Case customStatementsExtensions() {
+    Resource post = Resource.define("post", r -> r
+        .postgres(pg -> pg.repo(BlogRepo.class).table("posts")
+            .customIndex(i -> i.fields("tags").using("gin"))
+            .customIndex(i -> i.fields("title").include("score").name("posts_title_covering_index"))
+            .customStatement("title_trigram", s -> s
+                .up("CREATE INDEX posts_title_trgm_index ON posts USING gin (title gin_trgm_ops)")
+                .down("DROP INDEX posts_title_trgm_index")))
+        .uuidPrimaryKey("id")
+        .attribute("title", Type.STRING)
+        .attribute("score", Type.INTEGER)
+        .attribute("tags", Type.arrayOf(Type.STRING))
+        .attribute("ref", Type.UUID, a -> a.defaultValue(AttributeDefault.uuidGenerate())));
+    return of("custom_statements_extensions", step(post))
+        .withCustomObject("public", "posts", "posts_title_trgm_index");
   }
 }

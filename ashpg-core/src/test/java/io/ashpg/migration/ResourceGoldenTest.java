@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -53,7 +55,17 @@ class ResourceGoldenTest {
 
   /** Runs every step into {@code project}; returns the migration files by path below the migrations root. */
   static Map<String, String> generate(ResourceCases.Case c, Path project) throws IOException {
+    List<Map<String, String>> steps = generateSteps(c, project);
+    return steps.get(steps.size() - 1);
+  }
+
+  /**
+   * Runs every step into {@code project}; returns, for each step, the migration files by path below the migrations
+   * root as they are right after it.
+   */
+  static List<Map<String, String>> generateSteps(ResourceCases.Case c, Path project) throws IOException {
     MigrationGenerator generator = ResourceCases.generator();
+    List<Map<String, String>> out = new ArrayList<>();
     for (ResourceCases.Step step : c.steps()) {
       GenerationResult result = step.generate(project, generator);
       assertThat(result.written()).as("step of %s writes files", c.name()).isTrue();
@@ -61,8 +73,9 @@ class ResourceGoldenTest {
       GenerationResult again = step.generate(project, generator);
       assertThat(again.message()).as("regenerating %s right away", c.name()).isEqualTo(GenerationResult.NO_CHANGES);
       assertThat(read(project)).isEqualTo(before);
+      out.add(read(project.resolve("src/main/resources/db")));
     }
-    return read(project.resolve("src/main/resources/db"));
+    return out;
   }
 
   static Map<String, String> read(Path root) throws IOException {

@@ -1,0 +1,30 @@
+package io.ashpg.migration.introspect;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One schema as the catalog sees it.
+ *
+ * @param schema     schema name
+ * @param tables     ordinary and partitioned tables by name (sorted)
+ * @param extensions extensions installed in the database (sorted; the same for every schema of a database, since
+ *                   PostgreSQL installs an extension database-wide)
+ */
+public record SchemaCatalog(String schema, Map<String, TableCatalog> tables, List<String> extensions) {
+
+  public SchemaCatalog {
+    Objects.requireNonNull(schema, "schema");
+    tables = Collections.unmodifiableMap(new TreeMap<>(tables));
+    extensions = extensions == null ? List.of() : extensions.stream().distinct().sorted().toList();
+  }
+
+  /** The table {@code name}, if the schema has it. */
+  public Optional<TableCatalog> table(String name) {
+    return Optional.ofNullable(tables.get(name));
+  }
+}
