@@ -143,6 +143,7 @@ public final class ResourceCases {
     cases.add(tenants());
     cases.add(customStatementsExtensions());
     cases.add(renameReferencedTable());
+    cases.add(retypeCheckedColumn());
     return cases;
   }
 
@@ -337,6 +338,21 @@ public final class ResourceCases {
     return of("rename_referenced_table", step(res("post", "posts", post), res("comment", "comments", comment)),
         step(res("post", "articles", post.andThen(r -> r.postgres(pg -> pg.schema("blog")))), cascade)
             .withRenames("posts:blog.articles"));
+  }
+
+  /**
+   * A column under a check constraint changes type: the check is re-created, since PostgreSQL would keep it as
+   * parsed for the old type ({@code '2000-01-01'::timestamp} compared with a timestamptz column, a cast that depends
+   * on the session time zone). Found by the random evolution test; AshPostgres leaves the check as it is.
+   */
+  static Case retypeCheckedColumn() {
+    Consumer<ResourceBuilder> checked = r -> r.postgres(pg -> pg.checkConstraint("seen_at", "seen_recently",
+        c -> c.check("seen_at > '2000-01-01'")));
+    Resource before = res("visit", "visits", checked.andThen(r -> r.uuidPrimaryKey("id")
+        .attribute("seen_at", Type.UTC_DATETIME_USEC)));
+    Resource after = res("visit", "visits", checked.andThen(r -> r.uuidPrimaryKey("id")
+        .attribute("seen_at", Type.TIMESTAMPTZ)));
+    return of("retype_checked_column", step(before), step(after));
   }
 
   static Case tenants() {

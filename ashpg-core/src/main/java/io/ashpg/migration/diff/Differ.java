@@ -417,19 +417,26 @@ public final class Differ {
       }
     }
 
-    // --- check constraints, by name
+    // --- check constraints, by name; one over a retyped column is re-created: PostgreSQL keeps its expression as
+    // parsed for the old type (a literal keeps that type's cast), unlike the same check created on the new type
+    java.util.Set<String> retyped = new java.util.HashSet<>();
+    for (AttributeSnapshot[] p : pairs) {
+      if (!p[0].sameType(p[1])) {
+        retyped.add(p[1].source());
+      }
+    }
     List<Operation> checkAdds = new ArrayList<>();
     for (CheckConstraintSnapshot co : old.checkConstraints()) {
       CheckConstraintSnapshot cn = neu.checkConstraints().stream().filter(x -> x.name().equals(co.name()))
           .findFirst().orElse(null);
-      if (co.check() != null && (cn == null || !sameCheck(co, cn))) {
+      if (co.check() != null && (cn == null || !sameCheck(co, cn) || overRetyped(cn, retyped))) {
         removals.add(new RemoveCheckConstraint(old, co));
       }
     }
     for (CheckConstraintSnapshot cn : neu.checkConstraints()) {
       CheckConstraintSnapshot co = old.checkConstraints().stream().filter(x -> x.name().equals(cn.name()))
           .findFirst().orElse(null);
-      if (cn.check() != null && (co == null || !sameCheck(co, cn))) {
+      if (cn.check() != null && (co == null || !sameCheck(co, cn) || overRetyped(cn, retyped))) {
         checkAdds.add(new AddCheckConstraint(neu, cn));
       }
     }
@@ -499,6 +506,10 @@ public final class Differ {
     return io.sameDdl(in.withName(io.name()), ot.table())
         && IndexDefinitions.customIndexFields(ot, io).equals(IndexDefinitions.customIndexFields(nt, in))
         && Objects.equals(IndexDefinitions.customIndexWhere(ot, io), IndexDefinitions.customIndexWhere(nt, in));
+  }
+
+  private static boolean overRetyped(CheckConstraintSnapshot c, java.util.Set<String> retyped) {
+    return c.attributes().stream().anyMatch(retyped::contains);
   }
 
   private static boolean sameCheck(CheckConstraintSnapshot a, CheckConstraintSnapshot b) {
