@@ -64,7 +64,13 @@ final class EvolutionMutator {
     /** Issue 13 #5: {@code MATCH PARTIAL} is accepted but PostgreSQL does not implement it. */
     MATCH_PARTIAL,
     /** Issue 13 #5: a tenant-composite foreign key with {@code matchWith} gets a unique index too narrow for it. */
-    TENANT_COMPOSITE_MATCH_WITH;
+    TENANT_COMPOSITE_MATCH_WITH,
+    /**
+     * Found here: the drop of a {@code concurrently} index goes to the no-transaction file written after the
+     * transactional one, so it runs after changes its rollback depends on (a renamed column, a moved table); rolling
+     * back re-creates the index over names that do not exist yet. With this off, no index is built concurrently.
+     */
+    CONCURRENT_INDEX_DROP;
 
     /** The switches named in {@code -Dashpg.evolution.enable} (comma separated). */
     static Set<Defect> enabled(String property) {
@@ -693,7 +699,7 @@ final class EvolutionMutator {
     if (expression || random.nextInt(3) == 0) {
       i.name = m.fresh("ix_");
     }
-    i.concurrently = random.nextInt(12) == 0;
+    i.concurrently = enabled.contains(Defect.CONCURRENT_INDEX_DROP) && random.nextInt(12) == 0;
     if (t.indexNames().contains(i.resolvedName(t.table)) || referenceIndexNames(t).contains(i.resolvedName(t.table))) {
       i.name = m.fresh("ix_");
     }

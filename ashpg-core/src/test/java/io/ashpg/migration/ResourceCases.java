@@ -144,6 +144,7 @@ public final class ResourceCases {
     cases.add(customStatementsExtensions());
     cases.add(renameReferencedTable());
     cases.add(retypeCheckedColumn());
+    cases.add(dropCoveredReference());
     return cases;
   }
 
@@ -353,6 +354,20 @@ public final class ResourceCases {
     Resource after = res("visit", "visits", checked.andThen(r -> r.uuidPrimaryKey("id")
         .attribute("seen_at", Type.TIMESTAMPTZ)));
     return of("retype_checked_column", step(before), step(after));
+  }
+
+  /**
+   * A self-referencing key column is dropped together with a unique index that covers it only through INCLUDE and
+   * a partial index that names it only in its predicate: the indexes go before the column, so rolling back adds the
+   * column before re-creating them. Found by the random evolution test (the unique index waited for "no foreign key
+   * on id any more", which the column drop provided).
+   */
+  static Case dropCoveredReference() {
+    Consumer<ResourceBuilder> node = r -> r.uuidPrimaryKey("id").attribute("name", Type.STRING);
+    Resource before = res("node", "nodes", node.andThen(r -> r.belongsTo("parent", "node")
+        .postgres(pg -> pg.customIndex(i -> i.fields("id").unique(true).include("parent_id").name("nodes_covering"))
+            .customIndex(i -> i.fields("name").where("parent_id IS NULL").name("nodes_roots")))));
+    return of("drop_covered_reference", step(before), step(res("node", "nodes", node)).withDropColumns());
   }
 
   static Case tenants() {
