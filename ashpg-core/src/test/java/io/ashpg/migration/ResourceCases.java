@@ -145,6 +145,8 @@ public final class ResourceCases {
     cases.add(renameReferencedTable());
     cases.add(retypeCheckedColumn());
     cases.add(dropCoveredReference());
+    cases.add(retypeWithDefault());
+    cases.add(dropSelfCompositeReference());
     return cases;
   }
 
@@ -368,6 +370,37 @@ public final class ResourceCases {
         .postgres(pg -> pg.customIndex(i -> i.fields("id").unique(true).include("parent_id").name("nodes_covering"))
             .customIndex(i -> i.fields("name").where("parent_id IS NULL").name("nodes_roots")))));
     return of("drop_covered_reference", step(before), step(res("node", "nodes", node)).withDropColumns());
+  }
+
+  /**
+   * Columns with defaults change type ({@code text → varchar(20)}, {@code integer → bigint}): the default is set again
+   * with the type, since PostgreSQL would keep it as written for the old type ({@code 'x'::text}). Found by the random
+   * evolution test.
+   */
+  static Case retypeWithDefault() {
+    Resource before = res("label", "labels", r -> r.uuidPrimaryKey("id")
+        .attribute("code", Type.STRING, a -> a.defaultValue("x"))
+        .attribute("rank", Type.INTEGER, a -> a.defaultValue(42L))
+        .postgres(pg -> pg.migrationType("rank", "integer")));
+    Resource after = res("label", "labels", r -> r.uuidPrimaryKey("id")
+        .attribute("code", Type.STRING, a -> a.defaultValue("x"))
+        .attribute("rank", Type.INTEGER, a -> a.defaultValue(42L))
+        .postgres(pg -> pg.migrationType("code", "varchar(20)")));
+    return of("retype_with_default", step(before), step(after));
+  }
+
+  /**
+   * A table whose composite key points at its own unique index is dropped: rolling back re-creates the table, then
+   * the index, then that key. Found by the random evolution test.
+   */
+  static Case dropSelfCompositeReference() {
+    Resource part = res("part", "parts", r -> r.uuidPrimaryKey("id").attribute("code", Type.STRING)
+        .attribute("parent_code", Type.STRING)
+        .identity("id_code", "id", "code")
+        .belongsTo("parent", "part")
+        .postgres(pg -> pg.reference("parent", ref -> ref.matchWith(Map.of("parent_code", "code")))));
+    Resource other = res("other", "others", r -> r.uuidPrimaryKey("id"));
+    return of("drop_self_composite_reference", step(part, other), step(other).withRenames("parts:-"));
   }
 
   static Case tenants() {
