@@ -70,7 +70,14 @@ final class EvolutionMutator {
      * transactional one, so it runs after changes its rollback depends on (a renamed column, a moved table); rolling
      * back re-creates the index over names that do not exist yet. With this off, no index is built concurrently.
      */
-    CONCURRENT_INDEX_DROP;
+    CONCURRENT_INDEX_DROP,
+    /**
+     * Found here: PostgreSQL ties a foreign key to whichever unique index over its columns it finds first (the
+     * primary key, or an identity over the same columns); dropping that index later fails (2BP01) although another
+     * one would do, and the generator does not drop and re-add the keys (the class of issue 13 #2). With this off, no
+     * two unique indexes of a table cover the same column set.
+     */
+    DUPLICATE_UNIQUE_KEYS;
 
     /** The switches named in {@code -Dashpg.evolution.enable} (comma separated). */
     static Set<Defect> enabled(String property) {
@@ -480,6 +487,11 @@ final class EvolutionMutator {
       return;
     }
     Column target = pick(targets);
+    List<String> keys = List.of("id", target.name);
+    boolean backed = dest.identities.stream().anyMatch(i -> backsKey(i, keys));
+    if (!backed && duplicatesUniqueKey(dest, keys, false, false)) {
+      return; // covered by a unique custom index, which the model does not protect from removal
+    }
     Column source = new Column(m.freshId(), m.fresh("col_"), target.type, true, null);
     t.columns.add(source);
     ref.matchWith.put(source.name, target.name);
@@ -488,10 +500,8 @@ final class EvolutionMutator {
       types.add(MatchType.PARTIAL);
     }
     ref.matchType = random.nextBoolean() ? null : pick(types);
-    List<String> keys = List.of("id", target.name);
-    if (dest.identities.stream().noneMatch(i -> backsKey(i, keys))) {
-      Identity id = new Identity(m.fresh("ident_"), keys);
-      dest.identities.add(id);
+    if (!backed) {
+      dest.identities.add(new Identity(m.fresh("ident_"), keys));
     }
   }
 
@@ -568,6 +578,9 @@ final class EvolutionMutator {
     Table t = pick(m.tables);
     Identity i = new Identity(m.fresh("ident_"), someOf(keyColumns(t), 1, 3));
     randomizeIdentity(m, t, i);
+    if (duplicatesUniqueKey(t, i.keys, i.allTenants, i.where != null)) {
+      return Optional.empty();
+    }
     t.identities.add(i);
     return Optional.of(t.table + " " + i);
   }
@@ -592,10 +605,18 @@ final class EvolutionMutator {
       i.keys = someOf(keyColumns(t), 1, 3);
     }
     String name = i.indexName;
+    Identity was = i.copy();
     randomizeIdentity(m, t, i);
     if (random.nextBoolean()) {
       i.indexName = name;
     }
+    int at = t.identities.indexOf(i);
+    t.identities.remove(at);
+    if (duplicatesUniqueKey(t, i.keys, i.allTenants, i.where != null)) {
+      t.identities.add(at, was);
+      return Optional.empty();
+    }
+    t.identities.add(at, i);
     return Optional.of(t.table + " " + before + " → " + i);
   }
 
@@ -622,6 +643,42 @@ final class EvolutionMutator {
     Identity i = (Identity) ti[1];
     t.identities.remove(i);
     return Optional.of(t.table + " " + i.name);
+  }
+
+  /**
+   * Whether a unique index over {@code keys} would cover the same column set as another unique index of the table
+   * that could back a foreign key (see {@link Defect#DUPLICATE_UNIQUE_KEYS}); partial and expression indexes cannot.
+   */
+  private boolean duplicatesUniqueKey(Table t, List<String> keys, boolean allTenants, boolean partial) {
+    if (partial || enabled.contains(Defect.DUPLICATE_UNIQUE_KEYS)) {
+      return false;
+    }
+    Set<String> set = effectiveKeys(t, keys, allTenants);
+    List<Set<String>> taken = new ArrayList<>();
+    taken.add(Set.of("id"));
+    if (t.tenancy == Tenancy.ATTRIBUTE) {
+      taken.add(Set.of("id", EvolutionModel.TENANT_COLUMN)); // the key composite tenant references point at
+    }
+    for (Identity i : t.identities) {
+      if (i.where == null) {
+        taken.add(effectiveKeys(t, i.keys, i.allTenants));
+      }
+    }
+    for (Index i : t.indexes) {
+      if (i.unique && i.where == null && i.fields.stream().allMatch(f -> f.column() != null)) {
+        taken.add(effectiveKeys(t, i.fields.stream().map(Field::column).toList(), i.allTenants));
+      }
+    }
+    return taken.contains(set);
+  }
+
+  /** The columns a unique index over {@code keys} covers: the tenant column first under attribute multitenancy. */
+  private static Set<String> effectiveKeys(Table t, List<String> keys, boolean allTenants) {
+    Set<String> out = new HashSet<>(keys);
+    if (t.tenancy == Tenancy.ATTRIBUTE && !allTenants) {
+      out.add(EvolutionModel.TENANT_COLUMN);
+    }
+    return out;
   }
 
   /** (table, identity) pairs; with {@code free}, only identities no composite key relies on. */
@@ -702,6 +759,11 @@ final class EvolutionMutator {
     i.concurrently = enabled.contains(Defect.CONCURRENT_INDEX_DROP) && random.nextInt(12) == 0;
     if (t.indexNames().contains(i.resolvedName(t.table)) || referenceIndexNames(t).contains(i.resolvedName(t.table))) {
       i.name = m.fresh("ix_");
+    }
+    if (i.unique && duplicatesUniqueKey(t, i.fields.stream().map(Field::column).toList(), i.allTenants,
+        i.where != null || i.fields.stream().anyMatch(f -> f.column() == null))) {
+      i.unique = false;
+      i.nullsDistinct = true;
     }
     return i;
   }

@@ -139,6 +139,8 @@ class RandomEvolutionTest {
     final TreeMap<Long, Integer> publicVersions = new TreeMap<>();
     final TreeMap<Long, Integer> tenantVersions = new TreeMap<>();
     int rejected;
+    /** The declared catalog after the last step (what rolling back the next step must restore). */
+    List<SchemaCatalog> expectedBefore;
     final Map<String, Long> timings = new TreeMap<>();
 
     <T> T timed(String what, java.util.concurrent.Callable<T> body) throws Exception {
@@ -173,7 +175,8 @@ class RandomEvolutionTest {
       return Migrator.create(db.dataSource(), b.build());
     }
 
-    void evolve(Connection conn) {
+    void evolve(Connection conn) throws SQLException {
+      expectedBefore = expected(conn, List.of(), TENANTS);
       EvolutionModel model = EvolutionModel.initial();
       models.add(new EvolutionModel());
       for (int step = 1; step <= steps; step++) {
@@ -223,15 +226,17 @@ class RandomEvolutionTest {
           baseOptions.withCheckMigrated(true), new HintRenameDecider(List.of()), PrimaryKeyChooser.none()));
       assertThat(again.pending()).as("pending changes right after generating (snapshots not stable)").isEmpty();
 
-      List<RepoSnapshots> declared = new SnapshotBuilder().build(domain);
+      List<SchemaCatalog> before = expectedBefore;
+      List<SchemaCatalog> after = timed("declare", () -> expected(conn, new SnapshotBuilder().build(domain), TENANTS));
       timed("migrate", () -> migrateUp());
-      timed("verify", () -> verify(conn, declared, "after migrating step " + step));
+      timed("verify", () -> verify(conn, after, "after migrating step " + step));
 
       // this step down: the previous declaration; and up again
       timed("rollback", () -> rollBackAfter(step - 1));
-      timed("verify", () -> verify(conn, declared(models.get(step - 1)), "after rolling back step " + step));
+      timed("verify", () -> verify(conn, before, "after rolling back step " + step));
       timed("migrate", () -> migrateUp());
-      timed("verify", () -> verify(conn, declared, "after migrating step " + step + " again"));
+      timed("verify", () -> verify(conn, after, "after migrating step " + step + " again"));
+      expectedBefore = after;
     }
 
     Void migrateUp() {
@@ -265,17 +270,28 @@ class RandomEvolutionTest {
         checkpoints.addAll(List.of(steps * 3 / 4, steps / 2, steps / 4, 0));
         for (int step : checkpoints) {
           rollBackAfter(step);
-          verify(conn, declared(models.get(step)), "after rolling back to step " + step);
+          verify(conn, expected(conn, declared(models.get(step)), TENANTS), "after rolling back to step " + step);
         }
         migrateUp();
         List<RepoSnapshots> finalState = declared(models.get(steps));
-        verify(conn, finalState, "after migrating everything up again");
+        verify(conn, expected(conn, finalState, TENANTS), "after migrating everything up again");
 
         Migrator late = migrator(baseOptions.tenantMigrationDir(REPO), LATE_TENANT);
         succeeded(late.migrate(), "migrating a new tenant");
         List<String> all = new ArrayList<>(TENANTS);
         all.add(LATE_TENANT);
-        verify(conn, finalState, "after migrating a tenant created last", all);
+        verify(conn, expected(conn, finalState, all), "after migrating a tenant created last");
+      } catch (MigrationFailed e) {
+        // name the step whose migration failed
+        StringBuilder details = new StringBuilder();
+        for (io.ashpg.migration.run.MigrationFailure f : e.failures) {
+          Integer step = publicVersions.containsKey(f.version()) ? publicVersions.get(f.version())
+              : tenantVersions.get(f.version());
+          if (step != null) {
+            details.append("the failing migration is from ").append(records.get(step - 1).describe());
+          }
+        }
+        throw failure("the final rollback / migrate", details.length() > 0 ? details.toString() : last, e);
       } catch (Throwable t) {
         throw failure("the final rollback / migrate", "last step: " + last, t);
       }
@@ -291,33 +307,50 @@ class RandomEvolutionTest {
     return model.tables.isEmpty() ? List.of() : new SnapshotBuilder().build(Domain.of(model.resources()));
   }
 
+  /** A migrate or rollback run failed. */
+  private static final class MigrationFailed extends AssertionError {
+    final transient List<io.ashpg.migration.run.MigrationFailure> failures;
+
+    MigrationFailed(String what, List<io.ashpg.migration.run.MigrationFailure> failures) {
+      super(what + " failed:\n" + failures.stream().map(io.ashpg.migration.run.MigrationFailure::describe)
+          .collect(Collectors.joining("\n")));
+      this.failures = failures;
+    }
+  }
+
   private static void succeeded(MigrationResult result, String what) {
     if (!result.succeeded()) {
-      throw new AssertionError(what + " failed:\n" + result.failures().stream()
-          .map(io.ashpg.migration.run.MigrationFailure::describe).collect(Collectors.joining("\n")));
+      throw new MigrationFailed(what, result.failures());
     }
   }
 
   // ------------------------------------------------------------------------------------------------ the check
 
   /**
-   * The catalog oracle over every schema: the live database (read with {@link CatalogReader}) equals the declared
-   * tables ({@link DeclaredCatalog}) field by field, tenant tables in each of {@code tenants}; a table nobody
-   * declared is a difference too.
+   * The declared catalog of {@code declared}, tenant tables in each of {@code tenants} ({@link DeclaredCatalog}: what
+   * PostgreSQL prints for each declared object).
    */
-  private static Void verify(Connection conn, List<RepoSnapshots> declared, String when, List<String> tenants)
+  private static List<SchemaCatalog> expected(Connection conn, List<RepoSnapshots> declared, List<String> tenants)
       throws SQLException {
     List<TableSnapshot> tables = declared.stream().flatMap(r -> r.tables().stream()).toList();
-    Map<String, SchemaCatalog> expected = new TreeMap<>();
+    Map<String, SchemaCatalog> out = new TreeMap<>();
     for (String tenant : tenants) {
       for (SchemaCatalog s : DeclaredCatalog.inPublic().withTenantSchema(tenant).build(conn, tables, List.of())) {
-        expected.putIfAbsent(s.schema(), s);
+        out.putIfAbsent(s.schema(), s);
       }
     }
+    return List.copyOf(out.values());
+  }
+
+  /**
+   * The catalog oracle over every schema: the live database, read with {@link CatalogReader}, equals
+   * {@code expected} field by field; a table nobody declared is a difference too.
+   */
+  private static Void verify(Connection conn, List<SchemaCatalog> expected, String when) throws SQLException {
     CatalogReader reader = CatalogReader.of(conn);
     TreeSet<String> schemas = new TreeSet<>(reader.userSchemas());
-    schemas.addAll(expected.keySet());
-    List<CatalogDifference> differences = CatalogComparison.strict().compare(expected.values(),
+    expected.forEach(s -> schemas.add(s.schema()));
+    List<CatalogDifference> differences = CatalogComparison.strict().compare(expected,
         reader.read(List.copyOf(schemas)));
     if (!differences.isEmpty()) {
       throw new AssertionError("the database does not match the declared resources " + when + " ("
@@ -325,9 +358,5 @@ class RandomEvolutionTest {
           + differences.stream().map(d -> "  - " + d).collect(Collectors.joining("\n")));
     }
     return null;
-  }
-
-  private static Void verify(Connection conn, List<RepoSnapshots> declared, String when) throws SQLException {
-    return verify(conn, declared, when, TENANTS);
   }
 }

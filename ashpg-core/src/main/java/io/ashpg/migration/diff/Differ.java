@@ -322,6 +322,16 @@ public final class Differ {
     }
     removals.addAll(stmtRemovals);
 
+    // An index or check whose SQL (predicate, expression, check) names a retyped column is re-created: PostgreSQL
+    // keeps such SQL as parsed for the old type (a literal keeps that type's cast), unlike the same object created
+    // on the new type.
+    java.util.Set<String> retyped = new java.util.HashSet<>();
+    for (AttributeSnapshot[] p : pairs) {
+      if (!p[0].sameType(p[1])) {
+        retyped.add(p[1].source());
+      }
+    }
+
     // --- foreign keys
     for (AttributeSnapshot[] p : pairs) {
       ReferenceSnapshot ro = p[0].references();
@@ -343,7 +353,8 @@ public final class Differ {
       String newIndexName = hasIndex ? IndexDefinitions.referenceIndexName(neu.table(), neu, p[1]) : null;
       boolean sameIndex = hadIndex && hasIndex && !renamedCol && oldIndexName.equals(newIndexName)
           && IndexDefinitions.referenceIndexColumns(old, p[0]).equals(IndexDefinitions.referenceIndexColumns(neu, p[1]))
-          && Objects.equals(IndexDefinitions.referenceIndexWhere(p[0]), IndexDefinitions.referenceIndexWhere(p[1]));
+          && Objects.equals(IndexDefinitions.referenceIndexWhere(p[0]), IndexDefinitions.referenceIndexWhere(p[1]))
+          && !sqlOverRetyped(neu, retyped, List.of(), IndexDefinitions.referenceIndexWhere(p[1]));
       if (hadIndex && !sameIndex) {
         removals.add(new RemoveReferenceIndex(old, p[0], oldIndexName));
       }
@@ -386,7 +397,7 @@ public final class Differ {
     for (IdentitySnapshot io : old.identities()) {
       IdentitySnapshot in = neu.identities().stream().filter(x -> x.name().equals(io.name())).findFirst()
           .orElse(null);
-      if (in != null && sameIdentity(old, io, neu, in, renames)) {
+      if (in != null && sameIdentity(old, io, neu, in, renames) && !identityOverRetyped(neu, in, retyped)) {
         if (!Objects.equals(io.indexName(), in.indexName())) {
           identityRenames.add(new RenameUniqueIndex(neu, in, io.indexName()));
         }
@@ -397,7 +408,7 @@ public final class Differ {
     for (IdentitySnapshot in : neu.identities()) {
       IdentitySnapshot io = old.identities().stream().filter(x -> x.name().equals(in.name())).findFirst()
           .orElse(null);
-      if (io == null || !sameIdentity(old, io, neu, in, renames)) {
+      if (io == null || !sameIdentity(old, io, neu, in, renames) || identityOverRetyped(neu, in, retyped)) {
         additions.add(new AddUniqueIndex(neu, in));
       }
     }
@@ -405,38 +416,31 @@ public final class Differ {
     // --- custom indexes, by resolved name
     for (CustomIndexSnapshot io : old.customIndexes()) {
       CustomIndexSnapshot in = findIndex(neu, io.resolvedName(old.table()));
-      if (in == null || !sameCustomIndex(old, io, neu, in)) {
+      if (in == null || !sameCustomIndex(old, io, neu, in) || customIndexOverRetyped(neu, in, retyped)) {
         removals.add(new RemoveCustomIndex(old, io));
       }
     }
     List<Operation> customIndexAdds = new ArrayList<>();
     for (CustomIndexSnapshot in : neu.customIndexes()) {
       CustomIndexSnapshot io = findIndex(old, in.resolvedName(neu.table()));
-      if (io == null || !sameCustomIndex(old, io, neu, in)) {
+      if (io == null || !sameCustomIndex(old, io, neu, in) || customIndexOverRetyped(neu, in, retyped)) {
         customIndexAdds.add(new AddCustomIndex(neu, in));
       }
     }
 
-    // --- check constraints, by name; one over a retyped column is re-created: PostgreSQL keeps its expression as
-    // parsed for the old type (a literal keeps that type's cast), unlike the same check created on the new type
-    java.util.Set<String> retyped = new java.util.HashSet<>();
-    for (AttributeSnapshot[] p : pairs) {
-      if (!p[0].sameType(p[1])) {
-        retyped.add(p[1].source());
-      }
-    }
+    // --- check constraints, by name
     List<Operation> checkAdds = new ArrayList<>();
     for (CheckConstraintSnapshot co : old.checkConstraints()) {
       CheckConstraintSnapshot cn = neu.checkConstraints().stream().filter(x -> x.name().equals(co.name()))
           .findFirst().orElse(null);
-      if (co.check() != null && (cn == null || !sameCheck(co, cn) || overRetyped(cn, retyped))) {
+      if (co.check() != null && (cn == null || !sameCheck(co, cn) || checkOverRetyped(neu, cn, retyped))) {
         removals.add(new RemoveCheckConstraint(old, co));
       }
     }
     for (CheckConstraintSnapshot cn : neu.checkConstraints()) {
       CheckConstraintSnapshot co = old.checkConstraints().stream().filter(x -> x.name().equals(cn.name()))
           .findFirst().orElse(null);
-      if (cn.check() != null && (co == null || !sameCheck(co, cn) || overRetyped(cn, retyped))) {
+      if (cn.check() != null && (co == null || !sameCheck(co, cn) || checkOverRetyped(neu, cn, retyped))) {
         checkAdds.add(new AddCheckConstraint(neu, cn));
       }
     }
@@ -508,8 +512,29 @@ public final class Differ {
         && Objects.equals(IndexDefinitions.customIndexWhere(ot, io), IndexDefinitions.customIndexWhere(nt, in));
   }
 
-  private static boolean overRetyped(CheckConstraintSnapshot c, java.util.Set<String> retyped) {
-    return c.attributes().stream().anyMatch(retyped::contains);
+  /** Whether the SQL texts (and expression keys) name a retyped column (see diffTable). */
+  private static boolean sqlOverRetyped(TableSnapshot t, java.util.Set<String> retyped,
+      List<io.ashpg.migration.snapshot.IndexField> keys, String... sql) {
+    if (retyped.isEmpty()) {
+      return false;
+    }
+    List<io.ashpg.migration.snapshot.IndexField> expressions = keys.stream()
+        .filter(io.ashpg.migration.snapshot.IndexField::expression).toList();
+    return Facts.usedColumns(t, expressions, List.of(), sql).stream().anyMatch(retyped::contains);
+  }
+
+  private static boolean identityOverRetyped(TableSnapshot t, IdentitySnapshot i, java.util.Set<String> retyped) {
+    return sqlOverRetyped(t, retyped, IndexDefinitions.identityKeys(t, i), IndexDefinitions.identityWhere(i));
+  }
+
+  private static boolean customIndexOverRetyped(TableSnapshot t, CustomIndexSnapshot i,
+      java.util.Set<String> retyped) {
+    return sqlOverRetyped(t, retyped, IndexDefinitions.customIndexFields(t, i), IndexDefinitions.customIndexWhere(t, i));
+  }
+
+  private static boolean checkOverRetyped(TableSnapshot t, CheckConstraintSnapshot c, java.util.Set<String> retyped) {
+    return c.attributes().stream().anyMatch(retyped::contains)
+        || sqlOverRetyped(t, retyped, List.of(), IndexDefinitions.checkExpression(c));
   }
 
   private static boolean sameCheck(CheckConstraintSnapshot a, CheckConstraintSnapshot b) {
