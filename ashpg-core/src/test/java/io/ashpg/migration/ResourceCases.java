@@ -147,6 +147,7 @@ public final class ResourceCases {
     cases.add(dropCoveredReference());
     cases.add(retypeWithDefault());
     cases.add(dropSelfCompositeReference());
+    cases.add(renameTenantKeyTarget());
     return cases;
   }
 
@@ -403,6 +404,23 @@ public final class ResourceCases {
         .postgres(pg -> pg.reference("parent", ref -> ref.matchWith(Map.of("parent_code", "code")))));
     Resource other = res("other", "others", r -> r.uuidPrimaryKey("id"));
     return of("drop_self_composite_reference", step(part, other), step(other).withRenames("parts:-"));
+  }
+
+  /**
+   * The target of a composite tenant reference is renamed: the unique (id, tenant) key index the generator adds for
+   * the reference is renamed along, not re-created beside the old one (rolling back would re-add the reference while
+   * both exist, PostgreSQL could tie it to the new one, and dropping that one fails). Found by the random evolution
+   * test.
+   */
+  static Case renameTenantKeyTarget() {
+    Resource org = res("org", "orgs", r -> r.uuidPrimaryKey("id"));
+    Consumer<ResourceBuilder> tenant = r -> r.uuidPrimaryKey("id")
+        .multitenancy(m -> m.strategy(Multitenancy.Strategy.ATTRIBUTE).attribute("org_id"))
+        .belongsTo("org", "org", b -> b.allowNil(false));
+    Resource entry = res("entry", "entries", tenant.andThen(r -> r.belongsTo("account", "account")
+        .postgres(pg -> pg.reference("account", ref -> ref.matchTenant(true)))));
+    return of("rename_tenant_key_target", step(org, res("account", "accounts", tenant), entry),
+        step(org, res("account", "ledgers", tenant), entry).withRenames("accounts:ledgers"));
   }
 
   static Case tenants() {

@@ -392,8 +392,12 @@ public final class Differ {
       }
     }
 
-    // --- identities, by name
+    // --- identities, by name; then an unmatched old and new identity with the same definition are one identity
+    // renamed (e.g. the key identity of a composite tenant reference, named after its table): its index is renamed,
+    // never dropped and re-created, as a foreign key may depend on it
     List<Operation> identityRenames = new ArrayList<>();
+    List<IdentitySnapshot> goneIdentities = new ArrayList<>();
+    List<IdentitySnapshot> newIdentities = new ArrayList<>();
     for (IdentitySnapshot io : old.identities()) {
       IdentitySnapshot in = neu.identities().stream().filter(x -> x.name().equals(io.name())).findFirst()
           .orElse(null);
@@ -403,15 +407,31 @@ public final class Differ {
         }
         continue;
       }
-      removals.add(new RemoveUniqueIndex(old, io));
+      goneIdentities.add(io);
     }
     for (IdentitySnapshot in : neu.identities()) {
       IdentitySnapshot io = old.identities().stream().filter(x -> x.name().equals(in.name())).findFirst()
           .orElse(null);
       if (io == null || !sameIdentity(old, io, neu, in, renames) || identityOverRetyped(neu, in, retyped)) {
-        additions.add(new AddUniqueIndex(neu, in));
+        newIdentities.add(in);
       }
     }
+    for (IdentitySnapshot in : List.copyOf(newIdentities)) {
+      IdentitySnapshot io = goneIdentities.stream()
+          .filter(x -> neu.identities().stream().noneMatch(n -> n.name().equals(x.name()))
+              && old.identities().stream().noneMatch(o -> o.name().equals(in.name()))
+              && sameIdentity(old, x, neu, in, renames) && !identityOverRetyped(neu, in, retyped))
+          .findFirst().orElse(null);
+      if (io != null) {
+        goneIdentities.remove(io);
+        newIdentities.remove(in);
+        if (!Objects.equals(io.indexName(), in.indexName())) {
+          identityRenames.add(new RenameUniqueIndex(neu, in, io.indexName()));
+        }
+      }
+    }
+    goneIdentities.forEach(io -> removals.add(new RemoveUniqueIndex(old, io)));
+    newIdentities.forEach(in -> additions.add(new AddUniqueIndex(neu, in)));
 
     // --- custom indexes, by resolved name
     for (CustomIndexSnapshot io : old.customIndexes()) {
