@@ -61,6 +61,11 @@ class RandomEvolutionTest {
   /** The seed {@code verify} runs with. */
   static final long DEFAULT_SEED = 20260102L;
   static final int DEFAULT_STEPS = 200;
+  /**
+   * Steps per segment: each segment starts from an empty database and project and ends with the full rollback
+   * check. Bounds the cost of a step (the migrator reads every migration file of the project on each run).
+   */
+  static final int DEFAULT_SEGMENT = 500;
 
   private static final String REPO = "plain_repo";
   /** Tenants migrated step by step (one: a second would repeat the same work). */
@@ -81,19 +86,41 @@ class RandomEvolutionTest {
   void randomEvolution() throws Exception {
     long seed = seed(System.getProperty("ashpg.evolution.seed"));
     int steps = Integer.getInteger("ashpg.evolution.steps", DEFAULT_STEPS);
+    int segment = Math.max(1, Integer.getInteger("ashpg.evolution.segment", DEFAULT_SEGMENT));
+    int skip = Integer.getInteger("ashpg.evolution.skip", 0);
     Set<Defect> enabled = Defect.enabled(System.getProperty("ashpg.evolution.enable"));
-    System.out.println("RandomEvolutionTest: seed " + seed + ", " + steps + " steps" + (enabled.isEmpty() ? ""
+    int segments = (steps + segment - 1) / segment;
+    System.out.println("RandomEvolutionTest: seed " + seed + ", " + steps + " steps in " + segments + " segment(s) of "
+        + Math.min(steps, segment) + (skip > 0 ? ", skipping " + skip : "") + (enabled.isEmpty() ? ""
         : ", known defects enabled: " + enabled) + " (rerun: -Dashpg.evolution.seed=" + seed + ")");
     long start = System.nanoTime();
-    Run run = new Run(seed, steps, enabled);
+    Map<String, Long> timings = new TreeMap<>();
+    int rejected = 0;
+    int ran = 0;
     try (Connection conn = db.connect()) {
-      GoldenRoundTripTest.reset(conn);
-      run.evolve(conn);
-      run.downAndUp(conn);
+      for (int k = skip; k < segments; k++) {
+        GoldenRoundTripTest.reset(conn);
+        int first = k * segment + 1;
+        Run run = new Run(seed, k, first, Math.min(segment, steps - k * segment), steps, segment, enabled,
+            Files.createDirectories(project.resolve("segment-" + k)));
+        run.evolve(conn);
+        run.downAndUp(conn);
+        rejected += run.rejected;
+        ran += run.count;
+        run.timings.forEach((what, t) -> timings.merge(what, t, Long::sum));
+      }
     }
     System.out.printf("RandomEvolutionTest: seed %d, %d steps passed in %.1f s (%d step(s) redrawn as invalid"
-        + " resources)%n", seed, steps, (System.nanoTime() - start) / 1e9, run.rejected);
-    run.timings.forEach((k, v) -> System.out.printf("  %s: %.1f s%n", k, v / 1e9));
+        + " resources)%n", seed, ran, (System.nanoTime() - start) / 1e9, rejected);
+    timings.forEach((k, v) -> System.out.printf("  %s: %.1f s%n", k, v / 1e9));
+  }
+
+  /**
+   * The random source of segment {@code k}: the seed itself for the first, a mix of both for the others, so a
+   * segment can be rerun alone ({@code -Dashpg.evolution.skip=k}).
+   */
+  static Random random(long seed, int k) {
+    return new Random(k == 0 ? seed : seed ^ (0x9E3779B97F4A7C15L * k));
   }
 
   static long seed(String property) {
@@ -127,7 +154,14 @@ class RandomEvolutionTest {
   /** One evolution: the model, the generator and migrators, and what every step produced. */
   private final class Run {
     final long seed;
-    final int steps;
+    final int segmentIndex;
+    /** The global number of this segment's first step. */
+    final int first;
+    /** Steps in this segment. */
+    final int count;
+    final int totalSteps;
+    final int segmentSize;
+    final Path project;
     final Random random;
     final EvolutionMutator mutator;
     final MigrationGenerator generator = new MigrationGenerator(ResourceCases.clock());
@@ -154,10 +188,16 @@ class RandomEvolutionTest {
       }
     }
 
-    Run(long seed, int steps, Set<Defect> enabled) throws IOException {
+    Run(long seed, int segmentIndex, int first, int count, int totalSteps, int segmentSize, Set<Defect> enabled,
+        Path project) throws IOException {
       this.seed = seed;
-      this.steps = steps;
-      this.random = new Random(seed);
+      this.segmentIndex = segmentIndex;
+      this.first = first;
+      this.count = count;
+      this.totalSteps = totalSteps;
+      this.segmentSize = segmentSize;
+      this.project = project;
+      this.random = random(seed, segmentIndex);
       this.mutator = new EvolutionMutator(random, enabled);
       this.baseOptions = GeneratorOptions.defaults(project).withQuiet(true).withDropColumns(true);
       Path publicDir = Files.createDirectories(baseOptions.migrationDir(REPO));
@@ -181,7 +221,7 @@ class RandomEvolutionTest {
       expectedBefore = expected(conn, List.of(), TENANTS);
       EvolutionModel model = EvolutionModel.initial();
       models.add(new EvolutionModel());
-      for (int step = 1; step <= steps; step++) {
+      for (int step = 1; step <= count; step++) {
         EvolutionModel before = model.copy();
         List<String> mutations = new ArrayList<>();
         Domain domain;
@@ -204,12 +244,13 @@ class RandomEvolutionTest {
           }
         }
         List<String> hints = EvolutionModel.hints(step == 1 ? new EvolutionModel() : before, model);
-        StepRecord record = new StepRecord(step, List.copyOf(mutations), hints, model.toString(), new ArrayList<>());
+        StepRecord record = new StepRecord(first + step - 1, List.copyOf(mutations), hints, model.toString(),
+            new ArrayList<>());
         records.add(record);
         try {
           step(conn, step, domain, hints, record);
         } catch (Throwable t) {
-          throw failure("step " + step + " of " + steps, record.describe(), t);
+          throw failure("step " + (first + step - 1) + " of " + totalSteps, record.describe(), t);
         }
         models.add(model.copy());
       }
@@ -231,13 +272,14 @@ class RandomEvolutionTest {
       List<SchemaCatalog> before = expectedBefore;
       List<SchemaCatalog> after = timed("declare", () -> expected(conn, new SnapshotBuilder().build(domain), TENANTS));
       timed("migrate", () -> migrateUp());
-      timed("verify", () -> verify(conn, after, "after migrating step " + step));
+      int global = first + step - 1;
+      timed("verify", () -> verify(conn, after, "after migrating step " + global));
 
       // this step down: the previous declaration; and up again
       timed("rollback", () -> rollBackAfter(step - 1));
-      timed("verify", () -> verify(conn, before, "after rolling back step " + step));
+      timed("verify", () -> verify(conn, before, "after rolling back step " + global));
       timed("migrate", () -> migrateUp());
-      timed("verify", () -> verify(conn, after, "after migrating step " + step + " again"));
+      timed("verify", () -> verify(conn, after, "after migrating step " + global + " again"));
       expectedBefore = after;
     }
 
@@ -269,13 +311,14 @@ class RandomEvolutionTest {
       String last = records.isEmpty() ? "" : records.get(records.size() - 1).describe();
       try {
         TreeSet<Integer> checkpoints = new TreeSet<>(java.util.Comparator.reverseOrder());
-        checkpoints.addAll(List.of(steps * 3 / 4, steps / 2, steps / 4, 0));
+        checkpoints.addAll(List.of(count * 3 / 4, count / 2, count / 4, 0));
         for (int step : checkpoints) {
           rollBackAfter(step);
-          verify(conn, expected(conn, declared(models.get(step)), TENANTS), "after rolling back to step " + step);
+          verify(conn, expected(conn, declared(models.get(step)), TENANTS), "after rolling back to step "
+              + (first + step - 1) + (step == 0 ? " (nothing)" : ""));
         }
         migrateUp();
-        List<RepoSnapshots> finalState = declared(models.get(steps));
+        List<RepoSnapshots> finalState = declared(models.get(count));
         verify(conn, expected(conn, finalState, TENANTS), "after migrating everything up again");
 
         Migrator late = migrator(baseOptions.tenantMigrationDir(REPO), LATE_TENANT);
@@ -291,6 +334,7 @@ class RandomEvolutionTest {
               : tenantVersions.get(f.version());
           if (step != null) {
             details.append("the failing migration is from ").append(records.get(step - 1).describe());
+            break;
           }
         }
         throw failure("the final rollback / migrate", details.length() > 0 ? details.toString() : last, e);
@@ -300,8 +344,11 @@ class RandomEvolutionTest {
     }
 
     AssertionError failure(String where, String details, Throwable cause) {
-      return new AssertionError("Random evolution failed at " + where + ", seed " + seed + " (rerun: -Dashpg.evolution.seed="
-          + seed + " -Dashpg.evolution.steps=" + steps + ")\n" + cause + "\n" + details, cause);
+      String rerun = "-Dashpg.evolution.seed=" + seed + " -Dashpg.evolution.steps=" + totalSteps
+          + (totalSteps > segmentSize ? " -Dashpg.evolution.segment=" + segmentSize
+          + (segmentIndex > 0 ? " -Dashpg.evolution.skip=" + segmentIndex : "") : "");
+      return new AssertionError("Random evolution failed at " + where + ", seed " + seed + " (rerun: " + rerun + ")\n"
+          + cause + "\n" + details, cause);
     }
   }
 
