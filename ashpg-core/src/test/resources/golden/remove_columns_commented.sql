@@ -7,3 +7,7 @@
 -- ALTER TABLE "pages" ADD COLUMN "legacy" text;
 
 -- ALTER TABLE "pages" ADD COLUMN "owner_id" uuid;
+
+-- ALTER TABLE "pages" ADD CONSTRAINT "pages_owner_id_fkey" FOREIGN KEY ("owner_id") REFERENCES "owners"("id");
+
+-- CREATE INDEX "pages_owner_id_index" ON "pages" ("owner_id");

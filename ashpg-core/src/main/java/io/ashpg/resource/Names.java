@@ -56,6 +56,34 @@ public final class Names {
     return table + "_" + String.join("_", columns) + "_index";
   }
 
+  /**
+   * {@code <table>_<column>_seq}, the sequence PostgreSQL creates for a serial column. When that is longer than
+   * {@link #MAX_IDENTIFIER_BYTES}, PostgreSQL shortens the longer of table and column a byte at a time until the
+   * name fits (then cuts each at a character boundary); so does this.
+   */
+  public static String serialSequence(String table, String column) {
+    int room = MAX_IDENTIFIER_BYTES - "_seq".length() - 1;
+    int a = byteLength(table);
+    int b = byteLength(column);
+    while (a + b > room) {
+      if (a > b) {
+        a--;
+      } else {
+        b--;
+      }
+    }
+    return clip(table, a) + "_" + clip(column, b) + "_seq";
+  }
+
+  /** The longest prefix of {@code s} of at most {@code bytes} UTF-8 bytes. */
+  private static String clip(String s, int bytes) {
+    String out = s;
+    while (byteLength(out) > bytes) {
+      out = out.substring(0, out.offsetByCodePoints(out.length(), -1));
+    }
+    return out;
+  }
+
   /** Length of {@code identifier} in UTF-8 bytes, the unit PostgreSQL's identifier limit counts. */
   public static int byteLength(String identifier) {
     return identifier.getBytes(StandardCharsets.UTF_8).length;

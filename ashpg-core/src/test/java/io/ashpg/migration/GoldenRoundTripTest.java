@@ -84,7 +84,7 @@ class GoldenRoundTripTest {
     return new ArrayList<>(byName.values());
   }
 
-  private static List<MigrationFile> create(List<TableSnapshot> tables, RenderContext ctx) {
+  static List<MigrationFile> create(List<TableSnapshot> tables, RenderContext ctx) {
     if (tables.isEmpty()) {
       return List.of();
     }
@@ -101,7 +101,7 @@ class GoldenRoundTripTest {
     CatalogOracle.on(conn).tenantSchema(TENANT).assertMatches(when, declared);
   }
 
-  private static void apply(Connection conn, List<MigrationFile> files, boolean up) throws SQLException {
+  static void apply(Connection conn, List<MigrationFile> files, boolean up) throws SQLException {
     for (MigrationFile f : files) {
       SqlScript script = SqlScript.parse(f.text());
       List<String> statements = SqlScript.split(up ? script.up : script.down);
@@ -127,7 +127,7 @@ class GoldenRoundTripTest {
     }
   }
 
-  private static void exec(Connection conn, String sql) throws SQLException {
+  static void exec(Connection conn, String sql) throws SQLException {
     try (Statement s = conn.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {

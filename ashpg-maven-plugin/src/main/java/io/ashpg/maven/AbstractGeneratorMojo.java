@@ -5,14 +5,20 @@ import io.ashpg.migration.diff.HintRenameDecider;
 import io.ashpg.migration.diff.NeverRename;
 import io.ashpg.migration.diff.RenameDecider;
 import io.ashpg.migration.generate.AmbiguousPrimaryKeyException;
+import io.ashpg.migration.generate.DevMigrations;
 import io.ashpg.migration.generate.GenerationResult;
 import io.ashpg.migration.generate.GeneratorOptions;
 import io.ashpg.migration.generate.MigrationGenerator;
 import io.ashpg.migration.generate.PendingChange;
 import io.ashpg.migration.generate.PrimaryKeyChooser;
 import io.ashpg.migration.generate.PrimaryKeyHints;
+import io.ashpg.migration.run.MigrationException;
+import io.ashpg.migration.run.MigrationResult;
+import io.ashpg.migration.run.MigrationTarget;
+import io.ashpg.migration.run.SchemaOutcome;
 import io.ashpg.migration.snapshot.SnapshotFormatException;
 import io.ashpg.migration.snapshot.VersionClock;
+import io.ashpg.repo.Repo;
 import io.ashpg.resource.DefinitionException;
 import io.ashpg.resource.Domain;
 import java.io.File;
@@ -61,7 +67,7 @@ public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
    */
   protected GeneratorOptions options(boolean dropColumns, String name, boolean dryRun, boolean checkMigrated) {
     return new GeneratorOptions(snapshotPath.toPath(), migrationPath.toPath(), tenantMigrationPath.toPath(),
-        dropColumns, name, true, dryRun, checkMigrated, renames == null ? List.of() : renames);
+        dropColumns, name, true, dryRun, checkMigrated, renames == null ? List.of() : renames, false, false);
   }
 
   /**
@@ -87,10 +93,53 @@ public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
       return hinted.isPresent() || !interactive ? hinted : prompt.choose(table, candidates);
     };
     try {
-      return new MigrationGenerator(VersionClock.system()).generate(domain, options, renameDecider, keys);
+      return new MigrationGenerator(VersionClock.system()).withDevRollback(dev -> rollBack(domain, dev))
+          .generate(domain, options, renameDecider, keys);
     } catch (AmbiguousRenameException | AmbiguousPrimaryKeyException | DefinitionException
              | SnapshotFormatException | IllegalArgumentException e) {
       throw new MojoFailureException("ashpg: " + e.getMessage(), e);
+    } catch (DevRollbackFailed e) {
+      if (e.getCause() instanceof MojoExecutionException m) {
+        throw m;
+      }
+      throw (MojoFailureException) e.getCause();
+    }
+  }
+
+  /** Carries a checked failure of a dev rollback out of the generator's callback. */
+  private static final class DevRollbackFailed extends RuntimeException {
+    DevRollbackFailed(Exception cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * Rolls back the applied dev migrations of one repo in its database — found the way {@code migrate} finds it —
+   * in every tenant its {@code allTenants} lists, then in the public schema.
+   */
+  private void rollBack(Domain domain, DevMigrations dev) {
+    Repo repo = domain.repos().stream().filter(r -> r.name().equals(dev.repo())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no repo named " + dev.repo() + " among the Apis' repos"));
+    getLog().info("ashpg: " + repo.name() + ": squashing " + dev.migrationFiles().size()
+        + " dev migration(s); rolling back the applied ones first");
+    MigrationResult result;
+    try {
+      DatabaseTarget db = database(repo);
+      result = dev.rollBack(MigrationTarget.of(db.url(), db.username(), db.password(), repo.name())
+          .withTenants(repo::allTenants));
+    } catch (MojoExecutionException e) {
+      throw new DevRollbackFailed(e);
+    } catch (MigrationException e) {
+      throw new DevRollbackFailed(new MojoFailureException("ashpg: could not roll back the dev migrations of repo "
+          + repo.name() + ", so nothing was deleted or generated: " + e.getMessage()
+          + "\nMake the database reachable (or fix the failing down section) and run again, or keep working with"
+          + " -Dashpg.dev.", e));
+    }
+    for (SchemaOutcome outcome : result.schemas()) {
+      if (!outcome.versions().isEmpty()) {
+        getLog().info("ashpg: " + repo.name() + " schema " + outcome.schema() + ": rolled back dev migration(s) "
+            + outcome.versions());
+      }
     }
   }
 

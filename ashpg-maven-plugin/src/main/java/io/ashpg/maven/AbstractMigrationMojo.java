@@ -68,6 +68,7 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
 
   @Override
   protected final void run() throws MojoExecutionException, MojoFailureException {
+    checkParameters();
     Domain domain = domain();
     for (Repo repo : domain.repos()) {
       List<String> locations = locations(repo);
@@ -80,6 +81,10 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
       }
       runFor(repo, database(repo), options(repo, locations));
     }
+  }
+
+  /** Fails on goal parameters that make no sense, before anything connects or runs. */
+  protected void checkParameters() throws MojoFailureException {
   }
 
   /** The goal's work on one repo. */

@@ -10,6 +10,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Fails the build when the resources changed but migrations were not generated: bind it in {@code verify} (its
  * default phase) so CI catches a forgotten {@code ashpg:generate-migrations}. Writes nothing and needs no database.
+ * Dev migrations ({@code -Dashpg.dev}) count as not generated: the build fails while they exist, until a normal
+ * {@code ashpg:generate-migrations} squashes them.
  */
 @Mojo(name = "check-migrated", defaultPhase = LifecyclePhase.VERIFY,
     requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)

@@ -15,6 +15,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Generates SQL migrations and resource snapshots from the resources of the configured Apis
  * ({@code mix ash_postgres.generate_migrations}).
+ *
+ * <p>While a feature is in progress, generate with {@code -Dashpg.dev}: dev migrations and dev snapshots, applied
+ * by {@code ashpg:migrate} like any other. The next run without it squashes them: it rolls back the applied dev
+ * migrations (newest first, in every tenant schema, then in the public schema — so it needs the repo's database,
+ * found as {@code migrate} finds it), deletes the dev files and writes one migration holding the whole change.
  */
 @Mojo(name = "generate-migrations", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -47,14 +52,44 @@ public class GenerateMigrationsMojo extends AbstractGeneratorMojo {
   @Parameter(property = "ashpg.checkMigrated", defaultValue = "false")
   protected boolean checkMigrated;
 
+  /**
+   * Build the unique indexes of identities added to existing tables {@code CONCURRENTLY} (AshPostgres's
+   * {@code --concurrent-indexes}), so adding one does not block writes to a table holding data. They go into a
+   * migration of their own that runs outside a transaction ({@code -- ashpg:no-transaction}), after the main one;
+   * what needs them, such as a foreign key to the new unique columns, goes into one more migration after that.
+   * Tables created in the same run are empty and get their indexes in the main migration.
+   */
+  @Parameter(property = "ashpg.concurrentIndexes", defaultValue = "false")
+  protected boolean concurrentIndexes;
+
+  /**
+   * Generate dev migrations ({@code <version>_<name>_dev.sql}) and dev snapshots ({@code <version>_dev.json}) for a
+   * change still in progress (AshPostgres's {@code --dev}); repeated dev runs add more. The next run without this
+   * flag rolls back the applied dev migrations in the database, deletes every dev file and generates one migration
+   * with the whole change; if the database cannot be reached or a rollback fails, it stops and deletes nothing. Dry
+   * runs and {@code check-migrated} never roll back or delete; to {@code check-migrated}, dev files are changes not
+   * generated yet, so it fails while they exist.
+   */
+  @Parameter(property = "ashpg.dev", defaultValue = "false")
+  protected boolean dev;
+
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    GeneratorOptions options = options(dropColumns, name, dryRun, checkMigrated);
+    GeneratorOptions options = options(dropColumns, name, dryRun, checkMigrated).withDev(dev)
+        .withConcurrentIndexes(concurrentIndexes);
     GenerationResult result = generate(options);
     result.warnings().forEach(w -> getLog().warn("ashpg: " + w));
     if (checkMigrated) {
       failIfPending(result);
       return;
+    }
+    for (Path file : result.deletedDevFiles()) {
+      if (dryRun) {
+        getLog().info("ashpg: would " + (file.toString().endsWith(".sql") ? "roll back (where applied) and " : "")
+            + "delete dev file " + relative(file));
+      } else if (!quiet) {
+        getLog().info("ashpg: deleted dev file " + relative(file));
+      }
     }
     if (result.noChanges()) {
       if (!quiet) {

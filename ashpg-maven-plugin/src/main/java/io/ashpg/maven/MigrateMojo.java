@@ -38,6 +38,14 @@ public class MigrateMojo extends AbstractMigrationMojo {
   protected boolean strictVersionOrder;
 
   @Override
+  protected void checkParameters() throws MojoFailureException {
+    if (step < 0) {
+      throw new MojoFailureException("ashpg: ashpg.step is " + step + "; give the number of pending migrations to"
+          + " run, 1 or more (0 or unset runs all of them)");
+    }
+  }
+
+  @Override
   protected void runFor(Repo repo, DatabaseTarget db, MigratorOptions.Builder options) throws MojoFailureException {
     if (to != null) {
       options.to(to);

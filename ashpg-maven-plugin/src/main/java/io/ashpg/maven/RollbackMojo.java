@@ -16,13 +16,14 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Reverts applied migrations ({@code mix ash_postgres.rollback}): the newest one by default, {@code -Dashpg.step=n},
- * everything down to and including {@code -Dashpg.to=<version>}, or {@code -Dashpg.all}.
+ * everything down to and including {@code -Dashpg.to=<version>}, or {@code -Dashpg.all}. {@code -Dashpg.step=0} rolls
+ * back nothing.
  */
 @Mojo(name = "rollback", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class RollbackMojo extends AbstractMigrationMojo {
 
-  /** Revert this many applied migrations ({@code -n} in mix). */
+  /** Revert this many applied migrations ({@code -n} in mix); 0 reverts nothing. */
   @Parameter(property = "ashpg.step", defaultValue = "1")
   protected int step;
 
@@ -35,13 +36,25 @@ public class RollbackMojo extends AbstractMigrationMojo {
   protected boolean all;
 
   @Override
+  protected void checkParameters() throws MojoFailureException {
+    if (step < 0) {
+      throw new MojoFailureException("ashpg: ashpg.step is " + step + "; give the number of migrations to roll back,"
+          + " 0 or more (or ashpg.to / ashpg.all)");
+    }
+  }
+
+  @Override
   protected void runFor(Repo repo, DatabaseTarget db, MigratorOptions.Builder options) throws MojoFailureException {
     if (to != null) {
       options.to(to);
     } else if (all) {
       options.scope(Scope.all());
+    } else if (step == 0) {
+      // 0 is a count like any other: a script computing "how many" must not roll back a migration when it gets 0
+      getLog().info("ashpg: " + repo.name() + (tenants ? " tenants" : "") + ": ashpg.step is 0, nothing rolled back");
+      return;
     } else {
-      options.step(Math.max(1, step));
+      options.step(step);
     }
     MigrationResult result;
     try {

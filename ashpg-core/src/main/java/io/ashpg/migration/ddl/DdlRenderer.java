@@ -1,5 +1,6 @@
 package io.ashpg.migration.ddl;
 
+import static io.ashpg.migration.run.MigrationUtilities.literal;
 import static io.ashpg.sql.Identifier.quote;
 
 import io.ashpg.migration.diff.IndexDefinitions;
@@ -10,6 +11,7 @@ import io.ashpg.migration.diff.Operation.AddCustomIndex;
 import io.ashpg.migration.diff.Operation.AddCustomStatement;
 import io.ashpg.migration.diff.Operation.AddExtension;
 import io.ashpg.migration.diff.Operation.AddForeignKey;
+import io.ashpg.migration.diff.Operation.AddFunction;
 import io.ashpg.migration.diff.Operation.AddPrimaryKey;
 import io.ashpg.migration.diff.Operation.AddReferenceIndex;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
@@ -25,6 +27,7 @@ import io.ashpg.migration.diff.Operation.RemoveCheckConstraint;
 import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
 import io.ashpg.migration.diff.Operation.RemoveCustomStatement;
 import io.ashpg.migration.diff.Operation.RemoveExtension;
+import io.ashpg.migration.diff.Operation.RemoveFunction;
 import io.ashpg.migration.diff.Operation.RemovePrimaryKey;
 import io.ashpg.migration.diff.Operation.RemoveReferenceIndex;
 import io.ashpg.migration.diff.Operation.RemoveUniqueIndex;
@@ -39,6 +42,7 @@ import io.ashpg.migration.snapshot.IdentitySnapshot;
 import io.ashpg.migration.snapshot.IndexField;
 import io.ashpg.migration.snapshot.ReferenceSnapshot;
 import io.ashpg.migration.snapshot.TableSnapshot;
+import io.ashpg.resource.Names;
 import io.ashpg.sql.Identifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +108,7 @@ public final class DdlRenderer {
     } else if (op instanceof AlterDeferrability d) {
       s.add(alterDeferrability(d.table(), d.attribute().references().name(), d.attribute().references().deferrable()));
     } else if (op instanceof AddUniqueIndex u) {
-      s.add(createUniqueIndex(u.table(), u.identity()));
+      s.add(createUniqueIndex(u.table(), u.identity(), u.concurrently()));
     } else if (op instanceof RemoveUniqueIndex u) {
       s.add(dropIndex(u.table(), null, u.identity().indexName(), false));
     } else if (op instanceof RenameUniqueIndex r) {
@@ -130,10 +134,19 @@ public final class DdlRenderer {
       s.add("CREATE EXTENSION IF NOT EXISTS " + quote(e.name()));
     } else if (op instanceof RemoveExtension e) {
       s.add(comment("DROP EXTENSION IF EXISTS " + quote(e.name())));
+    } else if (op instanceof AddFunction f) {
+      s.add(function(f.name()).install());
+    } else if (op instanceof RemoveFunction f) {
+      s.add(function(f.name()).uninstall());
     } else {
       throw new IllegalStateException("no renderer for " + op);
     }
     return s;
+  }
+
+  private static AshpgFunction function(String name) {
+    return AshpgFunction.named(name).orElseThrow(() -> new IllegalArgumentException("function " + name
+        + "() is not one ashpg installs; fix the \"functions\" list of the repo's extensions.json"));
   }
 
   /** The statements that undo {@code op} (its exact inverse, or a comment where undoing is left to a person). */
@@ -161,6 +174,18 @@ public final class DdlRenderer {
     } else if (op instanceof RemoveAttribute r) {
       String sql = alter(r.table()) + "ADD COLUMN " + column(r.attribute(), r.table());
       s.add(r.commented() ? comment(sql) : sql);
+      if (r.commented()) {
+        // uncommenting the up drops the column with its foreign key and index (PostgreSQL drops them along); the
+        // commented down must bring all three back, not a bare column (dropped removals get separate operations)
+        AttributeSnapshot a = r.attribute();
+        if (a.references() != null) {
+          s.add(comment(alter(r.table()) + "ADD " + foreignKey(r.table(), a)));
+        }
+        if (IndexDefinitions.hasReferenceIndex(a)) {
+          s.add(comment(createReferenceIndex(r.table(), a,
+              IndexDefinitions.referenceIndexName(r.table().table(), r.table(), a))));
+        }
+      }
     } else if (op instanceof AddPrimaryKey p) {
       s.add(alter(p.table()) + "DROP CONSTRAINT " + quote(p.table().table() + "_pkey"));
     } else if (op instanceof RemovePrimaryKey p) {
@@ -177,9 +202,9 @@ public final class DdlRenderer {
     } else if (op instanceof AlterDeferrability d) {
       s.add(alterDeferrability(d.table(), d.attribute().references().name(), d.from()));
     } else if (op instanceof AddUniqueIndex u) {
-      s.add(dropIndex(u.table(), null, u.identity().indexName(), false));
+      s.add(dropIndex(u.table(), null, u.identity().indexName(), u.concurrently()));
     } else if (op instanceof RemoveUniqueIndex u) {
-      s.add(createUniqueIndex(u.table(), u.identity()));
+      s.add(createUniqueIndex(u.table(), u.identity(), false));
     } else if (op instanceof RenameUniqueIndex r) {
       s.add("ALTER INDEX " + indexName(r.table(), null, r.identity().indexName()) + " RENAME TO " + quote(r.from()));
     } else if (op instanceof AddCustomIndex c) {
@@ -203,6 +228,10 @@ public final class DdlRenderer {
       s.add(comment("DROP EXTENSION IF EXISTS " + quote(e.name())));
     } else if (op instanceof RemoveExtension e) {
       s.add(comment("CREATE EXTENSION IF NOT EXISTS " + quote(e.name())));
+    } else if (op instanceof AddFunction f) {
+      s.add(function(f.name()).uninstall());
+    } else if (op instanceof RemoveFunction f) {
+      s.add(function(f.name()).install());
     } else {
       throw new IllegalStateException("no renderer for " + op);
     }
@@ -242,7 +271,7 @@ public final class DdlRenderer {
     List<AttributeSnapshot> keys = t.attributes().stream().filter(a -> a.references() != null).toList();
     List<AttributeSnapshot> selfKeys = keys.stream().filter(a -> referencesItself(t, a.references())).toList();
     List<String> out = new ArrayList<>(createTable(t, keys.stream().filter(a -> !selfKeys.contains(a)).toList()));
-    t.identities().forEach(i -> out.add(createUniqueIndex(t, i)));
+    t.identities().forEach(i -> out.add(createUniqueIndex(t, i, false)));
     for (AttributeSnapshot a : t.attributes()) {
       if (IndexDefinitions.hasReferenceIndex(a)) {
         out.add(createReferenceIndex(t, a, IndexDefinitions.referenceIndexName(t.table(), t, a)));
@@ -335,37 +364,91 @@ public final class DdlRenderer {
     return type;
   }
 
+  /** How the database fills a column without a value: not at all (or its DEFAULT), a serial, an identity. */
+  private enum Generator { NONE, SERIAL, IDENTITY }
+
+  private static Generator generator(AttributeSnapshot a) {
+    return a.type().equals("identity") ? Generator.IDENTITY
+        : isGeneratedType(a.type()) ? Generator.SERIAL : Generator.NONE;
+  }
+
+  /** NOT NULL as PostgreSQL has it: serial and identity columns are always NOT NULL. */
+  private static boolean notNull(AttributeSnapshot a) {
+    return !a.allowNil() || a.primaryKey() || generator(a) != Generator.NONE;
+  }
+
+  /**
+   * Changes a column from {@code from} to {@code to}. Moving between a plain column, a serial and an identity
+   * replaces the generator: a serial's default and owned sequence are dropped (its sequence has the column's type,
+   * so a serial changing width gets a new one), an identity is dropped with its sequence; a new serial gets the
+   * sequence {@code <table>_<column>_seq} owned by the column, a new identity is added, and either continues past
+   * the largest value in the table, so existing rows never collide with generated ones.
+   */
   private List<String> alterColumn(TableSnapshot t, AttributeSnapshot from, AttributeSnapshot to) {
-    List<String> parts = new ArrayList<>();
     String c = "ALTER COLUMN " + quote(to.source()) + " ";
     String fromType = type(from, t, true);
     String toType = type(to, t, true);
-    boolean fromIdentity = from.type().equals("identity");
-    boolean toIdentity = to.type().equals("identity");
-    if (fromIdentity && !toIdentity) {
+    Generator was = generator(from);
+    Generator becomes = generator(to);
+    boolean dropSerial = was == Generator.SERIAL && (becomes != Generator.SERIAL || !fromType.equals(toType));
+    boolean addSerial = becomes == Generator.SERIAL && (was != Generator.SERIAL || !fromType.equals(toType));
+
+    List<String> parts = new ArrayList<>();
+    if (was == Generator.IDENTITY && becomes != Generator.IDENTITY) {
       parts.add(c + "DROP IDENTITY IF EXISTS");
     }
     if (!fromType.equals(toType)) {
       parts.add(c + "TYPE " + toType);
     }
-    if (!fromIdentity && toIdentity) {
-      parts.add(c + "ADD GENERATED BY DEFAULT AS IDENTITY");
-    }
+    // the default the column has now: a serial's nextval(...), an identity none
+    String current = was == Generator.SERIAL ? "nextval" : was == Generator.IDENTITY ? null : from.defaultValue();
+    String wanted = becomes == Generator.NONE ? to.defaultValue() : null;
+    boolean serialKept = was == Generator.SERIAL && !dropSerial;
     // a retyped column's default is set again: PostgreSQL would keep it as written for the old type ('x'::text on
     // a varchar column), unlike the same default declared on the new type
-    boolean retyped = !fromType.equals(toType) && to.defaultValue() != null;
-    if ((retyped || !Objects.equals(from.defaultValue(), to.defaultValue())) && !isGeneratedType(to.type())) {
-      parts.add(to.defaultValue() == null ? c + "DROP DEFAULT" : c + "SET DEFAULT " + to.defaultValue());
+    boolean retypedDefault = !fromType.equals(toType) && wanted != null;
+    if (!serialKept && !addSerial && (retypedDefault || !Objects.equals(current, wanted))) {
+      parts.add(wanted == null ? c + "DROP DEFAULT" : c + "SET DEFAULT " + wanted);
+    } else if (dropSerial && addSerial) {
+      parts.add(c + "DROP DEFAULT");
     }
-    boolean fromNotNull = !from.allowNil() || from.primaryKey();
-    boolean toNotNull = !to.allowNil() || to.primaryKey();
-    if (fromNotNull != toNotNull) {
-      parts.add(c + (toNotNull ? "SET NOT NULL" : "DROP NOT NULL"));
+    if (notNull(from) != notNull(to)) {
+      parts.add(c + (notNull(to) ? "SET NOT NULL" : "DROP NOT NULL"));
     }
-    if (parts.isEmpty()) {
-      return List.of();
+    List<String> out = new ArrayList<>();
+    if (!parts.isEmpty()) {
+      out.add(alter(t) + String.join(", ", parts));
     }
-    return List.of(alter(t) + String.join(", ", parts));
+    if (dropSerial) {
+      out.add(dropOwnedSequence(t, to.source()));
+    }
+    if (becomes == Generator.IDENTITY && was != Generator.IDENTITY) {
+      out.add(alter(t) + c + "ADD GENERATED BY DEFAULT AS IDENTITY");
+      out.add(continuePastMax(t, to.source(), "pg_get_serial_sequence(" + literal(table(t)) + ", "
+          + literal(to.source()) + ")"));
+    }
+    if (addSerial) {
+      String sequence = qualified(t, Names.serialSequence(t.table(), to.source()));
+      out.add("CREATE SEQUENCE " + sequence + " AS " + toType + " OWNED BY " + table(t) + "." + quote(to.source()));
+      out.add(continuePastMax(t, to.source(), literal(sequence)));
+      out.add(alter(t) + c + "SET DEFAULT nextval(" + literal(sequence) + "::regclass)");
+    }
+    return out;
+  }
+
+  /**
+   * Drops the sequence a serial column owns (found by {@code pg_get_serial_sequence}: a renamed table keeps its
+   * sequence's old name). Its default must not use the sequence any more.
+   */
+  private String dropOwnedSequence(TableSnapshot t, String column) {
+    return "DO $$\nDECLARE\n  owned text := pg_get_serial_sequence(" + literal(table(t)) + ", " + literal(column)
+        + ");\nBEGIN\n  IF owned IS NOT NULL THEN\n    EXECUTE 'DROP SEQUENCE ' || owned;\n  END IF;\nEND\n$$";
+  }
+
+  /** Sets {@code sequence} (an SQL expression giving it) so its next value is past every value of the column. */
+  private String continuePastMax(TableSnapshot t, String column, String sequence) {
+    return "SELECT setval(" + sequence + ", GREATEST(COALESCE(max(" + quote(column) + "), 0), 0) + 1, false) FROM "
+        + table(t);
   }
 
   // ---------------------------------------------------------------------------------------------- constraints
@@ -439,8 +522,9 @@ public final class DdlRenderer {
 
   // ---------------------------------------------------------------------------------------------- indexes
 
-  private String createUniqueIndex(TableSnapshot t, IdentitySnapshot i) {
-    StringBuilder sb = new StringBuilder("CREATE UNIQUE INDEX ").append(quote(i.indexName())).append(" ON ")
+  private String createUniqueIndex(TableSnapshot t, IdentitySnapshot i, boolean concurrently) {
+    StringBuilder sb = new StringBuilder("CREATE UNIQUE INDEX ").append(concurrently ? "CONCURRENTLY " : "")
+        .append(quote(i.indexName())).append(" ON ")
         .append(table(t)).append(" (").append(fields(IndexDefinitions.identityKeys(t, i))).append(')');
     if (!i.nullsDistinct()) {
       sb.append(" NULLS NOT DISTINCT");

@@ -4,6 +4,9 @@ import io.ashpg.migration.diff.Fact;
 import io.ashpg.migration.diff.Facts;
 import io.ashpg.migration.diff.Operation;
 import io.ashpg.migration.diff.Operation.AddCustomIndex;
+import io.ashpg.migration.diff.Operation.AddForeignKey;
+import io.ashpg.migration.diff.Operation.AddUniqueIndex;
+import io.ashpg.migration.diff.Operation.CreateTable;
 import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
 import io.ashpg.migration.snapshot.VersionClock;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -46,6 +50,10 @@ public final class MigrationWriter {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
+  /** A default-named migration file: {@code <version>_migrate_resources_<n>[_suffix].sql}. */
+  private static final Pattern DEFAULT_NAME =
+      Pattern.compile("^[0-9]+_migrate_resources_([0-9]+)(_[A-Za-z0-9_]*)?\\.sql$");
+
   private final DdlRenderer renderer;
 
   public MigrationWriter(RenderContext ctx) {
@@ -53,15 +61,20 @@ public final class MigrationWriter {
   }
 
   /**
-   * The default migration name in {@code dir}: {@code migrate_resources_<n>}, n = the number of files whose name
-   * contains {@code migrate_resources}, plus one.
+   * The default migration name in {@code dir}: {@code migrate_resources_<n>}, n = the highest number of a file named
+   * {@code <version>_migrate_resources_<n>…}, plus one. Dev migrations ({@code …_dev.sql}) do not count: they are squashed
+   * into the next normal migration, which takes their number.
    */
   public static String defaultName(Path dir) {
     if (!Files.isDirectory(dir)) {
       return "migrate_resources_1";
     }
+    // the highest number in use, not a file count: one run can write several files (_extensions, _concurrently,
+    // _after_concurrently) under one number
     try (Stream<Path> files = Files.list(dir)) {
-      long n = files.filter(p -> p.getFileName().toString().contains("migrate_resources")).count();
+      int n = files.map(p -> p.getFileName().toString()).filter(f -> !f.endsWith("_dev.sql"))
+          .map(DEFAULT_NAME::matcher).filter(Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1)))
+          .max().orElse(0);
       return "migrate_resources_" + (n + 1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list migration folder " + dir + ": " + e.getMessage(), e);
@@ -85,7 +98,7 @@ public final class MigrationWriter {
       if (isConcurrent(op)) {
         concurrent.add(op);
         fromConcurrent.addAll(Facts.provides(op));
-      } else if (Facts.requires(op).stream().anyMatch(fromConcurrent::contains)) {
+      } else if (requires(op).stream().anyMatch(fromConcurrent::contains)) {
         after.add(op);
         fromConcurrent.addAll(Facts.provides(op));
       } else {
@@ -105,9 +118,22 @@ public final class MigrationWriter {
     return files;
   }
 
+  /**
+   * What {@code op} needs, including what the foreign keys folded into a {@code CREATE TABLE} need: such a table
+   * referencing a concurrently built unique index must be created after it.
+   */
+  private static List<Fact> requires(Operation op) {
+    List<Fact> out = new ArrayList<>(Facts.requires(op));
+    if (op instanceof CreateTable c) {
+      c.inlineForeignKeys().forEach(a -> out.addAll(Facts.requires(new AddForeignKey(c.table(), a))));
+    }
+    return out;
+  }
+
   /** Whether {@code op} builds or drops an index CONCURRENTLY. */
   public static boolean isConcurrent(Operation op) {
-    return (op instanceof AddCustomIndex a && a.index().concurrently())
+    return (op instanceof AddUniqueIndex u && u.concurrently())
+        || (op instanceof AddCustomIndex a && a.index().concurrently())
         || (op instanceof RemoveCustomIndex r && r.index().concurrently());
   }
 

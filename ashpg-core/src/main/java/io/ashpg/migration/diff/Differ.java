@@ -6,6 +6,7 @@ import io.ashpg.migration.diff.Operation.AddCustomIndex;
 import io.ashpg.migration.diff.Operation.AddCustomStatement;
 import io.ashpg.migration.diff.Operation.AddExtension;
 import io.ashpg.migration.diff.Operation.AddForeignKey;
+import io.ashpg.migration.diff.Operation.AddFunction;
 import io.ashpg.migration.diff.Operation.AddPrimaryKey;
 import io.ashpg.migration.diff.Operation.AddReferenceIndex;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
@@ -21,6 +22,7 @@ import io.ashpg.migration.diff.Operation.RemoveCheckConstraint;
 import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
 import io.ashpg.migration.diff.Operation.RemoveCustomStatement;
 import io.ashpg.migration.diff.Operation.RemoveExtension;
+import io.ashpg.migration.diff.Operation.RemoveFunction;
 import io.ashpg.migration.diff.Operation.RemovePrimaryKey;
 import io.ashpg.migration.diff.Operation.RemoveReferenceIndex;
 import io.ashpg.migration.diff.Operation.RemoveUniqueIndex;
@@ -56,7 +58,8 @@ import java.util.TreeMap;
  * constraint alone; a changed identity (keys, where, nulls distinct, base filter, all tenants, tenant column) is
  * dropped and re-created, and one whose index name alone changed is renamed; a changed custom index or check
  * constraint is dropped and re-created; removed columns are dropped only with {@code dropColumns}, otherwise
- * written as comments.
+ * written as comments. And one rule of PostgreSQL's: a foreign key the diff keeps, but whose referenced key (primary
+ * key, unique index) the diff removes, is dropped first and re-created after the key changes.
  */
 public final class Differ {
 
@@ -80,7 +83,8 @@ public final class Differ {
     List<TableSnapshot> created = orderByReferences(current.values().stream()
         .filter(t -> !old.containsKey(t.key())).toList());
 
-    List<TableSnapshot[]> renamedPairs = new ArrayList<>();
+    // every table question (rename, drop) is asked before any column question (see RenameDecider)
+    List<TableSnapshot[]> pairs = new ArrayList<>();
     List<TableSnapshot> reallyNew = new ArrayList<>();
     for (TableSnapshot t : created) {
       Optional<TableKey> from = orphans.isEmpty() ? Optional.empty()
@@ -90,29 +94,10 @@ public final class Differ {
           throw new IllegalArgumentException("rename decider answered " + from.get() + " for table " + t.key()
               + ", which is not one of the candidates " + orphans);
         }
-        renamedPairs.add(new TableSnapshot[] {old.get(from.get()), t});
+        pairs.add(new TableSnapshot[] {old.get(from.get()), t});
       } else {
         reallyNew.add(t);
       }
-    }
-    // every rename and move first, then the tables' changes: a foreign key dropped from a renamed or moved table
-    // is dropped after the move and, on rollback, re-added before it is undone, so it is re-added pointing at
-    // the table's new place (see retarget)
-    Map<String, TableSnapshot> moves = new HashMap<>();
-    List<Operation> renamed = new ArrayList<>();
-    for (TableSnapshot[] pair : renamedPairs) {
-      TableSnapshot before = pair[0];
-      TableSnapshot t = pair[1];
-      moves.put(Facts.id(before), t);
-      if (!Objects.equals(schemaOf(before), schemaOf(t))) {
-        renamed.add(new MoveTableSchema(before.withSchema(t.schema()), schemaOf(before)));
-      }
-      if (!before.table().equals(t.table())) {
-        renamed.add(new RenameTable(t, before.table(), !before.primaryKey().isEmpty()));
-      }
-    }
-    for (TableSnapshot[] pair : renamedPairs) {
-      renamed.addAll(diffTable(pair[0], pair[1], decider, moves));
     }
 
     List<Operation> ops = new ArrayList<>();
@@ -124,19 +109,94 @@ public final class Differ {
       }
       ops.addAll(dropTable(old.get(k)));
     }
-    ops.addAll(renamed);
+    // every rename and move first, then the tables' changes: a foreign key dropped from or to a renamed or moved
+    // table is dropped after the move and, on rollback, re-added before it is undone, so it is re-added pointing
+    // at the table's new place (see retarget)
+    Map<String, TableSnapshot> moves = new HashMap<>();
+    for (TableSnapshot[] pair : pairs) {
+      TableSnapshot before = pair[0];
+      TableSnapshot t = pair[1];
+      moves.put(Facts.id(before), t);
+      if (!Objects.equals(schemaOf(before), schemaOf(t))) {
+        ops.add(new MoveTableSchema(before.withSchema(t.schema()), schemaOf(before)));
+      }
+      if (!before.table().equals(t.table())) {
+        ops.add(new RenameTable(t, before.table(), !before.primaryKey().isEmpty()));
+      }
+    }
+    for (TableSnapshot[] pair : pairs) {
+      ops.addAll(diffTable(pair[0], pair[1], decider, moves));
+    }
     for (TableSnapshot t : reallyNew) {
       ops.addAll(createTable(t));
     }
     for (TableKey k : new TreeMap<>(current).keySet()) {
       if (old.containsKey(k)) {
         ops.addAll(diffTable(old.get(k), current.get(k), decider, moves));
+        pairs.add(new TableSnapshot[] {old.get(k), current.get(k)});
       }
     }
+    rebindForeignKeys(pairs, ops, moves);
     return ops;
   }
 
-  /** Extension changes: install newly requested ones; note (commented) the ones no longer requested. */
+  /**
+   * Foreign keys the diff leaves alone although it removes the key they reference (a primary key moving to another
+   * column, a unique index dropped while another takes over): PostgreSQL ties a foreign key to the unique index it
+   * found when the key was created and refuses to drop that index under it. Each such key is dropped before and
+   * added again after ({@link Facts} orders them around the key changes), in {@code ops}.
+   *
+   * @param pairs every table in both states, (before, after)
+   * @param moves tables renamed or moved in this batch (see {@link #retarget})
+   */
+  private static void rebindForeignKeys(List<TableSnapshot[]> pairs, List<Operation> ops,
+      Map<String, TableSnapshot> moves) {
+    java.util.Set<Fact> removedKeys = new java.util.HashSet<>();
+    java.util.Set<String> touched = new java.util.HashSet<>();
+    for (Operation op : ops) {
+      if (Facts.removesKey(op)) {
+        removedKeys.add(Facts.changedKey(op).orElseThrow());
+      }
+      if (op instanceof DropForeignKey d) {
+        touched.add(Facts.id(d.table()) + " " + d.attribute().references().name());
+      }
+    }
+    if (removedKeys.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> rebound = new java.util.HashSet<>();
+    for (TableSnapshot[] pair : pairs) {
+      TableSnapshot before = asRenamed(pair[0], pair[1]);
+      TableSnapshot after = pair[1];
+      for (AttributeSnapshot a : after.attributes()) {
+        ReferenceSnapshot r = a.references();
+        String id = Facts.id(after) + " " + (r == null ? "" : r.name());
+        if (r == null || touched.contains(id) || !removedKeys.contains(Facts.referencedKey(after, a))) {
+          continue;
+        }
+        before.attributes().stream()
+            .filter(o -> o.references() != null && o.references().sameConstraint(r)).findFirst()
+            .ifPresent(o -> {
+              ops.add(new DropForeignKey(before, retarget(before, o, moves), Direction.BOTH));
+              ops.add(new AddForeignKey(after, a));
+              rebound.add(id);
+            });
+      }
+    }
+    // the re-added key has its new deferrability already
+    ops.removeIf(op -> op instanceof AlterDeferrability d
+        && rebound.contains(Facts.id(d.table()) + " " + d.attribute().references().name()));
+  }
+
+  /** {@code old} with the name, schema and frozen index names it has once renames and moves have run. */
+  private static TableSnapshot asRenamed(TableSnapshot old, TableSnapshot neu) {
+    return freezeNames(old).withTable(neu.table()).withSchema(neu.schema()).withMultitenancy(old.multitenancy());
+  }
+
+  /**
+   * Extension changes: install newly requested ones, note (commented) the ones no longer requested; install ashpg's
+   * functions newly needed, remove the ones no longer needed.
+   */
   public List<Operation> diffExtensions(ExtensionsSnapshot old, ExtensionsSnapshot current) {
     List<Operation> ops = new ArrayList<>();
     List<String> before = old == null ? List.of() : old.installed();
@@ -150,6 +210,10 @@ public final class Differ {
         ops.add(new RemoveExtension(e));
       }
     }
+    List<String> functionsBefore = old == null ? List.of() : old.functions();
+    current.functions().stream().filter(f -> !functionsBefore.contains(f)).forEach(f -> ops.add(new AddFunction(f)));
+    functionsBefore.stream().filter(f -> !current.functions().contains(f))
+        .forEach(f -> ops.add(new RemoveFunction(f)));
     return ops;
   }
 
@@ -264,8 +328,7 @@ public final class Differ {
       Map<String, TableSnapshot> moves) {
     String oldName = oldAsStored.table();
     // Old objects are dropped under the table's new name and schema, since renames and moves run first.
-    TableSnapshot old = freezeNames(oldAsStored).withTable(neu.table()).withSchema(neu.schema())
-        .withMultitenancy(oldAsStored.multitenancy());
+    TableSnapshot old = asRenamed(oldAsStored, neu);
     TableKey key = neu.key();
 
     // --- columns: matched by name, then renames among removed/added

@@ -21,6 +21,16 @@ public record Fact(Kind kind, String table, String detail) {
     UNIQUE_READY,
     /** No FK references this column of this table any more. */
     REFERENCING_FK_DROPPED,
+    /**
+     * A unique key (primary key, unique non-partial index) on exactly this column set was added or removed: FKs
+     * to these columns are added after it, so they use the key the table ends up with.
+     */
+    KEY_CHANGED,
+    /**
+     * An FK to exactly this column set was dropped: keys on these columns change after it, so the FK never depends
+     * on a key being dropped (in up, or in the reversed down).
+     */
+    FK_UNBOUND,
     /** Indexes and constraints of the table that use this column are dropped. */
     COLUMN_RELEASED,
     /** The primary key constraint is dropped. */

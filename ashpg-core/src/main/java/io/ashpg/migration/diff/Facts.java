@@ -4,7 +4,9 @@ import static io.ashpg.migration.diff.Fact.Kind.COLUMN_READY;
 import static io.ashpg.migration.diff.Fact.Kind.COLUMN_RELEASED;
 import static io.ashpg.migration.diff.Fact.Kind.CONSTRAINT_NAME_FREE;
 import static io.ashpg.migration.diff.Fact.Kind.EXTENSIONS_READY;
+import static io.ashpg.migration.diff.Fact.Kind.FK_UNBOUND;
 import static io.ashpg.migration.diff.Fact.Kind.INDEX_NAME_FREE;
+import static io.ashpg.migration.diff.Fact.Kind.KEY_CHANGED;
 import static io.ashpg.migration.diff.Fact.Kind.PRIMARY_KEY_REMOVED;
 import static io.ashpg.migration.diff.Fact.Kind.REFERENCING_FK_DROPPED;
 import static io.ashpg.migration.diff.Fact.Kind.STATEMENTS_UNDONE;
@@ -18,6 +20,7 @@ import io.ashpg.migration.diff.Operation.AddCustomIndex;
 import io.ashpg.migration.diff.Operation.AddCustomStatement;
 import io.ashpg.migration.diff.Operation.AddExtension;
 import io.ashpg.migration.diff.Operation.AddForeignKey;
+import io.ashpg.migration.diff.Operation.AddFunction;
 import io.ashpg.migration.diff.Operation.AddPrimaryKey;
 import io.ashpg.migration.diff.Operation.AddReferenceIndex;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
@@ -46,6 +49,7 @@ import io.ashpg.migration.snapshot.ReferenceSnapshot;
 import io.ashpg.migration.snapshot.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -154,6 +158,48 @@ public final class Facts {
         List.of(), IndexDefinitions.referenceIndexWhere(a));
   }
 
+  /** The unique key (table, sorted columns) {@code op} adds or removes, if it adds or removes one an FK can use. */
+  static Optional<Fact> changedKey(Operation op) {
+    TableSnapshot t = op.table();
+    List<String> cols = null;
+    if (op instanceof AddPrimaryKey p) {
+      cols = p.columns();
+    } else if (op instanceof RemovePrimaryKey p) {
+      cols = p.columns();
+    } else if (op instanceof AddUniqueIndex u && IndexDefinitions.identityWhere(u.identity()) == null) {
+      cols = plainColumns(IndexDefinitions.identityKeys(t, u.identity()));
+    } else if (op instanceof RemoveUniqueIndex u && IndexDefinitions.identityWhere(u.identity()) == null) {
+      cols = plainColumns(IndexDefinitions.identityKeys(t, u.identity()));
+    } else if (op instanceof AddCustomIndex c && c.index().unique()
+        && IndexDefinitions.customIndexWhere(t, c.index()) == null) {
+      cols = plainColumns(IndexDefinitions.customIndexFields(t, c.index()));
+    } else if (op instanceof RemoveCustomIndex c && c.index().unique()
+        && IndexDefinitions.customIndexWhere(t, c.index()) == null) {
+      cols = plainColumns(IndexDefinitions.customIndexFields(t, c.index()));
+    }
+    return cols == null ? Optional.empty() : Optional.of(key(id(t), cols));
+  }
+
+  /** Whether {@code op} removes a unique key an FK may be using. */
+  static boolean removesKey(Operation op) {
+    return (op instanceof RemovePrimaryKey || op instanceof RemoveUniqueIndex || op instanceof RemoveCustomIndex)
+        && changedKey(op).isPresent();
+  }
+
+  /** The key the FK of {@code attribute} (a column of {@code source}) references. */
+  static Fact referencedKey(TableSnapshot source, AttributeSnapshot attribute) {
+    ReferenceSnapshot r = attribute.references();
+    return key(destinationId(source, r), IndexDefinitions.fkDestinationColumns(r));
+  }
+
+  private static Fact key(String table, List<String> cols) {
+    return f(KEY_CHANGED, table, columns(cols));
+  }
+
+  private static Fact unbound(Fact key) {
+    return f(FK_UNBOUND, key.table(), key.detail());
+  }
+
   /** Facts {@code op} makes true. */
   public static List<Fact> provides(Operation op) {
     List<Fact> out = new ArrayList<>();
@@ -171,6 +217,7 @@ public final class Facts {
           String dest = destinationId(t, a.references());
           IndexDefinitions.fkDestinationColumns(a.references())
               .forEach(c -> out.add(f(REFERENCING_FK_DROPPED, dest, c)));
+          out.add(unbound(referencedKey(t, a)));
         }
       }
     } else if (op instanceof RenameTable || op instanceof MoveTableSchema) {
@@ -192,6 +239,7 @@ public final class Facts {
       IndexDefinitions.fkDestinationColumns(r).forEach(c -> out.add(f(REFERENCING_FK_DROPPED, dest, c)));
       IndexDefinitions.fkSourceColumns(d.attribute()).forEach(c -> out.add(f(COLUMN_RELEASED, id, c)));
       out.add(f(CONSTRAINT_NAME_FREE, id, r.name()));
+      out.add(unbound(referencedKey(t, d.attribute())));
     } else if (op instanceof AddUniqueIndex u) {
       List<IndexField> keys = IndexDefinitions.identityKeys(t, u.identity());
       List<String> cols = plainColumns(keys);
@@ -219,9 +267,10 @@ public final class Facts {
       usedColumns(t, c.constraint()).forEach(a -> out.add(f(COLUMN_RELEASED, id, a)));
     } else if (op instanceof RemoveCustomStatement) {
       out.add(f(STATEMENTS_UNDONE, id, ""));
-    } else if (op instanceof AddExtension || op instanceof RemoveExtension) {
+    } else if (op instanceof AddExtension || op instanceof RemoveExtension || op instanceof AddFunction) {
       out.add(f(EXTENSIONS_READY, "", ""));
     }
+    changedKey(op).ifPresent(out::add);
     if (t != null && structural(op)) {
       out.add(f(TABLE_STRUCTURE_CHANGED, id, ""));
     }
@@ -246,6 +295,7 @@ public final class Facts {
         || op instanceof AddUniqueIndex || op instanceof AddCustomIndex || op instanceof AddCustomStatement) {
       out.add(f(EXTENSIONS_READY, "", ""));
     }
+    changedKey(op).ifPresent(k -> out.add(unbound(k)));
     if (op instanceof DropTable d) {
       for (AttributeSnapshot a : d.table().attributes()) {
         out.add(f(REFERENCING_FK_DROPPED, id, a.source()));
@@ -276,6 +326,7 @@ public final class Facts {
       out.add(f(TABLE_READY, dest, ""));
       destCols.forEach(c -> out.add(f(COLUMN_READY, dest, c)));
       out.add(f(UNIQUE_READY, dest, columns(destCols)));
+      out.add(referencedKey(t, fk.attribute()));
       out.add(f(CONSTRAINT_NAME_FREE, id, r.name()));
     } else if (op instanceof AddUniqueIndex u) {
       usedColumns(t, u.identity()).forEach(c -> out.add(f(COLUMN_READY, id, c)));

@@ -19,22 +19,37 @@ import java.util.Set;
  *   <li>{@code table.old:-} — column {@code old} was really removed (not renamed)</li>
  *   <li>{@code old_table:new_table} — a table rename; either side may be schema-qualified, a different schema
  *       means a schema move ({@code posts:archive.posts})</li>
- *   <li>{@code old_table:-} — the table was really dropped</li>
+ *   <li>{@code old_table:-} — the table was really dropped, also when schema-qualified ({@code archive.posts:-})</li>
  * </ul>
- * A left side without a dot, or a right side with one, is a table hint; otherwise a column hint. Questions no
- * hint answers go to the fallback ({@link RenameDecider#strict()} unless given).
+ * A left side without a dot, or a right side with one, is a table hint. Any other hint ({@code a.b:c},
+ * {@code a.b:-}) names a table when {@code a.b} is a table without a resource (the tables asked about), and a column
+ * {@code b} of table {@code a} otherwise. Questions no hint answers go to the fallback ({@link RenameDecider#strict()}
+ * unless given).
  */
 public final class HintRenameDecider implements RenameDecider {
 
   private static final String REMOVED = "-";
 
-  /** table → (new column → old column). */
-  private final Map<String, Map<String, String>> columnRenames = new HashMap<>();
-  /** table → removed columns. */
-  private final Map<String, Set<String>> removedColumns = new HashMap<>();
+  /**
+   * A hint that reads as a column hint.
+   *
+   * @param table        the table
+   * @param column       the old column
+   * @param renamedTo    the new column, or null when removed
+   * @param mayNameTable written {@code schema.table:x}, so it names a table if that table lost its resource
+   */
+  private record ColumnHint(String table, String column, String renamedTo, boolean mayNameTable) {
+    String left() {
+      return table + "." + column;
+    }
+  }
+
+  private final List<ColumnHint> columnHints = new ArrayList<>();
   /** new table → old table. */
   private final Map<String, String> tableRenames = new HashMap<>();
   private final Set<String> droppedTables = new HashSet<>();
+  /** Left sides of dotted hints found to name a table without a resource: they are not column hints. */
+  private final Set<String> namedTables = new HashSet<>();
   private final RenameDecider fallback;
 
   /** Hints with {@link RenameDecider#strict()} for everything they do not answer. */
@@ -61,8 +76,7 @@ public final class HintRenameDecider implements RenameDecider {
       }
       String left = hint.substring(0, colon);
       String right = hint.substring(colon + 1);
-      boolean tableHint = left.indexOf('.') < 0 || right.indexOf('.') >= 0;
-      if (tableHint) {
+      if (left.indexOf('.') < 0 || right.indexOf('.') >= 0) {
         if (right.equals(REMOVED)) {
           droppedTables.add(left);
         } else {
@@ -70,13 +84,9 @@ public final class HintRenameDecider implements RenameDecider {
         }
       } else {
         int dot = left.lastIndexOf('.');
-        String table = left.substring(0, dot);
-        String column = left.substring(dot + 1);
-        if (right.equals(REMOVED)) {
-          removedColumns.computeIfAbsent(table, k -> new HashSet<>()).add(column);
-        } else {
-          columnRenames.computeIfAbsent(table, k -> new HashMap<>()).put(right, column);
-        }
+        // a.b:c with a single dot on the left may also be schema a, table b
+        columnHints.add(new ColumnHint(left.substring(0, dot), left.substring(dot + 1),
+            right.equals(REMOVED) ? null : right, left.indexOf('.') == dot));
       }
     }
   }
@@ -84,18 +94,20 @@ public final class HintRenameDecider implements RenameDecider {
   @Override
   public Optional<String> renamedFrom(TableKey table, String newColumn, List<String> candidates) {
     String t = table.toString();
-    String old = columnRenames.getOrDefault(t, Map.of()).get(newColumn);
-    if (old != null) {
-      if (!candidates.contains(old)) {
-        throw new IllegalArgumentException("rename hint " + t + "." + old + ":" + newColumn + " names column '" + old
-            + "', but it is not a removed column of table " + t + " (removed: " + candidates + "); fix the hint");
+    List<ColumnHint> hints = columnHints.stream()
+        .filter(h -> h.table().equals(t) && !(h.mayNameTable() && namedTables.contains(h.left()))).toList();
+    for (ColumnHint h : hints) {
+      if (newColumn.equals(h.renamedTo())) {
+        if (!candidates.contains(h.column())) {
+          throw new IllegalArgumentException("rename hint " + h.left() + ":" + newColumn + " names column '"
+              + h.column() + "', but it is not a removed column of table " + t + " (removed: " + candidates
+              + "); fix the hint");
+        }
+        return Optional.of(h.column());
       }
-      return Optional.of(old);
     }
-    Set<String> claimed = new HashSet<>(columnRenames.getOrDefault(t, Map.of()).values());
-    claimed.addAll(removedColumns.getOrDefault(t, Set.of()));
     List<String> open = new ArrayList<>(candidates);
-    open.removeAll(claimed);
+    open.removeAll(hints.stream().map(ColumnHint::column).toList());
     if (open.isEmpty()) {
       return Optional.empty();
     }
@@ -104,7 +116,18 @@ public final class HintRenameDecider implements RenameDecider {
 
   @Override
   public Optional<TableKey> tableRenamedFrom(TableKey newTable, List<TableKey> candidates) {
+    Set<String> claimed = new HashSet<>(tableRenames.values());
+    claimed.addAll(droppedTables);
     String old = tableRenames.get(newTable.toString());
+    for (ColumnHint h : columnHints) {
+      if (h.mayNameTable() && candidates.stream().anyMatch(c -> c.toString().equals(h.left()))) {
+        namedTables.add(h.left());
+        claimed.add(h.left());
+        if (old == null && newTable.toString().equals(h.renamedTo())) {
+          old = h.left();
+        }
+      }
+    }
     if (old != null) {
       for (TableKey c : candidates) {
         if (c.toString().equals(old)) {
@@ -114,8 +137,6 @@ public final class HintRenameDecider implements RenameDecider {
       throw new IllegalArgumentException("rename hint " + old + ":" + newTable + " names table '" + old
           + "', but it is not a table without a resource (those are: " + candidates + "); fix the hint");
     }
-    Set<String> claimed = new HashSet<>(tableRenames.values());
-    claimed.addAll(droppedTables);
     List<TableKey> open = candidates.stream().filter(c -> !claimed.contains(c.toString())).toList();
     if (open.isEmpty()) {
       return Optional.empty();
@@ -125,6 +146,14 @@ public final class HintRenameDecider implements RenameDecider {
 
   @Override
   public boolean confirmDrop(TableKey table) {
-    return droppedTables.contains(table.toString()) || fallback.confirmDrop(table);
+    String t = table.toString();
+    boolean dropped = droppedTables.contains(t);
+    for (ColumnHint h : columnHints) {
+      if (h.mayNameTable() && h.left().equals(t)) {
+        namedTables.add(t);
+        dropped |= h.renamedTo() == null;
+      }
+    }
+    return dropped || fallback.confirmDrop(table);
   }
 }

@@ -86,7 +86,10 @@ public sealed interface Operation {
     }
   }
 
-  /** Changes type, size, precision, scale, default or nullability of a column. */
+  /**
+   * Changes type, size, precision, scale, default or nullability of a column, or how the database generates it
+   * (plain, serial, identity).
+   */
   record AlterAttribute(TableSnapshot table, AttributeSnapshot from, AttributeSnapshot to) implements Operation {
     @Override
     public String describe() {
@@ -177,11 +180,26 @@ public sealed interface Operation {
     }
   }
 
-  /** Creates an identity's unique index. */
-  record AddUniqueIndex(TableSnapshot table, IdentitySnapshot identity) implements Operation {
+  /**
+   * Creates an identity's unique index; {@code concurrently} builds it without blocking writes (the generator's
+   * {@code concurrentIndexes} option, for tables that already hold data), which needs a migration of its own run
+   * outside a transaction.
+   */
+  record AddUniqueIndex(TableSnapshot table, IdentitySnapshot identity, boolean concurrently) implements Operation {
+
+    /** Built in the migration's transaction. */
+    public AddUniqueIndex(TableSnapshot table, IdentitySnapshot identity) {
+      this(table, identity, false);
+    }
+
+    /** The same index, built concurrently. */
+    public AddUniqueIndex withConcurrently() {
+      return new AddUniqueIndex(table, identity, true);
+    }
+
     @Override
     public String describe() {
-      return "add unique index " + identity.indexName() + " on " + name(table);
+      return "add unique index " + identity.indexName() + " on " + name(table) + (concurrently ? " concurrently" : "");
     }
   }
 
@@ -276,6 +294,38 @@ public sealed interface Operation {
     @Override
     public String describe() {
       return "install extension " + name;
+    }
+  }
+
+  /**
+   * Installs one of ashpg's own SQL functions ({@link io.ashpg.migration.ddl.AshpgFunction}, by name); down removes
+   * it again if ashpg created it and nothing uses it.
+   */
+  record AddFunction(String name) implements Operation {
+    @Override
+    public TableSnapshot table() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "install function " + name + "()";
+    }
+  }
+
+  /**
+   * Removes one of ashpg's own SQL functions no column needs any more (kept while anything still uses it); down
+   * installs it again.
+   */
+  record RemoveFunction(String name) implements Operation {
+    @Override
+    public TableSnapshot table() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "remove function " + name + "() (no longer used)";
     }
   }
 

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * Decides whether a new column or table is a renamed old one. {@link Differ} asks only when there is a real
- * choice: a new column while the same table lost columns, or a new table while tables lost their resource.
+ * choice: a new column while the same table lost columns, or a new table while tables lost their resource. Within
+ * one set of tables it asks every table question ({@link #tableRenamedFrom}, {@link #confirmDrop}) before any
+ * column question, so an answer about tables can inform the column answers.
  *
  * <p>Implementations: {@link #strict()} (the default: refuses to guess), {@link HintRenameDecider} (renames given
  * as hints, e.g. from {@code -Dashpg.renames}), {@link NeverRename} (always add + remove; for throwaway

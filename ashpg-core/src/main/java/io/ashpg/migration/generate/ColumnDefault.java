@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * Lowers an attribute default to the SQL of a column {@code DEFAULT}, as AshPostgres does: UUID generation →
  * {@code gen_random_uuid()} ({@code uuid_generate_v4()} with "uuid-ossp" installed), v7 → {@code uuidv7()} from
- * PostgreSQL 18 else {@code uuid_generate_v7()}, now → {@code (now() AT TIME ZONE 'utc')} ({@code now()} for zoned
+ * PostgreSQL 18 else {@code uuid_generate_v7()} (installed by the extensions migration, see
+ * {@link io.ashpg.migration.ddl.AshpgFunction}), now → {@code (now() AT TIME ZONE 'utc')} ({@code now()} for zoned
  * timestamps), today → {@code CURRENT_DATE}, SQL verbatim, literals as SQL literals of the column type. A default that
  * cannot be lowered (computed in Java, an unsupported literal) gives no DEFAULT and a warning.
  */

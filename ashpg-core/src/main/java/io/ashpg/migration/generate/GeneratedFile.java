@@ -17,7 +17,7 @@ public record GeneratedFile(Path path, String content, Kind kind) {
     MIGRATION,
     /** A tenant migration. */
     TENANT_MIGRATION,
-    /** A table snapshot. */
+    /** A table snapshot (from a dev run also the marker of a table its dev migration dropped). */
     SNAPSHOT,
     /** A repo's extensions.json. */
     EXTENSIONS

@@ -14,6 +14,8 @@ import java.util.List;
  * @param written        whether anything was written to disk
  * @param message        a one-line summary ("No changes detected", "2 migration file(s) generated", …)
  * @param warnings       what the resources ask for but the migrations cannot express (e.g. Java-computed defaults)
+ * @param deletedDevFiles dev migrations and dev snapshots a normal run squashed: rolled back where applied, then
+ *                       deleted (in dry-run mode: that would be; in check mode: that are still there)
  */
 public record GenerationResult(
     List<GeneratedFile> files,
@@ -23,7 +25,8 @@ public record GenerationResult(
     boolean commentedSteps,
     boolean written,
     String message,
-    List<String> warnings) {
+    List<String> warnings,
+    List<Path> deletedDevFiles) {
 
   /** The message when snapshots and resources agree. */
   public static final String NO_CHANGES = "No changes detected";
@@ -33,12 +36,13 @@ public record GenerationResult(
     deletedSnapshotDirs = List.copyOf(deletedSnapshotDirs);
     pending = List.copyOf(pending);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    deletedDevFiles = deletedDevFiles == null ? List.of() : List.copyOf(deletedDevFiles);
   }
 
-  /** A result without warnings. */
+  /** A result without warnings and dev files. */
   public GenerationResult(List<GeneratedFile> files, List<Path> deletedSnapshotDirs, List<PendingChange> pending,
       boolean destructive, boolean commentedSteps, boolean written, String message) {
-    this(files, deletedSnapshotDirs, pending, destructive, commentedSteps, written, message, List.of());
+    this(files, deletedSnapshotDirs, pending, destructive, commentedSteps, written, message, List.of(), List.of());
   }
 
   /** This result with {@code more} warnings added. */
@@ -46,7 +50,7 @@ public record GenerationResult(
     List<String> all = new java.util.ArrayList<>(warnings);
     all.addAll(more);
     return new GenerationResult(files, deletedSnapshotDirs, pending, destructive, commentedSteps, written, message,
-        all);
+        all, deletedDevFiles);
   }
 
   /** Whether nothing differs. */

@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param dryRun              compute and return the files without writing anything
  * @param checkMigrated       only report pending changes per table; write nothing
  * @param renames             rename hints (see {@link io.ashpg.migration.diff.HintRenameDecider})
+ * @param concurrentIndexes   build identities' unique indexes on tables that already exist {@code CONCURRENTLY},
+ *                            in a no-transaction migration of their own (what depends on them in one after it)
+ * @param dev                 write dev migrations and dev snapshots (see {@link DevMigrations}); without it, dev
+ *                            migrations left by earlier dev runs are rolled back, deleted and squashed into one
  */
 public record GeneratorOptions(
     Path snapshotPath,
@@ -26,7 +30,9 @@ public record GeneratorOptions(
     boolean quiet,
     boolean dryRun,
     boolean checkMigrated,
-    List<String> renames) {
+    List<String> renames,
+    boolean concurrentIndexes,
+    boolean dev) {
 
   public GeneratorOptions {
     Objects.requireNonNull(snapshotPath, "snapshotPath");
@@ -39,37 +45,47 @@ public record GeneratorOptions(
   public static GeneratorOptions defaults(Path projectDir) {
     Path db = projectDir.resolve("src/main/resources/db");
     return new GeneratorOptions(projectDir.resolve("src/main/ashpg/resource_snapshots"), db, db, false, null,
-        false, false, false, List.of());
+        false, false, false, List.of(), false, false);
   }
 
   public GeneratorOptions withDropColumns(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, b, name, quiet, dryRun,
-        checkMigrated, renames);
+        checkMigrated, renames, concurrentIndexes, dev);
   }
 
   public GeneratorOptions withName(String n) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, n, quiet, dryRun,
-        checkMigrated, renames);
+        checkMigrated, renames, concurrentIndexes, dev);
   }
 
   public GeneratorOptions withDryRun(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, b,
-        checkMigrated, renames);
+        checkMigrated, renames, concurrentIndexes, dev);
   }
 
   public GeneratorOptions withCheckMigrated(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        b, renames);
+        b, renames, concurrentIndexes, dev);
   }
 
   public GeneratorOptions withRenames(List<String> r) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        checkMigrated, r);
+        checkMigrated, r, concurrentIndexes, dev);
   }
 
   public GeneratorOptions withQuiet(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, b, dryRun,
-        checkMigrated, renames);
+        checkMigrated, renames, concurrentIndexes, dev);
+  }
+
+  public GeneratorOptions withConcurrentIndexes(boolean b) {
+    return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
+        checkMigrated, renames, b, dev);
+  }
+
+  public GeneratorOptions withDev(boolean b) {
+    return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
+        checkMigrated, renames, concurrentIndexes, b);
   }
 
   /** Folder of the public migrations of {@code repo}. */

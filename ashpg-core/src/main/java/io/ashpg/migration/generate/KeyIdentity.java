@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A unique identity the generator adds on its own over plain columns (a primary key not chosen for a shared
- * table, the (column, tenant) key a composite tenant foreign key needs): named {@code <table>_<k1>_<k2>}, index
+ * table, the referenced columns of a composite tenant foreign key): named {@code <table>_<k1>_<k2>}, index
  * {@code <table>_<k1>_<k2>_index}, as AshPostgres names them.
  */
 final class KeyIdentity {

@@ -1,5 +1,6 @@
 package io.ashpg.migration.generate;
 
+import io.ashpg.migration.ddl.AshpgFunction;
 import io.ashpg.migration.ddl.MigrationFile;
 import io.ashpg.migration.ddl.MigrationWriter;
 import io.ashpg.migration.ddl.RenderContext;
@@ -7,9 +8,12 @@ import io.ashpg.migration.diff.Differ;
 import io.ashpg.migration.diff.HintRenameDecider;
 import io.ashpg.migration.diff.Operation;
 import io.ashpg.migration.diff.Operation.AddCustomStatement;
+import io.ashpg.migration.diff.Operation.AddUniqueIndex;
+import io.ashpg.migration.diff.Operation.CreateTable;
 import io.ashpg.migration.diff.Operation.MoveTableSchema;
 import io.ashpg.migration.diff.Operation.RemoveAttribute;
 import io.ashpg.migration.diff.Operation.RemoveCustomStatement;
+import io.ashpg.migration.diff.Operation.RemoveFunction;
 import io.ashpg.migration.diff.Operation.RenameTable;
 import io.ashpg.migration.diff.OperationGraph;
 import io.ashpg.migration.diff.RenameDecider;
@@ -32,6 +36,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -41,16 +46,36 @@ import java.util.stream.Stream;
  * against the current ones, order the operations, render migrations, and write migration files plus new
  * snapshots. Everything is computed first; files are written only when the whole run succeeded, so an error
  * (an ambiguous rename, a malformed snapshot, a dependency cycle) leaves the disk untouched.
+ *
+ * <p>With {@link GeneratorOptions#dev() dev} the files are dev files, diffed against the newest snapshots dev or
+ * not. Without it, dev files left by earlier dev runs are squashed: the diff ignores dev snapshots (so the new
+ * migration holds the whole change since the last committed state), and before anything is written the applied
+ * dev migrations are rolled back through the generator's {@link DevRollback} and every dev file is deleted (see
+ * {@link DevMigrations}). Dry runs and checks never roll back or delete anything.
  */
 public final class MigrationGenerator {
 
   private static final System.Logger LOG = System.getLogger(MigrationGenerator.class.getName());
 
   private final VersionClock clock;
+  private final DevRollback devRollback;
 
-  /** A generator taking versions from {@code clock} (use {@link VersionClock#system()} outside tests). */
+  /**
+   * A generator taking versions from {@code clock} (use {@link VersionClock#system()} outside tests). It refuses to
+   * squash dev migrations until given a {@link #withDevRollback DevRollback}.
+   */
   public MigrationGenerator(VersionClock clock) {
+    this(clock, DevRollback.refuse());
+  }
+
+  private MigrationGenerator(VersionClock clock, DevRollback devRollback) {
     this.clock = clock;
+    this.devRollback = devRollback;
+  }
+
+  /** This generator rolling back applied dev migrations with {@code rollback} before a normal run squashes them. */
+  public MigrationGenerator withDevRollback(DevRollback rollback) {
+    return new MigrationGenerator(clock, Objects.requireNonNull(rollback, "rollback"));
   }
 
   /** Generates with renames decided by {@code options.renames()} hints; unanswered questions are errors. */
@@ -80,6 +105,11 @@ public final class MigrationGenerator {
    * @param decider decides renames (e.g. an interactive prompt)
    */
   public GenerationResult generate(List<RepoSnapshots> repos, GeneratorOptions options, RenameDecider decider) {
+    if (options.name() != null && options.name().endsWith(DevMigrations.SUFFIX)) {
+      // the next normal run would take such a file for a dev migration, roll it back and delete it
+      throw new IllegalArgumentException("migration name '" + options.name() + "' ends in '" + DevMigrations.SUFFIX
+          + "', which marks dev migrations; choose another name");
+    }
     SnapshotStore store = new SnapshotStore(options.snapshotPath());
     Differ differ = new Differ(options.dropColumns());
     List<GeneratedFile> files = new ArrayList<>();
@@ -87,9 +117,20 @@ public final class MigrationGenerator {
     List<PendingChange> pending = new ArrayList<>();
     boolean destructive = false;
     boolean commented = false;
+    boolean dev = options.dev();
+    List<DevMigrations> squash = new ArrayList<>();
 
     for (RepoSnapshots repo : repos) {
       observeExistingVersions(store, options, repo.repo());
+      DevMigrations devFiles = DevMigrations.find(options, repo.repo());
+      if (!dev && !devFiles.isEmpty()) {
+        squash.add(devFiles);
+        if (options.checkMigrated()) {
+          pending.add(new PendingChange(repo.repo(), false, "dev migrations", List.of(devFiles.files().size()
+              + " dev file(s) not squashed yet; generate without dev (-Dashpg.dev) to roll them back and squash"
+              + " them")));
+        }
+      }
       Map<TableKey, TableSnapshot> currentGlobal = new TreeMap<>();
       Map<TableKey, TableSnapshot> currentTenant = new TreeMap<>();
       for (TableSnapshot t : repo.tables()) {
@@ -104,19 +145,23 @@ public final class MigrationGenerator {
           put(currentGlobal, globalCopy(own));
         }
       }
-      Map<TableKey, StoredSnapshot> storedGlobal = byKey(store.latestOfAll(repo.repo(), false));
-      Map<TableKey, StoredSnapshot> storedTenant = byKey(store.latestOfAll(repo.repo(), true));
+      Map<TableKey, StoredSnapshot> storedGlobal = byKey(store.latestOfAll(repo.repo(), false, dev));
+      Map<TableKey, StoredSnapshot> storedTenant = byKey(store.latestOfAll(repo.repo(), true, dev));
       // tables of migrate(false) resources still exist: never propose them for drop or rename
       storedGlobal.keySet().removeIf(k -> repo.unmanagedTables().contains(k) && !currentGlobal.containsKey(k));
       storedTenant.keySet().removeIf(k -> repo.unmanagedTables().contains(k) && !currentTenant.containsKey(k));
 
       List<Operation> globalOps = new ArrayList<>();
-      ExtensionsSnapshot requested = repo.extensions() == null ? null : new ExtensionsSnapshot(repo.extensions());
-      ExtensionsSnapshot storedExtensions = store.extensions(repo.repo()).orElse(null);
+      ExtensionsSnapshot requested = repo.extensions() == null ? null : new ExtensionsSnapshot(repo.extensions(),
+          neededFunctions(repo.extensions(), currentGlobal, currentTenant));
+      ExtensionsSnapshot storedExtensions = store.extensions(repo.repo(), dev).orElse(null);
       // extensions get a migration of their own, ahead of the resources' one, as AshPostgres does: installing one
-      // often needs a superuser, so operators may want to run or review it separately
-      List<Operation> extensionOps = requested == null ? List.of()
-          : differ.diffExtensions(storedExtensions, requested);
+      // often needs a superuser, so operators may want to run or review it separately. A function no longer needed
+      // is removed after the resources' changes instead, once no column default uses it.
+      List<Operation> extensionOps = new ArrayList<>(requested == null ? List.of()
+          : differ.diffExtensions(storedExtensions, requested));
+      List<Operation> functionRemovals = extensionOps.stream().filter(RemoveFunction.class::isInstance).toList();
+      extensionOps.removeAll(functionRemovals);
       globalOps.addAll(differ.diff(snapshots(storedGlobal), currentGlobal, decider));
       List<Operation> tenantOps = new ArrayList<>();
       for (Operation op : differ.diff(snapshots(storedTenant), currentTenant, decider)) {
@@ -125,8 +170,17 @@ public final class MigrationGenerator {
             || (op instanceof RemoveCustomStatement r && r.statement().global());
         (global ? globalOps : tenantOps).add(op);
       }
-      List<Operation> globalOrdered = OperationGraph.order(globalOps);
-      List<Operation> tenantOrdered = OperationGraph.order(tenantOps);
+      if (options.concurrentIndexes()) {
+        globalOps = concurrentIdentityIndexes(globalOps);
+        tenantOps = concurrentIdentityIndexes(tenantOps);
+      }
+      List<Operation> globalOrdered = new ArrayList<>(OperationGraph.order(globalOps));
+      globalOrdered.addAll(functionRemovals);
+      List<Operation> tenantOrdered = new ArrayList<>(OperationGraph.order(tenantOps));
+      // tenant tables that used a removed function change after the public migration: each tenant migration tries
+      // the removal again, and the one that runs when no tenant uses the function any more drops it
+      functionRemovals.stream().filter(op -> usedBy(((RemoveFunction) op).name(), snapshots(storedTenant)))
+          .forEach(tenantOrdered::add);
 
       // pending changes per table
       pending.addAll(pendingOf(repo.repo(), false, globalOrdered));
@@ -151,14 +205,14 @@ public final class MigrationGenerator {
           written.addAll(writer.write(globalOrdered, name, clock));
         }
         for (MigrationFile f : written) {
-          files.add(new GeneratedFile(dir.resolve(f.fileName()), f.text(), GeneratedFile.Kind.MIGRATION));
+          files.add(new GeneratedFile(dir.resolve(fileName(f, dev)), f.text(), GeneratedFile.Kind.MIGRATION));
         }
       }
       if (!tenantOrdered.isEmpty()) {
         Path dir = options.tenantMigrationDir(repo.repo());
         String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
         for (MigrationFile f : new MigrationWriter(RenderContext.TENANT).write(tenantOrdered, name, clock)) {
-          files.add(new GeneratedFile(dir.resolve(f.fileName()), f.text(), GeneratedFile.Kind.TENANT_MIGRATION));
+          files.add(new GeneratedFile(dir.resolve(fileName(f, dev)), f.text(), GeneratedFile.Kind.TENANT_MIGRATION));
         }
       }
 
@@ -172,8 +226,8 @@ public final class MigrationGenerator {
         if (snapshotVersion == null) {
           snapshotVersion = clock.next();
         }
-        files.add(new GeneratedFile(store.pathFor(t, snapshotVersion), SnapshotJson.write(t),
-            GeneratedFile.Kind.SNAPSHOT));
+        files.add(new GeneratedFile(dev ? store.devPathFor(t, snapshotVersion) : store.pathFor(t, snapshotVersion),
+            SnapshotJson.write(t), GeneratedFile.Kind.SNAPSHOT));
         String table = t.key().toString();
         boolean hasOps = pending.stream().anyMatch(p -> p.repo().equals(repo.repo())
             && p.tenant() == t.isTenant() && p.table().equals(table));
@@ -182,18 +236,28 @@ public final class MigrationGenerator {
               List.of("snapshot out of date (no DDL change)")));
         }
       }
-      deleted.addAll(goneAway(storedGlobal, currentGlobal));
-      deleted.addAll(goneAway(storedTenant, currentTenant));
+      List<Path> gone = new ArrayList<>(goneAway(storedGlobal, currentGlobal));
+      gone.addAll(goneAway(storedTenant, currentTenant));
+      if (dev) {
+        // the committed snapshots stay for the squash; a marker hides the table from later dev runs
+        String version = snapshotVersion != null ? snapshotVersion : gone.isEmpty() ? null : clock.next();
+        gone.forEach(dir -> files.add(new GeneratedFile(SnapshotStore.devDroppedPath(dir, version),
+            "dropped by a dev migration; deleted when the dev migrations are squashed\n",
+            GeneratedFile.Kind.SNAPSHOT)));
+      } else {
+        deleted.addAll(gone);
+      }
       if (requested != null && !requested.equals(storedExtensions)) {
-        files.add(new GeneratedFile(store.extensionsFile(repo.repo()), SnapshotJson.write(requested),
-            GeneratedFile.Kind.EXTENSIONS));
+        files.add(new GeneratedFile(dev ? store.devExtensionsFile(repo.repo()) : store.extensionsFile(repo.repo()),
+            SnapshotJson.write(requested), GeneratedFile.Kind.EXTENSIONS));
         if (pending.stream().noneMatch(p -> p.repo().equals(repo.repo()) && p.table().equals("extensions"))) {
           pending.add(new PendingChange(repo.repo(), false, "extensions", List.of("extensions.json out of date")));
         }
       }
     }
 
-    if (pending.isEmpty()) {
+    List<Path> devDeleted = squash.stream().flatMap(d -> d.files().stream()).toList();
+    if (pending.isEmpty() && devDeleted.isEmpty()) {
       log(options, Level.INFO, GenerationResult.NO_CHANGES);
       return new GenerationResult(List.of(), List.of(), List.of(), false, false, false, GenerationResult.NO_CHANGES);
     }
@@ -201,14 +265,31 @@ public final class MigrationGenerator {
         || f.kind() == GeneratedFile.Kind.TENANT_MIGRATION).count();
     if (options.checkMigrated()) {
       String msg = "Pending changes: " + pending.size() + " table(s) differ from their snapshots; generate migrations";
-      return new GenerationResult(files, deleted, pending, destructive, commented, false, msg);
+      return new GenerationResult(files, deleted, pending, destructive, commented, false, msg, List.of(), devDeleted);
     }
-    String msg = migrations + " migration file(s) generated";
+    String msg = (pending.isEmpty() ? GenerationResult.NO_CHANGES : migrations + " migration file(s) generated")
+        + (devDeleted.isEmpty() ? "" : "; " + devDeleted.size() + " dev file(s) squashed");
     if (options.dryRun()) {
+      if (!devDeleted.isEmpty()) {
+        log(options, Level.INFO, "would roll back the applied dev migrations, then delete the dev files");
+      }
+      devDeleted.forEach(p -> log(options, Level.INFO, "would delete dev file " + p));
       for (GeneratedFile f : files) {
         log(options, Level.INFO, f.path() + "\n" + f.content());
       }
-      return new GenerationResult(files, deleted, pending, destructive, commented, false, msg + " (dry run)");
+      return new GenerationResult(files, deleted, pending, destructive, commented, false, msg + " (dry run)",
+          List.of(), devDeleted);
+    }
+    // the dev migrations are rolled back before anything is deleted: a failure leaves every file in place
+    for (DevMigrations d : squash) {
+      devRollback.rollBack(d);
+    }
+    for (DevMigrations d : squash) {
+      d.delete().forEach(p -> log(options, Level.INFO, "deleted dev file " + p));
+    }
+    if (pending.isEmpty()) {
+      log(options, Level.INFO, msg);
+      return new GenerationResult(List.of(), List.of(), List.of(), false, false, true, msg, List.of(), devDeleted);
     }
     write(files, deleted, options);
     if (destructive) {
@@ -219,7 +300,46 @@ public final class MigrationGenerator {
       log(options, Level.WARNING, "there are migration steps commented out and in need of manual review");
     }
     log(options, Level.INFO, "Please always review the generated migrations for correctness.");
-    return new GenerationResult(files, deleted, pending, destructive, commented, true, msg);
+    return new GenerationResult(files, deleted, pending, destructive, commented, true, msg, List.of(), devDeleted);
+  }
+
+  /**
+   * {@link GeneratorOptions#concurrentIndexes()}: identities' unique indexes on tables that exist already are built
+   * CONCURRENTLY, so adding one does not block writes to a table holding data. A table created in the same run is
+   * empty and its index is built with it.
+   */
+  private static List<Operation> concurrentIdentityIndexes(List<Operation> ops) {
+    Set<TableKey> created = new HashSet<>();
+    ops.stream().filter(CreateTable.class::isInstance).forEach(op -> created.add(op.table().key()));
+    return ops.stream().map(op -> op instanceof AddUniqueIndex u && !created.contains(u.table().key())
+        ? u.withConcurrently() : op).toList();
+  }
+
+  /** The file name of a rendered migration; dev runs mark it {@code <version>_<name>_dev.sql}. */
+  private static String fileName(MigrationFile f, boolean dev) {
+    return dev ? f.version() + "_" + f.name() + DevMigrations.SUFFIX + ".sql" : f.fileName();
+  }
+
+  /**
+   * ashpg's own functions that column defaults of the repo call (e.g. {@code uuid_generate_v7()} below PostgreSQL
+   * 18), unless an installed extension provides them.
+   */
+  private static List<String> neededFunctions(List<String> extensions, Map<TableKey, TableSnapshot> global,
+      Map<TableKey, TableSnapshot> tenant) {
+    List<String> out = new ArrayList<>();
+    for (AshpgFunction f : AshpgFunction.values()) {
+      if ((usedBy(f.sqlName(), global) || usedBy(f.sqlName(), tenant)) && !extensions.contains(f.providedBy())) {
+        out.add(f.sqlName());
+      }
+    }
+    return out;
+  }
+
+  /** Whether a column default of {@code tables} calls ashpg's function {@code name}. */
+  private static boolean usedBy(String name, Map<TableKey, TableSnapshot> tables) {
+    AshpgFunction f = AshpgFunction.named(name).orElse(null);
+    return f != null && tables.values().stream().flatMap(t -> t.attributes().stream())
+        .anyMatch(a -> f.usedBy(a.defaultValue()));
   }
 
   private static TableSnapshot withRepo(TableSnapshot t, String repo) {
@@ -302,10 +422,12 @@ public final class MigrationGenerator {
 
   private void observeExistingVersions(SnapshotStore store, GeneratorOptions options, String repo) {
     for (boolean tenant : new boolean[] {false, true}) {
-      for (StoredSnapshot s : store.latestOfAll(repo, tenant)) {
+      for (StoredSnapshot s : store.latestOfAll(repo, tenant, true)) {
         clock.observe(s.version());
       }
     }
+    // dev drop markers too: a table re-created later must get a newer snapshot than its marker
+    store.devFiles(repo).forEach(p -> clock.observe(p.getFileName().toString().substring(0, 14)));
     for (Path dir : List.of(options.migrationDir(repo), options.tenantMigrationDir(repo))) {
       if (!Files.isDirectory(dir)) {
         continue;

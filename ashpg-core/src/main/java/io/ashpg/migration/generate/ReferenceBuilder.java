@@ -1,5 +1,6 @@
 package io.ashpg.migration.generate;
 
+import io.ashpg.migration.diff.IndexDefinitions;
 import io.ashpg.migration.snapshot.Deferrable;
 import io.ashpg.migration.snapshot.MultitenancySnapshot;
 import io.ashpg.migration.snapshot.ReferenceSnapshot;
@@ -27,8 +28,10 @@ import java.util.Optional;
  *       relationship's context table), unless {@code reference(...).ignore(true)}; a global table never references a
  *       context-multitenant (per-tenant) one;</li>
  *   <li>under attribute multitenancy on both sides, a reference to a non-primary-key column (or with
- *       {@code matchTenant}) also matches the tenant columns, {@code MATCH FULL}; the target's unique index on
- *       (column, tenant) is requested from {@link TenantKeyIndexes};</li>
+ *       {@code matchTenant}) also matches the tenant columns ({@code MATCH FULL} when the key column is NOT NULL,
+ *       else PostgreSQL's default MATCH SIMPLE, unless a match type is declared); the target's unique index on
+ *       the referenced columns (column, tenant, other {@code matchWith} columns) is requested from
+ *       {@link TenantKeyIndexes};</li>
  *   <li>for a polymorphic resource's context table: a key back to the table of the resource whose has_many/has_one
  *       points at it, named {@code <context table>_<column>_fkey}, with that resource's polymorphic on-delete/update.</li>
  * </ul>
@@ -86,27 +89,37 @@ final class ReferenceBuilder {
     }
     String matchType = ref == null ? null : ref.matchType().map(ReferenceBuilder::lower).orElse(null);
     boolean matchTenant = ref != null && ref.matchTenant();
+    boolean tenantKey = false;
     if (sourceTenancy.isAttribute() && targetTenancy.isAttribute() && !column.equals(sourceTenancy.attribute())
         && !targetColumn.equals(targetTenancy.attribute()) && (!targetIsPrimaryKey || matchTenant)) {
       // a key to a non-primary-key column is only unique per tenant: match the tenant too, or rows could point
       // into another tenant
       matchWith.put(sourceTenancy.attribute(), targetTenancy.attribute());
-      matchType = "full";
-      needs.add(new TenantKeyIndexes.Need(resource.name(), destination, destinationTable.get(), targetColumn,
-          targetTenancy.attribute()));
+      if (matchType == null && !source.get().allowNil()) {
+        // MATCH FULL also refuses a key whose tenant column is NULL. Not on a nullable key: FULL would refuse every
+        // row without a related record (key NULL, tenant set), so an optional relationship could never be empty;
+        // the default MATCH SIMPLE checks the pair whenever both are set. (AshPostgres forces FULL; not copied.)
+        matchType = "full";
+      }
+      tenantKey = true;
     }
     String schema = targetTenancy.isContext() ? null
         : destination.postgres().schema().orElse(repo.defaultPrefix());
     String name = ref != null && ref.name().isPresent() ? ref.name().get() : Names.foreignKey(table, column);
     Optional<OnDelete> onDelete = ref == null ? Optional.empty() : ref.onDelete();
-    return Optional.of(new ReferenceSnapshot(name, destinationTable.get(), schema, targetColumn, null,
+    ReferenceSnapshot reference = new ReferenceSnapshot(name, destinationTable.get(), schema, targetColumn, null,
         target.get().generated(), targetIsPrimaryKey, targetTenancy,
         onDelete.map(d -> lower(d.kind())).orElse(null),
         onDelete.map(d -> d.columns().stream().map(c -> ResourceTableBuilder.column(resource, c)).toList())
             .orElse(List.of()),
         ref == null ? null : ref.onUpdate().map(ReferenceBuilder::lower).orElse(null),
         ref == null ? Deferrable.NO : deferrable(ref.deferrable()), matchWith, matchType, matchTenant,
-        ref != null && ref.index(), ref == null ? null : ref.indexWhere().orElse(null)));
+        ref != null && ref.index(), ref == null ? null : ref.indexWhere().orElse(null));
+    if (tenantKey) {
+      needs.add(new TenantKeyIndexes.Need(resource.name(), destination, destinationTable.get(),
+          IndexDefinitions.fkDestinationColumns(reference), targetTenancy.attribute()));
+    }
+    return Optional.of(reference);
   }
 
   /** Keys from a polymorphic resource's context table back to the resources whose relationships point at it. */

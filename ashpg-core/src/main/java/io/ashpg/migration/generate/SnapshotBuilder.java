@@ -1,5 +1,6 @@
 package io.ashpg.migration.generate;
 
+import io.ashpg.migration.ddl.AshpgFunction;
 import io.ashpg.migration.snapshot.TableKey;
 import io.ashpg.migration.snapshot.TableSnapshot;
 import io.ashpg.repo.Repo;
@@ -87,7 +88,23 @@ public final class SnapshotBuilder {
     Map<TableSlot, TableSnapshot> merged = new LinkedHashMap<>();
     parts.forEach((slot, list) -> merged.put(slot, TableMerger.merge(slot, list, chooser)));
     TenantKeyIndexes.ensure(merged, needs);
+    if (!repo.migrateExtensions()) {
+      warnUninstalledFunctions(repo, merged.values(), warnings);
+    }
     return new RepoSnapshots(repo.name(), List.copyOf(merged.values()),
         repo.migrateExtensions() ? repo.installedExtensions() : null, List.copyOf(unmanaged), warnings);
+  }
+
+  /** ashpg installs its functions through the extensions migration, which a repo may switch off. */
+  private static void warnUninstalledFunctions(Repo repo, java.util.Collection<TableSnapshot> tables,
+      List<String> warnings) {
+    for (AshpgFunction f : AshpgFunction.values()) {
+      tables.stream().filter(t -> t.attributes().stream().anyMatch(a -> f.usedBy(a.defaultValue()))).findFirst()
+          .ifPresent(t -> warnings.add("table " + t.key() + " has a default calling " + f.sqlName() + "(), which"
+              + " ashpg installs through the extensions migration, but " + repo.getClass().getSimpleName()
+              + ".migrateExtensions() is false: create the function yourself"
+              + (f == AshpgFunction.UUID_GENERATE_V7 ? ", or set minPgVersion() to 18 for the built-in uuidv7()"
+                  : "")));
+    }
   }
 }

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A composite tenant foreign key {@code (fk, tenant) REFERENCES t(col, tenant)} needs a unique index on exactly
- * {@code (col, tenant)} in the target. An identity on {@code col} provides it (the tenant column is prepended); when
- * none does, this adds one, so the generated migration never fails with "there is no unique constraint matching
- * given keys".
+ * A composite tenant foreign key {@code (fk, tenant, …) REFERENCES t(col, tenant, …)} needs a unique index on exactly
+ * its referenced columns in the target: {@code (col, tenant)}, plus the destination columns of {@code matchWith}.
+ * An identity on those columns provides it (the tenant column is prepended); when none does, this adds one, so the
+ * generated migration never fails with "there is no unique constraint matching given keys".
  */
 final class TenantKeyIndexes {
 
@@ -26,13 +26,18 @@ final class TenantKeyIndexes {
   /**
    * A unique index a foreign key requires.
    *
-   * @param resource     the resource holding the foreign key (blamed in errors)
-   * @param target       the referenced resource
-   * @param table        the referenced table
-   * @param column       the referenced column
+   * @param resource the resource holding the foreign key (blamed in errors)
+   * @param target   the referenced resource
+   * @param table    the referenced table
+   * @param columns      the referenced columns, in the foreign key's order: the referenced column first, then
+   *                     the {@code matchWith} destinations (the tenant column among them)
    * @param tenantColumn the target's tenant column
    */
-  record Need(String resource, Resource target, String table, String column, String tenantColumn) {
+  record Need(String resource, Resource target, String table, List<String> columns, String tenantColumn) {
+
+    Need {
+      columns = List.copyOf(columns);
+    }
 
     TableSlot slot() {
       return new TableSlot(false, new TableKey(target.postgres().schema().orElse(null), table));
@@ -43,13 +48,15 @@ final class TenantKeyIndexes {
   static void ensure(Map<TableSlot, TableSnapshot> tables, List<Need> needs) {
     for (Need need : needs) {
       TableSnapshot target = tables.get(need.slot());
-      if (target == null || provided(target, Set.of(need.column(), need.tenantColumn()))) {
+      if (target == null || provided(target, Set.copyOf(need.columns()))) {
         continue; // an unmanaged target is the user's business
       }
+      List<String> keys = need.columns().stream().filter(c -> !c.equals(need.tenantColumn()))
+          .map(c -> "\"" + c + "\"").toList();
       List<IdentitySnapshot> identities = new ArrayList<>(target.identities());
-      identities.add(KeyIdentity.of(target.table(), List.of(need.column(), need.tenantColumn()), need.resource(),
-          "reference to " + need.target().name() + "." + need.column(),
-          "declare an identity on \"" + need.column() + "\" in resource \"" + need.target().name()
+      identities.add(KeyIdentity.of(target.table(), need.columns(), need.resource(),
+          "reference to " + need.target().name() + "." + need.columns().get(0),
+          "declare an identity on " + String.join(", ", keys) + " in resource \"" + need.target().name()
               + "\" (its index gets the tenant column) with a shorter identityIndexName(...)"));
       tables.put(need.slot(), target.withIdentities(identities));
     }

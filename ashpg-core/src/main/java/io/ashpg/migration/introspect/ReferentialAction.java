@@ -2,7 +2,16 @@ package io.ashpg.migration.introspect;
 
 /** What a foreign key does when the referenced row is deleted or its key updated. */
 public enum ReferentialAction {
-  NO_ACTION, RESTRICT, CASCADE, SET_NULL, SET_DEFAULT;
+  /** {@code NO ACTION}: PostgreSQL's default, checked at the end of the statement (or transaction if deferred). */
+  NO_ACTION,
+  /** {@code RESTRICT}: refused at once, even when deferred. */
+  RESTRICT,
+  /** {@code CASCADE}: referencing rows are deleted or updated along. */
+  CASCADE,
+  /** {@code SET NULL}: referencing columns (or the listed ones) become NULL. */
+  SET_NULL,
+  /** {@code SET DEFAULT}: referencing columns (or the listed ones) take their defaults. */
+  SET_DEFAULT;
 
   /** The action from {@code pg_constraint.confdeltype}/{@code confupdtype}. */
   static ReferentialAction fromCatalog(String code) {

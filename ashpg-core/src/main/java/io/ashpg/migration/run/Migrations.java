@@ -1,6 +1,7 @@
 package io.ashpg.migration.run;
 
 import io.ashpg.repo.Repo;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -81,6 +82,21 @@ public final class Migrations {
   public static MigrationResult rollbackTenants(MigrationTarget target, long version) {
     return tenantMigrator(target, options(target, target.tenantMigrationsLocation()).build())
         .rollbackTenants(version).orThrow();
+  }
+
+  /**
+   * Rolls back those of {@code versions} that are applied in the public schema, newest first (see
+   * {@link Migrator#rollbackVersions}).
+   */
+  public static MigrationResult rollbackVersions(MigrationTarget target, Collection<Long> versions) {
+    return migrator(target, options(target, target.migrationsLocation()).build()).rollbackVersions(versions)
+        .orThrow();
+  }
+
+  /** Rolls back, in every tenant, those of {@code versions} that the tenant has applied, newest first. */
+  public static MigrationResult rollbackTenantVersions(MigrationTarget target, Collection<Long> versions) {
+    return tenantMigrator(target, options(target, target.tenantMigrationsLocation()).build())
+        .rollbackVersions(versions).orThrow();
   }
 
   private static MigratorOptions.Builder options(MigrationTarget target, String location) {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -74,6 +75,16 @@ public final class Migrator {
   /** Rolls back every applied migration down to and including {@code version}. */
   public MigrationResult rollback(long version) {
     return run(Direction.DOWN, Scope.to(version));
+  }
+
+  /**
+   * Rolls back those of {@code versions} that are applied, newest first, leaving every other migration as it is —
+   * also newer ones outside the set. Versions that are not applied are skipped. Each applied version needs its file
+   * (with a down section) among the migrator's locations; otherwise nothing runs and a {@link MigrationException}
+   * names the version.
+   */
+  public MigrationResult rollbackVersions(Collection<Long> versions) {
+    return run(Direction.DOWN, Scope.versions(versions));
   }
 
   /** Applied, pending and changed migrations; takes no lock and changes nothing (not even creating the table). */

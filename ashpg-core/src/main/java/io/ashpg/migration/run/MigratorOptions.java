@@ -3,6 +3,7 @@ package io.ashpg.migration.run;
 import io.ashpg.sql.Identifier;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -150,6 +151,11 @@ public record MigratorOptions(String repoName, List<String> locations, Scope sco
     /** Up to / down to {@code version}, inclusive. */
     public Builder to(long version) {
       return scope(Scope.to(version));
+    }
+
+    /** Exactly these versions (see {@link Scope.Versions}). */
+    public Builder versions(Collection<Long> versions) {
+      return scope(Scope.versions(versions));
     }
 
     /** Schema to migrate instead of {@code public}. */

@@ -41,6 +41,10 @@ final class Planner {
       long to = ((Scope.To) scope).version();
       return pending.stream().filter(f -> f.version() <= to).collect(Collectors.toUnmodifiableList());
     }
+    if (scope instanceof Scope.Versions chosen) {
+      return pending.stream().filter(f -> chosen.versions().contains(f.version()))
+          .collect(Collectors.toUnmodifiableList());
+    }
     return List.copyOf(pending);
   }
 
@@ -68,6 +72,8 @@ final class Planner {
     } else if (scope instanceof Scope.To) {
       long to = ((Scope.To) scope).version();
       chosen = versions.stream().filter(v -> v >= to).collect(Collectors.toList());
+    } else if (scope instanceof Scope.Versions picked) {
+      chosen = versions.stream().filter(picked.versions()::contains).collect(Collectors.toList());
     } else {
       chosen = versions;
     }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,6 +112,14 @@ public final class TenantMigrator {
   /** Rolls back every tenant's migrations down to and including {@code version}. */
   public MigrationResult rollbackTenants(long version) {
     return run(Direction.DOWN, Scope.to(version));
+  }
+
+  /**
+   * Rolls back, in every tenant, those of {@code versions} that the tenant has applied, newest first (see
+   * {@link Migrator#rollbackVersions}); tenants that have none of them are not touched.
+   */
+  public MigrationResult rollbackVersions(Collection<Long> versions) {
+    return run(Direction.DOWN, Scope.versions(versions));
   }
 
   /** Status of every tenant; reads only (two or so queries per 100 tenants), creates nothing. */

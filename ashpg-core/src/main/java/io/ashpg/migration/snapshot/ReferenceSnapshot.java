@@ -25,7 +25,8 @@ import java.util.Set;
  * @param deferrable                    deferrability
  * @param matchWith                     extra column pairs of a composite FK, source column → destination column
  *                                      (kept sorted by source column, which fixes their order in the DDL)
- * @param matchType                     null, {@code simple}, {@code partial} or {@code full}
+ * @param matchType                     null, {@code simple} or {@code full} (PostgreSQL does not implement
+ *                                      {@code partial})
  * @param matchTenant                   attribute multitenancy: the FK includes the tenant column
  * @param index                         also create a plain index on the FK column(s)
  * @param indexWhere                    predicate of that index: SQL, or {@code not_nil} for {@code "col" IS NOT NULL}
@@ -51,7 +52,7 @@ public record ReferenceSnapshot(
 
   private static final Set<String> ON_DELETE = Set.of("delete", "nilify", "nothing", "restrict");
   private static final Set<String> ON_UPDATE = Set.of("update", "nilify", "nothing", "restrict");
-  private static final Set<String> MATCH = Set.of("simple", "partial", "full");
+  private static final Set<String> MATCH = Set.of("simple", "full");
 
   public ReferenceSnapshot {
     Objects.requireNonNull(name, "reference name");
@@ -69,9 +70,13 @@ public record ReferenceSnapshot(
       throw new IllegalArgumentException("reference " + name + ": on_update '" + onUpdate
           + "' is unknown; use one of " + ON_UPDATE);
     }
+    if ("partial".equals(matchType)) {
+      throw new IllegalArgumentException("reference " + name + ": match_type 'partial' is not implemented by"
+          + " PostgreSQL; use simple or full");
+    }
     if (matchType != null && !MATCH.contains(matchType)) {
       throw new IllegalArgumentException("reference " + name + ": match_type '" + matchType
-          + "' is unknown; use one of " + MATCH);
+          + "' is unknown; use simple or full");
     }
     if (!onDeleteNilifyColumns.isEmpty() && !"nilify".equals(onDelete)) {
       throw new IllegalArgumentException("reference " + name

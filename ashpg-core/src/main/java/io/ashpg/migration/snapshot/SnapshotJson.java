@@ -65,6 +65,9 @@ public final class SnapshotJson {
     JsonObject o = new JsonObject();
     o.addProperty("format_version", FORMAT_VERSION);
     o.add("installed", strings(extensions.installed()));
+    if (!extensions.functions().isEmpty()) {
+      o.add("functions", strings(extensions.functions()));
+    }
     return render(o);
   }
 
@@ -286,7 +289,7 @@ public final class SnapshotJson {
   /** Parses an {@code extensions.json}. */
   public static ExtensionsSnapshot readExtensions(String text, String source) {
     Obj o = parseTop(text, source);
-    return new ExtensionsSnapshot(o.strings("installed"));
+    return new ExtensionsSnapshot(o.strings("installed"), o.strings("functions"));
   }
 
   private static Obj parseTop(String text, String source) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,10 +24,20 @@ import java.util.stream.Stream;
  *
  * The latest snapshot of a table is the file with the greatest 14-digit name; other files in the folder are
  * ignored. Nothing is cached: each call reads the disk.
+ *
+ * <p>Dev runs (AshPostgres's {@code --dev}) write {@code <version>_dev.json} instead, {@code extensions_dev.json}
+ * for the extensions, and mark a table their dev migration dropped with {@code <version>_dev.dropped} (the folder
+ * keeps its committed snapshots: the dev drop is rolled back before the squash). Reads that include dev files see
+ * the newest file of either kind; the others ignore dev files, so a normal run diffs against the last committed
+ * state.
  */
 public final class SnapshotStore {
 
   private static final String TENANTS = "tenants";
+  /** Name suffix of dev snapshots ({@code <version>_dev.json}). */
+  public static final String DEV = "_dev";
+  private static final String DEV_DROPPED = DEV + ".dropped";
+  private static final Pattern DEV_FILE = Pattern.compile("(\\d{14})" + DEV + "\\.(json|dropped)");
 
   private final Path root;
 
@@ -56,7 +67,7 @@ public final class SnapshotStore {
 
   /** The latest stored snapshot of a table, if any. */
   public Optional<StoredSnapshot> latest(String repo, boolean tenant, String schema, String table) {
-    return latestIn(tableDir(repo, tenant, schema, table));
+    return latestIn(tableDir(repo, tenant, schema, table), false);
   }
 
   /**
@@ -64,6 +75,14 @@ public final class SnapshotStore {
    * context-multitenant ones. Used to find tables that no longer have a resource.
    */
   public List<StoredSnapshot> latestOfAll(String repo, boolean tenant) {
+    return latestOfAll(repo, tenant, false);
+  }
+
+  /**
+   * {@link #latestOfAll(String, boolean)}, with {@code includeDev} also seeing dev snapshots: a table whose newest
+   * file is a dev drop marker is left out.
+   */
+  public List<StoredSnapshot> latestOfAll(String repo, boolean tenant, boolean includeDev) {
     Path base = tenant ? root.resolve(repo).resolve(TENANTS) : root.resolve(repo);
     if (!Files.isDirectory(base)) {
       return List.of();
@@ -74,7 +93,7 @@ public final class SnapshotStore {
         if (!tenant && dir.getFileName().toString().equals(TENANTS)) {
           continue;
         }
-        latestIn(dir).ifPresent(out::add);
+        latestIn(dir, includeDev).ifPresent(out::add);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list snapshot folder " + base + ": " + e.getMessage(), e);
@@ -98,14 +117,66 @@ public final class SnapshotStore {
     }
   }
 
-  private Optional<StoredSnapshot> latestIn(Path dir) {
+  private Optional<StoredSnapshot> latestIn(Path dir, boolean includeDev) {
     List<String> versions = versions(dir);
-    if (versions.isEmpty()) {
+    Path file = versions.isEmpty() ? null : dir.resolve(versions.get(versions.size() - 1) + ".json");
+    if (includeDev) {
+      // a dev file of the same version as a committed one cannot happen (one clock); if it does, the dev one wins
+      for (Path dev : devFilesIn(dir)) {
+        if (file == null || version(dev).compareTo(version(file)) >= 0) {
+          file = dev;
+        }
+      }
+    }
+    if (file == null || file.getFileName().toString().endsWith(DEV_DROPPED)) {
       return Optional.empty();
     }
-    String v = versions.get(versions.size() - 1);
-    Path file = dir.resolve(v + ".json");
-    return Optional.of(new StoredSnapshot(v, file, read(file)));
+    return Optional.of(new StoredSnapshot(version(file), file, read(file)));
+  }
+
+  /** The 14-digit version at the start of a snapshot file's name. */
+  private static String version(Path file) {
+    return file.getFileName().toString().substring(0, 14);
+  }
+
+  private List<Path> devFilesIn(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> DEV_FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list snapshot folder " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every dev file of {@code repo}, global and tenant tables alike: dev snapshots, dev drop markers and
+   * {@code extensions_dev.json}; sorted.
+   */
+  public List<Path> devFiles(String repo) {
+    Path base = root.resolve(repo);
+    if (!Files.isDirectory(base)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(base)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> DEV_FILE.matcher(p.getFileName().toString()).matches()
+              || p.equals(devExtensionsFile(repo)))
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list snapshot folder " + base + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The path of the dev snapshot {@code version} of {@code snapshot}'s table. */
+  public Path devPathFor(TableSnapshot snapshot, String version) {
+    return tableDir(snapshot).resolve(version + DEV + ".json");
+  }
+
+  /** The dev marker saying that the dev migration {@code version} dropped the table of {@code tableDir}. */
+  public static Path devDroppedPath(Path tableDir, String version) {
+    return tableDir.resolve(version + DEV_DROPPED);
   }
 
   /** Reads one snapshot file. */
@@ -156,9 +227,19 @@ public final class SnapshotStore {
     return root.resolve(repo).resolve("extensions.json");
   }
 
+  /** The dev extensions file of {@code repo}, written by dev runs instead of {@link #extensionsFile}. */
+  public Path devExtensionsFile(String repo) {
+    return root.resolve(repo).resolve("extensions" + DEV + ".json");
+  }
+
   /** The stored extensions of {@code repo}, if the file exists. */
   public Optional<ExtensionsSnapshot> extensions(String repo) {
-    Path file = extensionsFile(repo);
+    return extensions(repo, false);
+  }
+
+  /** The stored extensions of {@code repo}; with {@code includeDev} the dev file when there is one. */
+  public Optional<ExtensionsSnapshot> extensions(String repo, boolean includeDev) {
+    Path file = includeDev && Files.exists(devExtensionsFile(repo)) ? devExtensionsFile(repo) : extensionsFile(repo);
     if (!Files.exists(file)) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package io.ashpg.resource.verify;
 
 import io.ashpg.resource.BelongsTo;
+import io.ashpg.resource.MatchType;
 import io.ashpg.resource.OnDelete;
 import io.ashpg.resource.Reference;
 import io.ashpg.resource.Relationship;
@@ -10,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code reference(x)} names an existing belongs_to relationship (once), and its {@code matchWith} pairs and
- * {@code OnDelete.nilify} columns name attributes of the source and destination.
+ * {@code reference(x)} names an existing belongs_to relationship (once), its {@code matchWith} pairs and
+ * {@code OnDelete.nilify} columns name attributes of the source and destination, and its match type is one
+ * PostgreSQL implements (not {@link MatchType#PARTIAL}).
  */
 public final class VerifyReferences implements ResourceVerifier {
   @Override
@@ -48,6 +50,11 @@ public final class VerifyReferences implements ResourceVerifier {
               + Hints.knownAttributes(destination.get()));
         }
       });
+      if (reference.matchType().equals(Optional.of(MatchType.PARTIAL))) {
+        context.problem(resource, option + ".matchType", "MATCH PARTIAL is not implemented by PostgreSQL, so the"
+            + " foreign key could not be created; use MatchType.FULL (all key columns set, or all null) or"
+            + " MatchType.SIMPLE (the default: checked only when every key column is set)");
+      }
       reference.onDelete().map(OnDelete::columns).ifPresent(columns -> columns.stream()
           .filter(c -> !Hints.isColumn(resource, c))
           .forEach(c -> context.problem(resource, option + ".onDelete", "nilify column \"" + c

@@ -127,6 +127,26 @@ class DifferTest {
   }
 
   @Test
+  void anUnchangedForeignKeyWhoseReferencedKeyIsReplacedIsDroppedBeforeAndAddedAfter() {
+    AttributeSnapshot postCode = col("post_code", "text").withReferences(
+        io.ashpg.migration.snapshot.ReferenceSnapshot.to("comments_post_code_fkey", "posts", "code")
+            .withDestination("code", false));
+    TableSnapshot comments = table("comments", uuidPk("id"), postCode);
+    TableSnapshot posts = table("posts", uuidPk("id"), notNull("code", "text"))
+        .withIdentities(List.of(identity("posts", "unique_code", "code")));
+    TableSnapshot posts2 = table("posts", uuidPk("id"), notNull("code", "text"))
+        .withCustomIndexes(List.of(CustomIndexSnapshot.on("code").withUnique(true)));
+    List<Operation> ops = OperationGraph.order(differ.diff(set(posts, comments), set(posts2, comments),
+        RenameDecider.strict()));
+    assertThat(kinds(ops)).containsExactly(DropForeignKey.class, RemoveUniqueIndex.class, AddCustomIndex.class,
+        AddForeignKey.class);
+    assertThat(((AddForeignKey) ops.get(3)).attribute()).isEqualTo(postCode);
+    // nothing to rebind when the key stays
+    assertThat(differ.diff(set(posts, comments), set(posts.withAttribute(col("body", "text")), comments),
+        RenameDecider.strict())).extracting(Operation::getClass).containsExactly(AddAttribute.class);
+  }
+
+  @Test
   void removedColumnsAreCommentedUnlessDropColumns() {
     TableSnapshot before = table("posts", uuidPk("id"), notNull("legacy", "text"));
     TableSnapshot after = table("posts", uuidPk("id"));

@@ -46,6 +46,38 @@ class HintRenameDeciderTest {
   }
 
   @Test
+  void aSchemaQualifiedTableWithoutResourceIsConfirmedDroppedByItsOwnHint() {
+    TableKey fooPosts = new TableKey("foo", "posts");
+    HintRenameDecider d = new HintRenameDecider(List.of("foo.posts:-"));
+    // the hint the error message asks for
+    assertThatThrownBy(() -> RenameDecider.strict().confirmDrop(fooPosts)).hasMessageContaining("foo.posts:-");
+    assertThat(d.confirmDrop(fooPosts)).isTrue();
+    // it named the table, so it says nothing about a column "posts" of a table "foo"
+    assertThatThrownBy(() -> d.renamedFrom(new TableKey(null, "foo"), "articles", List.of("posts")))
+        .isInstanceOf(AmbiguousRenameException.class);
+  }
+
+  @Test
+  void aSchemaQualifiedTableMovedToTheDefaultSchemaIsATableHint() {
+    TableKey fooPosts = new TableKey("foo", "posts");
+    HintRenameDecider d = new HintRenameDecider(List.of("foo.posts:posts"));
+    assertThat(d.tableRenamedFrom(posts, List.of(new TableKey(null, "gone"), fooPosts))).contains(fooPosts);
+  }
+
+  @Test
+  void aDottedHintWhoseLeftIsNoTableWithoutResourceStaysAColumnHint() {
+    HintRenameDecider d = new HintRenameDecider(List.of("foo.posts:-", "posts.title:-", "posts.body:text"),
+        NeverRename.INSTANCE);
+    // no table foo.posts lost its resource: column "posts" of table "foo" was removed, not renamed
+    assertThat(d.tableRenamedFrom(new TableKey(null, "fresh"), List.of(new TableKey(null, "gone")))).isEmpty();
+    assertThat(d.renamedFrom(new TableKey(null, "foo"), "articles", List.of("posts"))).isEmpty();
+    assertThat(new HintRenameDecider(List.of("foo.posts:-")).renamedFrom(new TableKey(null, "foo"), "articles",
+        List.of("posts"))).isEmpty();
+    assertThat(d.renamedFrom(posts, "text", List.of("title", "body"))).contains("body");
+    assertThat(d.renamedFrom(posts, "other", List.of("title"))).isEmpty();
+  }
+
+  @Test
   void wrongOrMalformedHintsAreErrorsNamingThem() {
     assertThatThrownBy(() -> new HintRenameDecider(List.of("posts.title")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'posts.title'");

@@ -71,6 +71,16 @@ class GenerateFromResourcesTest {
   }
 
   @Test
+  void aUuidV7DefaultBelowPostgres18WithoutExtensionMigrationsIsAWarning() {
+    Resource note = Resource.define("note", r -> r.postgres(pg -> pg.repo(io.ashpg.fixtures.GenRepos.TzRepo.class)
+        .table("notes")).uuidV7PrimaryKey("id"));
+    GenerationResult r = generate(List.of(note));
+    assertThat(r.warnings()).singleElement().asString().contains("notes", "uuid_generate_v7()", "TzRepo",
+        "migrateExtensions()", "minPgVersion()");
+    assertThat(r.migrations()).noneMatch(f -> f.content().contains("FUNCTION"));
+  }
+
+  @Test
   void malformedSnapshotIsAnErrorNamingTheFileAndNothingIsWritten() throws IOException {
     Resource post = simple("post", b -> b.attribute("title", Type.STRING));
     generate(List.of(post));

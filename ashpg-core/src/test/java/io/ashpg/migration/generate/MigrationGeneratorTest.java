@@ -154,6 +154,31 @@ class MigrationGeneratorTest {
   }
 
   @Test
+  void aTableInAnotherSchemaIsDroppedWithTheHintTheErrorAsksFor() throws IOException {
+    TableSnapshot archived = table("foo", "posts", uuidPk("id"), col("title", "text"));
+    TableSnapshot foo = table("foo", uuidPk("id"), col("posts", "text"));
+    generator.generate(List.of(repo(authors, archived, foo)), options);
+    AmbiguousRenameException e = org.junit.jupiter.api.Assertions.assertThrows(AmbiguousRenameException.class,
+        () -> generator.generate(List.of(repo(authors, foo)), options));
+    assertThat(e.getMessage()).contains("table foo.posts no longer has a resource", "-Dashpg.renames=foo.posts:-");
+    String hint = e.getMessage().replaceAll("(?s).*-Dashpg\\.renames=(\\S+) .*", "$1");
+    assertThat(hint).isEqualTo("foo.posts:-");
+
+    GenerationResult r = generator.generate(List.of(repo(authors, foo)), options.withRenames(List.of(hint)));
+    assertThat(r.migrations().get(0).content()).contains("DROP TABLE \"foo\".\"posts\";")
+        .doesNotContain("\"foo\" DROP COLUMN");
+    assertThat(files()).noneMatch(f -> f.contains("/foo.posts/") || f.contains("foo/posts"));
+    // the same dotted form still names a column where no such table went away
+    TableSnapshot fooChanged = table("foo", uuidPk("id"), col("articles", "text"));
+    assertThatThrownBy(() -> generator.generate(List.of(repo(authors, fooChanged)), options))
+        .isInstanceOf(AmbiguousRenameException.class).hasMessageContaining("foo.posts:articles");
+    GenerationResult column = generator.generate(List.of(repo(authors, fooChanged)),
+        options.withRenames(List.of("foo.posts:-")));
+    assertThat(column.migrations().get(0).content()).contains("ADD COLUMN \"articles\" text")
+        .contains("-- ALTER TABLE \"foo\" DROP COLUMN \"posts\";");
+  }
+
+  @Test
   void removedColumnsAreCommentedOut() {
     generator.generate(List.of(repo(authors)), options);
     GenerationResult r = generator.generate(List.of(repo(table("authors", uuidPk("id")))), options);

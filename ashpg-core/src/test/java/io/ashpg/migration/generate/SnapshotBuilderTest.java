@@ -441,6 +441,8 @@ class SnapshotBuilderTest {
       Resource account = attr("account", b -> b.attribute("code", Type.STRING, a -> a.allowNil(false)));
       Resource entry = attr("entry", b -> b
           .belongsTo("account", "account", r -> r.destinationAttribute("code").attributeType(Type.STRING))
+          .belongsTo("required", "account", r -> r.destinationAttribute("code").attributeType(Type.STRING)
+              .allowNil(false))
           .belongsTo("owner", "account")
           .belongsTo("strict", "account", r -> r.destinationAttribute("id"))
           .postgres(pg -> pg.reference("strict", ref -> ref.matchTenant(true))
@@ -449,7 +451,11 @@ class SnapshotBuilderTest {
       TableSnapshot entries = t.get("entrys");
       ReferenceSnapshot byCode = entries.attribute("account_id").orElseThrow().references();
       assertThat(byCode.matchWith()).containsExactly(Map.entry("org_id", "org_id"));
-      assertThat(byCode.matchType()).isEqualTo("full");
+      // optional: MATCH SIMPLE (FULL would refuse every row without an account); required: MATCH FULL
+      assertThat(byCode.matchType()).isNull();
+      ReferenceSnapshot required = entries.attribute("required_id").orElseThrow().references();
+      assertThat(required.matchWith()).containsExactly(Map.entry("org_id", "org_id"));
+      assertThat(required.matchType()).isEqualTo("full");
       ReferenceSnapshot byPk = entries.attribute("owner_id").orElseThrow().references();
       assertThat(byPk.matchWith()).isEmpty();
       assertThat(byPk.matchType()).isNull();

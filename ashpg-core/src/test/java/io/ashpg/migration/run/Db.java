@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small helpers for migrator tests. */
-final class Db {
+public final class Db {
 
   private Db() {
   }
 
   /** Writes migration files (name/content pairs) into {@code dir}, creating it. */
-  static Path files(Path dir, String... namesAndContents) {
+  public static Path files(Path dir, String... namesAndContents) {
     try {
       Files.createDirectories(dir);
       for (int i = 0; i < namesAndContents.length; i += 2) {
@@ -31,7 +31,7 @@ final class Db {
     }
   }
 
-  static void exec(TestDatabase db, String sql) {
+  public static void exec(TestDatabase db, String sql) {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
@@ -39,7 +39,7 @@ final class Db {
     }
   }
 
-  static long count(TestDatabase db, String sql) {
+  public static long count(TestDatabase db, String sql) {
     try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
@@ -48,7 +48,7 @@ final class Db {
     }
   }
 
-  static List<Long> versions(TestDatabase db, String schema) {
+  public static List<Long> versions(TestDatabase db, String schema) {
     List<Long> out = new ArrayList<>();
     try (Connection c = db.connect(); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT version FROM \"" + schema + "\".schema_migrations ORDER BY 1")) {
@@ -61,12 +61,12 @@ final class Db {
     }
   }
 
-  static boolean tableExists(TestDatabase db, String schema, String table) {
+  public static boolean tableExists(TestDatabase db, String schema, String table) {
     return count(db, "SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema + "' AND tablename = '" + table
         + "'") == 1;
   }
 
-  static MigratorOptions.Builder options(String schema, Path dir) {
+  public static MigratorOptions.Builder options(String schema, Path dir) {
     return MigratorOptions.builder().repoName("test_repo").prefix(schema).location(dir.toString()).quiet(true);
   }
 }

@@ -94,6 +94,38 @@ class MigratorTest {
   }
 
   @Test
+  void rollbackVersionsRevertsExactlyTheAppliedOnesOfTheSetNewestFirst() {
+    threeFiles();
+    files(dir, "20240101000004_d.sql", "-- ashpg:up\nCREATE TABLE \"d\" (id int);\n-- ashpg:down\nDROP TABLE \"d\";\n");
+    migrator(options("pick", dir).to(V3)).migrate();
+    // V4 is in the set but was never applied: skipped; V2 is applied but not in the set: kept
+    MigrationResult r = migrator(options("pick", dir)).rollbackVersions(List.of(V1, V3, V4));
+    assertThat(r.succeeded()).isTrue();
+    assertThat(r.versions()).containsExactly(V3, V1);
+    assertThat(Db.versions(db, "pick")).containsExactly(V2);
+    assertThat(Db.tableExists(db, "pick", "a")).isFalse();
+    assertThat(Db.tableExists(db, "pick", "b")).isTrue();
+    assertThat(migrator(options("pick", dir)).rollbackVersions(List.of()).versions()).isEmpty();
+    // the same scope migrating: only the pending ones of the set
+    assertThat(migrator(options("pick", dir).versions(List.of(V1, V4))).migrate().versions()).containsExactly(V1, V4);
+    assertThat(Db.versions(db, "pick")).containsExactly(V1, V2, V4);
+    assertThatThrownBy(() -> Scope.versions(List.of(0L))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("positive");
+  }
+
+  @Test
+  void rollbackVersionsNeedsTheFileOfAnAppliedVersion() {
+    threeFiles();
+    migrator(options("pickmissing", dir)).migrate();
+    Path other = dir.resolveSibling(dir.getFileName() + "_only_a");
+    files(other, "20240101000001_a.sql",
+        "-- ashpg:up\nCREATE TABLE \"a\" (id int);\n-- ashpg:down\nDROP TABLE \"a\";\n");
+    assertThatThrownBy(() -> migrator(options("pickmissing", other)).rollbackVersions(List.of(V1, V3)))
+        .isInstanceOf(MigrationException.class).hasMessageContaining(String.valueOf(V3));
+    assertThat(Db.versions(db, "pickmissing")).containsExactly(V1, V2, V3);
+  }
+
+  @Test
   void rollbackWithoutDownSectionIsRefusedBeforeAnythingRuns() {
     files(dir, "20240101000001_a.sql", "-- ashpg:up\nCREATE TABLE \"a\" (id int);\n-- ashpg:down\nDROP TABLE \"a\";",
         "20240101000002_b.sql", "-- ashpg:up\nCREATE TABLE \"b\" (id int);\n");

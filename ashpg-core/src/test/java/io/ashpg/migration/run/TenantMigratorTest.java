@@ -177,6 +177,30 @@ class TenantMigratorTest {
   }
 
   @Test
+  void rollbackVersionsRevertsWhatEachTenantHasOfTheSet() throws Exception {
+    tenantFiles();
+    Db.exec(db, "CREATE TABLE IF NOT EXISTS public.orgs (id bigint PRIMARY KEY);"
+        + " CREATE SCHEMA pick_a; CREATE SCHEMA pick_b; CREATE SCHEMA pick_c");
+    try (HikariDataSource pool = pool(2)) {
+      TenantMigrator.create(pool, options().build(), prefixed("pick_")).migrate();
+      TenantMigrator.create(pool, options().build(), prefixed("pick_")).rollbackTenants(V3);
+      TenantMigrator.create(pool, options().onlyTenants(Set.of("pick_a")).build(), prefixed("pick_")).migrate();
+      // pick_a has V1..V3, pick_b and pick_c V1, V2: V3 then V2 in pick_a, V2 alone in the others
+      MigrationResult r = TenantMigrator.create(pool, options().build(), prefixed("pick_"))
+          .rollbackVersions(List.of(V2, V3));
+      assertThat(r.succeeded()).isTrue();
+      assertThat(r.schemas()).filteredOn(o -> o.schema().equals("pick_a")).singleElement()
+          .satisfies(o -> assertThat(o.versions()).containsExactly(V3, V2));
+      assertThat(r.schemas()).filteredOn(o -> !o.schema().equals("pick_a"))
+          .allSatisfy(o -> assertThat(o.versions()).containsExactly(V2));
+      for (String t : List.of("pick_a", "pick_b", "pick_c")) {
+        assertThat(Db.versions(db, t)).as(t).containsExactly(V1);
+        assertThat(Db.tableExists(db, t, "posts")).as(t).isFalse();
+      }
+    }
+  }
+
+  @Test
   void invalidTenantNamesAreRejectedBeforeAnythingRuns() {
     tenantFiles();
     TenantLister evil = TenantLister.of(List.of("good_tenant", "x\"; DROP TABLE y; --"));

@@ -108,9 +108,27 @@ class SnapshotJsonTest {
   }
 
   @Test
+  void matchPartialInAStoredSnapshotIsAnErrorNamingTheFileAndTheFix() {
+    String partial = """
+        {"table": "posts", "attributes": [
+          {"source": "id", "type": "uuid", "primary_key": true, "allow_nil": false},
+          {"source": "author_id", "type": "uuid", "references": {"name": "posts_author_id_fkey", "table": "authors",
+           "destination_attribute": "id", "match_with": {"org_id": "org_id"}, "match_type": "partial"}}]}
+        """;
+    assertThatThrownBy(() -> SnapshotJson.readTable(partial, "/snap/posts/7.json"))
+        .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("/snap/posts/7.json")
+        .hasMessageContaining("posts_author_id_fkey").hasMessageContaining("partial")
+        .hasMessageContaining("simple").hasMessageContaining("full");
+  }
+
+  @Test
   void extensionsRoundTripSorted() {
     ExtensionsSnapshot e = new ExtensionsSnapshot(List.of("pg_trgm", "citext", "citext"));
     assertThat(e.installed()).containsExactly("citext", "pg_trgm");
     assertThat(SnapshotJson.readExtensions(SnapshotJson.write(e), "x")).isEqualTo(e);
+    assertThat(SnapshotJson.write(e)).doesNotContain("functions");
+    ExtensionsSnapshot withFunctions = new ExtensionsSnapshot(List.of("citext"), List.of("uuid_generate_v7"));
+    assertThat(SnapshotJson.write(withFunctions)).contains("\"functions\"", "uuid_generate_v7");
+    assertThat(SnapshotJson.readExtensions(SnapshotJson.write(withFunctions), "x")).isEqualTo(withFunctions);
   }
 }

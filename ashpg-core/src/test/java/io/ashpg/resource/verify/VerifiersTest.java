@@ -10,6 +10,7 @@ import io.ashpg.fixtures.PlainRepo;
 import io.ashpg.resource.DefinitionException;
 import io.ashpg.resource.Domain;
 import io.ashpg.resource.IndexField;
+import io.ashpg.resource.MatchType;
 import io.ashpg.resource.Multitenancy.Strategy;
 import io.ashpg.resource.OnDelete;
 import io.ashpg.resource.OnUpdate;
@@ -138,6 +139,17 @@ class VerifiersTest {
       valid(simple("post", r -> r.attribute("org_id", Type.UUID).postgres(pg -> pg.reference("author",
           ref -> ref.matchWith(Map.of("org_id", "org_id")).onDelete(OnDelete.nilify(List.of("author_id")))))
           .belongsTo("author", "author")), AUTHOR);
+    }
+
+    @Test
+    void matchPartialIsRejectedBecausePostgresDoesNotImplementIt() {
+      Resource partial = simple("post", r -> r.attribute("org_id", Type.UUID).postgres(pg -> pg.reference("author",
+          ref -> ref.matchWith(Map.of("org_id", "org_id")).matchType(MatchType.PARTIAL))).belongsTo("author", "author"));
+      assertSingleProblem(failure(partial, AUTHOR), "post", "reference(author).matchType", "MATCH PARTIAL",
+          "MatchType.FULL", "MatchType.SIMPLE");
+      valid(simple("post", r -> r.attribute("org_id", Type.UUID).postgres(pg -> pg.reference("author",
+          ref -> ref.matchWith(Map.of("org_id", "org_id")).matchType(MatchType.FULL))).belongsTo("author", "author")),
+          AUTHOR);
     }
   }
 

@@ -27,9 +27,9 @@ CREATE TABLE "entries" (
   "owner_id" uuid,
   "audited_id" uuid,
   CONSTRAINT "entries_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id"),
-  CONSTRAINT "entries_account_id_fkey" FOREIGN KEY ("account_id","org_id") REFERENCES "public"."accounts"("code","org_id") MATCH FULL,
+  CONSTRAINT "entries_account_id_fkey" FOREIGN KEY ("account_id","org_id") REFERENCES "public"."accounts"("code","org_id"),
   CONSTRAINT "entries_owner_id_fkey" FOREIGN KEY ("owner_id") REFERENCES "public"."accounts"("id"),
-  CONSTRAINT "entries_audited_id_fkey" FOREIGN KEY ("audited_id","org_id") REFERENCES "public"."accounts"("id","org_id") MATCH FULL,
+  CONSTRAINT "entries_audited_id_fkey" FOREIGN KEY ("audited_id","org_id") REFERENCES "public"."accounts"("id","org_id"),
   CONSTRAINT "entries_pkey" PRIMARY KEY ("id")
 );
 

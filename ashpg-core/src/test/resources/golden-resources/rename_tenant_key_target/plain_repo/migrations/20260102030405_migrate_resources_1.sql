@@ -18,7 +18,7 @@ CREATE TABLE "entries" (
   "org_id" uuid NOT NULL,
   "account_id" uuid,
   CONSTRAINT "entries_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id"),
-  CONSTRAINT "entries_account_id_fkey" FOREIGN KEY ("account_id","org_id") REFERENCES "public"."accounts"("id","org_id") MATCH FULL,
+  CONSTRAINT "entries_account_id_fkey" FOREIGN KEY ("account_id","org_id") REFERENCES "public"."accounts"("id","org_id"),
   CONSTRAINT "entries_pkey" PRIMARY KEY ("id")
 );
 -- ashpg:down

@@ -11,11 +11,11 @@ ALTER TABLE "ledgers" ADD CONSTRAINT "ledgers_org_id_fkey" FOREIGN KEY ("org_id"
 
 ALTER TABLE "entries" DROP CONSTRAINT "entries_account_id_fkey";
 
-ALTER TABLE "entries" ADD CONSTRAINT "entries_account_id_fkey" FOREIGN KEY ("account_id","org_id") REFERENCES "public"."ledgers"("id","org_id") MATCH FULL;
+ALTER TABLE "entries" ADD CONSTRAINT "entries_account_id_fkey" FOREIGN KEY ("account_id","org_id") REFERENCES "public"."ledgers"("id","org_id");
 -- ashpg:down
 ALTER TABLE "entries" DROP CONSTRAINT "entries_account_id_fkey";
 
-ALTER TABLE "entries" ADD CONSTRAINT "entries_account_id_fkey" FOREIGN KEY ("account_id","org_id") REFERENCES "public"."ledgers"("id","org_id") MATCH FULL;
+ALTER TABLE "entries" ADD CONSTRAINT "entries_account_id_fkey" FOREIGN KEY ("account_id","org_id") REFERENCES "public"."ledgers"("id","org_id");
 
 ALTER TABLE "ledgers" DROP CONSTRAINT "ledgers_org_id_fkey";
 
