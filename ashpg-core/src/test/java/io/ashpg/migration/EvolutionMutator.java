@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  *       meet the tenant foreign key; and a tenant created later runs every tenant migration against today's public
  *       schema). Such tables are {@linkplain EvolutionModel#pinned pinned};</li>
  *   <li>scenarios of known, open defects, each behind a {@link Defect} switch so they can be re-enabled
- *       ({@code -Dashpg.evolution.enable=SCHEMA_TABLE_HINTS,…}) once fixed.</li>
+ *       ({@code -Dashpg.evolution.enable=CONCURRENT_INDEX_DROP,…}) once fixed.</li>
  * </ul>
  * Tables stay empty, so NOT NULL and narrowing changes apply; data-dependent failures are not this test's subject.
  */
@@ -54,17 +54,6 @@ final class EvolutionMutator {
 
   /** Scenarios of known defects (issue 13), generated only when enabled. */
   enum Defect {
-    /** Issue 13 #1: {@code uuidV7} defaults below PostgreSQL 18 call a function nothing creates. */
-    UUID_V7_DEFAULT,
-    /**
-     * Issue 13 #4: hints for a table in a schema are read as column hints: the drop hint {@code schema.table:-},
-     * and a move back to the default schema {@code schema.table:table} (no hint expresses it).
-     */
-    SCHEMA_TABLE_HINTS,
-    /** Issue 13 #5: {@code MATCH PARTIAL} is accepted but PostgreSQL does not implement it. */
-    MATCH_PARTIAL,
-    /** Issue 13 #5: a tenant-composite foreign key with {@code matchWith} gets a unique index too narrow for it. */
-    TENANT_COMPOSITE_MATCH_WITH,
     /**
      * Found here: the drop of a {@code concurrently} index goes to the no-transaction file written after the
      * transactional one, so it runs after changes its rollback depends on (a renamed column, a moved table); rolling
@@ -178,7 +167,7 @@ final class EvolutionMutator {
 
   private Optional<String> dropTable(EvolutionModel m) {
     List<Table> candidates = m.tables.stream().filter(t -> movable(m, t)
-        && (t.schema == null || t.tenancy == Tenancy.CONTEXT || enabled.contains(Defect.SCHEMA_TABLE_HINTS)))
+        && (t.schema == null || t.tenancy == Tenancy.CONTEXT || random.nextBoolean()))
         .toList();
     if (candidates.isEmpty()) {
       return Optional.empty();
@@ -217,9 +206,6 @@ final class EvolutionMutator {
     String from = t.key().toString();
     List<String> others = new ArrayList<>(SCHEMAS);
     others.remove(t.schema);
-    if (t.schema != null && !enabled.contains(Defect.SCHEMA_TABLE_HINTS)) {
-      others.remove(null);
-    }
     t.schema = pick(others);
     if (random.nextInt(3) == 0) {
       t.table = m.fresh("tab_");
@@ -372,9 +358,7 @@ final class EvolutionMutator {
       case DATE -> List.of(AttributeDefault.today());
       case TIMESTAMP0, TIMESTAMP, TIMESTAMPTZ -> List.of(AttributeDefault.now());
       case BOOL -> List.of(AttributeDefault.literal(true), AttributeDefault.literal(false));
-      case UUID -> enabled.contains(Defect.UUID_V7_DEFAULT)
-          ? List.of(AttributeDefault.uuidGenerate(), AttributeDefault.uuidV7Generate())
-          : List.of(AttributeDefault.uuidGenerate());
+      case UUID -> List.of(AttributeDefault.uuidGenerate(), AttributeDefault.uuidV7Generate());
       case JSONB -> List.of(AttributeDefault.literal(Map.of("a", 1L)), AttributeDefault.literal(List.of()));
       case TEXT_ARRAY -> List.of(AttributeDefault.literal(List.of()), AttributeDefault.literal(List.of("a", "b")));
       case INT8_ARRAY -> List.of(AttributeDefault.literal(List.of()), AttributeDefault.literal(List.of(1L, 2L)));
@@ -441,11 +425,11 @@ final class EvolutionMutator {
     ref.matchWith.clear();
     ref.matchType = null;
     ref.matchTenant = false;
-    if (compositeAllowed(t, dest) && random.nextInt(4) == 0) {
-      makeComposite(m, t, ref, dest);
-    }
     if (t.tenancy == Tenancy.ATTRIBUTE && dest.tenancy == Tenancy.ATTRIBUTE && random.nextInt(3) == 0) {
       ref.matchTenant = true;
+    }
+    if (compositeAllowed(t, dest) && random.nextInt(4) == 0) {
+      makeComposite(m, t, ref, dest);
     }
     int d = random.nextInt(6);
     List<String> sources = ref.sourceColumns();
@@ -464,21 +448,17 @@ final class EvolutionMutator {
     ref.name = random.nextInt(4) == 0 ? m.fresh("fk_") : null;
   }
 
-  /**
-   * Composite keys ({@code matchWith}) between tables of one kind: plain tables, or tenant tables among themselves.
-   * Attribute-multitenant ones only with {@link Defect#TENANT_COMPOSITE_MATCH_WITH}.
-   */
+  /** Composite keys ({@code matchWith}) between tables of one kind: plain, context- or attribute-multitenant. */
   private boolean compositeAllowed(Table t, Table dest) {
-    if (t.tenancy == Tenancy.ATTRIBUTE && dest.tenancy == Tenancy.ATTRIBUTE) {
-      return enabled.contains(Defect.TENANT_COMPOSITE_MATCH_WITH);
-    }
-    return (t.tenancy == Tenancy.NONE && dest.tenancy == Tenancy.NONE)
+    return (t.tenancy == Tenancy.ATTRIBUTE && dest.tenancy == Tenancy.ATTRIBUTE)
+        || (t.tenancy == Tenancy.NONE && dest.tenancy == Tenancy.NONE)
         || (t.tenancy == Tenancy.CONTEXT && dest.tenancy == Tenancy.CONTEXT);
   }
 
   /**
-   * Makes {@code ref} a composite key (id, X) to (id, X) of the destination: a new source column of X's type, and an
-   * identity over (id, X) on the destination for the key to point at.
+   * Makes {@code ref} a composite key (id, X) to (id, X) of the destination (with the tenant column when it matches
+   * the tenant): a new source column of X's type, and an identity over those columns on the destination for the key
+   * to point at — across all tenants when the key leaves the tenant out.
    */
   private void makeComposite(EvolutionModel m, Table t, Ref ref, Table dest) {
     List<Column> targets = dest.columns.stream().filter(c -> c.type.kind().family != Family.OTHER
@@ -488,25 +468,36 @@ final class EvolutionMutator {
     }
     Column target = pick(targets);
     List<String> keys = List.of("id", target.name);
-    boolean backed = dest.identities.stream().anyMatch(i -> backsKey(i, keys));
-    if (!backed && duplicatesUniqueKey(dest, keys, false, false)) {
+    boolean allTenants = dest.tenancy == Tenancy.ATTRIBUTE && !ref.matchTenant;
+    Set<String> needed = effectiveKeys(dest, keys, allTenants);
+    boolean backed = dest.identities.stream().anyMatch(i -> backsKey(dest, i, needed));
+    if (!backed && duplicatesUniqueKey(dest, keys, allTenants, false)) {
       return; // covered by a unique custom index, which the model does not protect from removal
     }
     Column source = new Column(m.freshId(), m.fresh("col_"), target.type, true, null);
     t.columns.add(source);
     ref.matchWith.put(source.name, target.name);
-    List<MatchType> types = new ArrayList<>(List.of(MatchType.SIMPLE, MatchType.FULL));
-    if (enabled.contains(Defect.MATCH_PARTIAL)) {
-      types.add(MatchType.PARTIAL);
-    }
-    ref.matchType = random.nextBoolean() ? null : pick(types);
+    ref.matchType = random.nextBoolean() ? null : pick(List.of(MatchType.SIMPLE, MatchType.FULL));
     if (!backed) {
-      dest.identities.add(new Identity(m.fresh("ident_"), keys));
+      Identity identity = new Identity(m.fresh("ident_"), keys);
+      identity.allTenants = allTenants;
+      dest.identities.add(identity);
     }
   }
 
-  private static boolean backsKey(Identity i, List<String> keys) {
-    return new HashSet<>(i.keys).equals(new HashSet<>(keys)) && i.keys.size() == keys.size() && i.where == null;
+  /** The columns {@code ref}'s composite key references on {@code dest}. */
+  private static Set<String> compositeKey(Ref ref) {
+    Set<String> out = new HashSet<>(List.of("id"));
+    out.addAll(ref.matchWith.values());
+    if (ref.matchTenant) {
+      out.add(EvolutionModel.TENANT_COLUMN);
+    }
+    return out;
+  }
+
+  /** Whether identity {@code i} of {@code t} is a unique index over exactly {@code columns}. */
+  private static boolean backsKey(Table t, Identity i, Set<String> columns) {
+    return i.where == null && effectiveKeys(t, i.keys, i.allTenants).equals(columns);
   }
 
   private Optional<String> changeReference(EvolutionModel m) {
@@ -698,12 +689,8 @@ final class EvolutionMutator {
   private static boolean backsComposite(EvolutionModel m, Table t, Identity i) {
     for (Table other : m.tables) {
       for (Ref r : other.refs) {
-        if (r.destination.equals(t.resource) && !r.matchWith.isEmpty()) {
-          List<String> keys = new ArrayList<>(List.of("id"));
-          keys.addAll(r.matchWith.values());
-          if (backsKey(i, keys)) {
-            return true;
-          }
+        if (r.destination.equals(t.resource) && !r.matchWith.isEmpty() && backsKey(t, i, compositeKey(r))) {
+          return true;
         }
       }
     }
