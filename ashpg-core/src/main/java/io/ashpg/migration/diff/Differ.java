@@ -100,6 +100,13 @@ public final class Differ {
       }
     }
 
+    // every rename and move first, then the tables' changes: a foreign key dropped from or to a renamed or moved
+    // table is dropped after the move and, on rollback, re-added before it is undone, so it is re-added pointing
+    // at the table's new place (see retarget); a dropped table's keys likewise
+    Map<String, TableSnapshot> moves = new HashMap<>();
+    for (TableSnapshot[] pair : pairs) {
+      moves.put(Facts.id(pair[0]), pair[1]);
+    }
     List<Operation> ops = new ArrayList<>();
     for (TableKey k : orderDependentsFirst(orphans, old)) {
       if (!decider.confirmDrop(k)) {
@@ -107,16 +114,11 @@ public final class Differ {
             + " restore the resource, or keep the table unmanaged with a resource declared migrate(false)",
             List.of(k.toString()));
       }
-      ops.addAll(dropTable(old.get(k)));
+      ops.addAll(dropTable(old.get(k), moves));
     }
-    // every rename and move first, then the tables' changes: a foreign key dropped from or to a renamed or moved
-    // table is dropped after the move and, on rollback, re-added before it is undone, so it is re-added pointing
-    // at the table's new place (see retarget)
-    Map<String, TableSnapshot> moves = new HashMap<>();
     for (TableSnapshot[] pair : pairs) {
       TableSnapshot before = pair[0];
       TableSnapshot t = pair[1];
-      moves.put(Facts.id(before), t);
       if (!Objects.equals(schemaOf(before), schemaOf(t))) {
         ops.add(new MoveTableSchema(before.withSchema(t.schema()), schemaOf(before)));
       }
@@ -271,12 +273,15 @@ public final class Differ {
     return out;
   }
 
-  private List<Operation> dropTable(TableSnapshot t) {
+  /** @param moves tables renamed or moved in this batch: the dropped table's keys are re-created to their new place */
+  private List<Operation> dropTable(TableSnapshot t, Map<String, TableSnapshot> moves) {
     List<Operation> ops = new ArrayList<>();
     List<CustomStatementSnapshot> statements = new ArrayList<>(t.customStatements());
     java.util.Collections.reverse(statements);
     statements.forEach(s -> ops.add(new RemoveCustomStatement(t, s)));
-    ops.add(new DropTable(freezeNames(t)));
+    TableSnapshot frozen = freezeNames(t);
+    ops.add(new DropTable(frozen.withAttributes(frozen.attributes().stream()
+        .map(a -> a.references() == null ? a : retarget(frozen, a, moves)).toList())));
     return ops;
   }
 

@@ -300,6 +300,10 @@ public final class Facts {
       for (AttributeSnapshot a : d.table().attributes()) {
         out.add(f(REFERENCING_FK_DROPPED, id, a.source()));
         out.add(f(COLUMN_RELEASED, id, a.source()));
+        if (a.references() != null) {
+          // after a rename or move of its keys' destination, which its rollback counterpart points at
+          out.add(f(TABLE_READY, destinationId(t, a.references()), ""));
+        }
       }
     } else if (op instanceof AlterAttribute a) {
       out.add(f(COLUMN_READY, id, a.to().source()));
