@@ -484,10 +484,16 @@ final class EvolutionModel {
    */
   final Set<String> pinned = new TreeSet<>();
   private int counter;
+  /**
+   * Whether {@value #ORG} has a column with a {@code uuidV7} default that never changes, so ashpg's
+   * {@code uuid_generate_v7()} is never removed (see {@link EvolutionMutator.Defect#UUID_V7_FUNCTION_REMOVAL}).
+   */
+  boolean uuidV7Anchor;
 
   /** The starting point: the tenant owner ({@value #ORG}) only. */
-  static EvolutionModel initial() {
+  static EvolutionModel initial(boolean uuidV7Anchor) {
     EvolutionModel m = new EvolutionModel();
+    m.uuidV7Anchor = uuidV7Anchor;
     m.tables.add(new Table(ORG, "orgs", null, Tenancy.NONE, false));
     return m;
   }
@@ -505,6 +511,7 @@ final class EvolutionModel {
   EvolutionModel copy() {
     EvolutionModel m = new EvolutionModel();
     m.counter = counter;
+    m.uuidV7Anchor = uuidV7Anchor;
     m.pinned.addAll(pinned);
     tables.forEach(t -> m.tables.add(t.copy()));
     return m;
@@ -629,6 +636,9 @@ final class EvolutionModel {
       }
       if (t.tenancy == Tenancy.ATTRIBUTE) {
         r.belongsTo(ORG, ORG, b -> b.allowNil(false));
+      }
+      if (uuidV7Anchor && t.resource.equals(ORG)) {
+        r.attribute("v7_anchor", Type.UUID, a -> a.defaultValue(AttributeDefault.uuidV7Generate()));
       }
     });
   }

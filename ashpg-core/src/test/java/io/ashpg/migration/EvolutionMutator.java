@@ -66,7 +66,13 @@ final class EvolutionMutator {
      * one would do, and the generator does not drop and re-add the keys (the class of issue 13 #2). With this off, no
      * two unique indexes of a table cover the same column set.
      */
-    DUPLICATE_UNIQUE_KEYS;
+    DUPLICATE_UNIQUE_KEYS,
+    /**
+     * Found here: ashpg removes its {@code uuid_generate_v7()} once no default uses it, but an earlier tenant
+     * migration sets such a default; a tenant created afterwards (or a database migrated public first, then tenants)
+     * fails there (42883). With this off, one default of {@value EvolutionModel#ORG} keeps the function in use.
+     */
+    UUID_V7_FUNCTION_REMOVAL;
 
     /** The switches named in {@code -Dashpg.evolution.enable} (comma separated). */
     static Set<Defect> enabled(String property) {

@@ -162,6 +162,7 @@ class RandomEvolutionTest {
     final int totalSteps;
     final int segmentSize;
     final Path project;
+    final Set<Defect> enabled;
     final Random random;
     final EvolutionMutator mutator;
     final MigrationGenerator generator = new MigrationGenerator(ResourceCases.clock());
@@ -197,6 +198,7 @@ class RandomEvolutionTest {
       this.totalSteps = totalSteps;
       this.segmentSize = segmentSize;
       this.project = project;
+      this.enabled = enabled;
       this.random = random(seed, segmentIndex);
       this.mutator = new EvolutionMutator(random, enabled);
       this.baseOptions = GeneratorOptions.defaults(project).withQuiet(true).withDropColumns(true);
@@ -219,7 +221,7 @@ class RandomEvolutionTest {
 
     void evolve(Connection conn) throws SQLException {
       expectedBefore = expected(conn, List.of(), TENANTS);
-      EvolutionModel model = EvolutionModel.initial();
+      EvolutionModel model = EvolutionModel.initial(!enabled.contains(Defect.UUID_V7_FUNCTION_REMOVAL));
       models.add(new EvolutionModel());
       for (int step = 1; step <= count; step++) {
         EvolutionModel before = model.copy();
