@@ -164,6 +164,7 @@ public final class ResourceCases {
     cases.add(renameTenantKeyTarget());
     cases.add(dropTableReferencingRenamed());
     cases.add(tenantKeyBesideCustomIndex());
+    cases.add(renameConcurrentlyIndexedColumn());
     return cases;
   }
 
@@ -628,6 +629,20 @@ public final class ResourceCases {
     Resource entry = res("entry", "entries", tenant.andThen(r -> r.belongsTo("account", "account")
         .postgres(pg -> pg.reference("account", ref -> ref.matchTenant(true)))));
     return of("tenant_key_beside_custom_index", step(org, account, entry));
+  }
+
+  // AshPostgres: `rename table(:posts), :title, to: :headline` in the first migration; the changed index's
+  //   `drop_if_exists` and `create index(..., concurrently: true)` both in the `@disable_ddl_transaction` one after
+  //   it, whose down re-creates the old index over "title" while the column is still "headline".
+  // ashpg: the old index is dropped inside the transactional migration (before the rename, its down after the
+  //   rename is undone); only building the new one is CONCURRENTLY, in the file after it. Found by the random
+  //   evolution test.
+  static Case renameConcurrentlyIndexedColumn() {
+    Resource before = res("post", "posts", r -> r.uuidPrimaryKey("id").attribute("title", Type.STRING)
+        .postgres(pg -> pg.customIndex(i -> i.fields("title").name("posts_search").concurrently(true))));
+    Resource after = res("post", "posts", r -> r.uuidPrimaryKey("id").attribute("headline", Type.STRING)
+        .postgres(pg -> pg.customIndex(i -> i.fields("headline").name("posts_search").concurrently(true))));
+    return of("rename_concurrently_indexed_column", step(before), step(after).withRenames("posts.title:headline"));
   }
 
   // AshPostgres: organizations in migrations (`add :id, :bigserial, null: false, primary_key: true`); invoices and

@@ -116,8 +116,8 @@ public final class DdlRenderer {
     } else if (op instanceof AddCustomIndex c) {
       s.add(createCustomIndex(c.table(), c.index(), c.index().concurrently()));
     } else if (op instanceof RemoveCustomIndex c) {
-      s.add(dropIndex(c.table(), c.index().prefix(), c.index().resolvedName(c.table().table()),
-          c.index().concurrently()));
+      // dropped inside the transaction even when it was built concurrently (see MigrationWriter.isConcurrent)
+      s.add(dropIndex(c.table(), c.index().prefix(), c.index().resolvedName(c.table().table()), false));
     } else if (op instanceof AddReferenceIndex r) {
       s.add(createReferenceIndex(r.table(), r.attribute(), r.indexName()));
     } else if (op instanceof RemoveReferenceIndex r) {
@@ -211,7 +211,7 @@ public final class DdlRenderer {
       s.add(dropIndex(c.table(), c.index().prefix(), c.index().resolvedName(c.table().table()),
           c.index().concurrently()));
     } else if (op instanceof RemoveCustomIndex c) {
-      s.add(createCustomIndex(c.table(), c.index(), c.index().concurrently()));
+      s.add(createCustomIndex(c.table(), c.index(), false));
     } else if (op instanceof AddReferenceIndex r) {
       s.add(dropIndex(r.table(), null, r.indexName(), false));
     } else if (op instanceof RemoveReferenceIndex r) {
