@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  *       meet the tenant foreign key; and a tenant created later runs every tenant migration against today's public
  *       schema). Such tables are {@linkplain EvolutionModel#pinned pinned};</li>
  *   <li>scenarios of known, open defects, each behind a {@link Defect} switch so they can be re-enabled
- *       ({@code -Dashpg.evolution.enable=CONCURRENT_INDEX_DROP,…}) once fixed.</li>
+ *       ({@code -Dashpg.evolution.enable=DUPLICATE_UNIQUE_KEYS,…}) once fixed.</li>
  * </ul>
  * Tables stay empty, so NOT NULL and narrowing changes apply; data-dependent failures are not this test's subject.
  */
@@ -54,12 +54,6 @@ final class EvolutionMutator {
 
   /** Scenarios of known defects (issue 13), generated only when enabled. */
   enum Defect {
-    /**
-     * Found here: the drop of a {@code concurrently} index goes to the no-transaction file written after the
-     * transactional one, so it runs after changes its rollback depends on (a renamed column, a moved table); rolling
-     * back re-creates the index over names that do not exist yet. With this off, no index is built concurrently.
-     */
-    CONCURRENT_INDEX_DROP,
     /**
      * Found here: PostgreSQL ties a foreign key to whichever unique index over its columns it finds first (the
      * primary key, or an identity over the same columns); dropping that index later fails (2BP01) although another
@@ -749,7 +743,7 @@ final class EvolutionMutator {
     if (expression || random.nextInt(3) == 0) {
       i.name = m.fresh("ix_");
     }
-    i.concurrently = enabled.contains(Defect.CONCURRENT_INDEX_DROP) && random.nextInt(12) == 0;
+    i.concurrently = random.nextInt(12) == 0;
     if (t.indexNames().contains(i.resolvedName(t.table)) || referenceIndexNames(t).contains(i.resolvedName(t.table))) {
       i.name = m.fresh("ix_");
     }
