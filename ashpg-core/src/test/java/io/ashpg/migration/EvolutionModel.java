@@ -343,6 +343,7 @@ final class EvolutionModel {
     boolean nullsDistinct = true;
     boolean allTenants;
     boolean concurrently;
+    boolean includeBaseFilter = true;
 
     Index(List<Field> fields) {
       this.fields = List.copyOf(fields);
@@ -358,6 +359,7 @@ final class EvolutionModel {
       i.nullsDistinct = nullsDistinct;
       i.allTenants = allTenants;
       i.concurrently = concurrently;
+      i.includeBaseFilter = includeBaseFilter;
       return i;
     }
 
@@ -379,7 +381,7 @@ final class EvolutionModel {
       return (name == null ? "" : name + " ") + (unique ? "unique " : "") + (using == null ? "" : "using " + using + " ")
           + fields + (include.isEmpty() ? "" : " include " + include) + (where == null ? "" : " where " + where)
           + (nullsDistinct ? "" : " nulls not distinct") + (allTenants ? " all tenants" : "")
-          + (concurrently ? " concurrently" : "");
+          + (concurrently ? " concurrently" : "") + (includeBaseFilter ? "" : " without base filter");
     }
   }
 
@@ -415,6 +417,8 @@ final class EvolutionModel {
     List<Identity> identities = new ArrayList<>();
     List<Index> indexes = new ArrayList<>();
     List<Check> checks = new ArrayList<>();
+    /** {@code baseFilterSql}, or null: ANDed into identities' and custom indexes' predicates, ORed into checks. */
+    Sql baseFilter;
 
     Table(String resource, String table, String schema, Tenancy tenancy, boolean integerKey) {
       this.resource = resource;
@@ -431,6 +435,7 @@ final class EvolutionModel {
       identities.forEach(i -> t.identities.add(i.copy()));
       indexes.forEach(i -> t.indexes.add(i.copy()));
       checks.forEach(c -> t.checks.add(c.copy()));
+      t.baseFilter = baseFilter;
       return t;
     }
 
@@ -473,6 +478,9 @@ final class EvolutionModel {
       identities.forEach(i -> sb.append("\n    identity ").append(i));
       indexes.forEach(i -> sb.append("\n    index ").append(i));
       checks.forEach(c -> sb.append("\n    check ").append(c));
+      if (baseFilter != null) {
+        sb.append("\n    base filter ").append(baseFilter);
+      }
       return sb.toString();
     }
   }
@@ -602,10 +610,16 @@ final class EvolutionModel {
             if (i.concurrently) {
               b.concurrently(true);
             }
+            if (!i.includeBaseFilter) {
+              b.includeBaseFilter(false);
+            }
           });
         }
         for (Check c : t.checks) {
           pg.checkConstraint(c.sql.columns().get(0), c.name, b -> b.check(c.sql.render()));
+        }
+        if (t.baseFilter != null) {
+          pg.baseFilterSql(t.baseFilter.render());
         }
       });
       switch (t.tenancy) {

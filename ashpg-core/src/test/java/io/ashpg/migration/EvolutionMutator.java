@@ -124,7 +124,8 @@ final class EvolutionMutator {
         new Mutation("remove index", 2, this::removeIndex),
         new Mutation("add check", 3, this::addCheck),
         new Mutation("change check", 2, this::changeCheck),
-        new Mutation("remove check", 2, this::removeCheck));
+        new Mutation("remove check", 2, this::removeCheck),
+        new Mutation("change base filter", 2, this::changeBaseFilter));
   }
 
   /** Applies one random applicable mutation; returns what it did. */
@@ -450,6 +451,9 @@ final class EvolutionMutator {
 
   /** Composite keys ({@code matchWith}) between tables of one kind: plain, context- or attribute-multitenant. */
   private boolean compositeAllowed(Table t, Table dest) {
+    if (dest.baseFilter != null) {
+      return false; // every unique index of the destination is partial
+    }
     return (t.tenancy == Tenancy.ATTRIBUTE && dest.tenancy == Tenancy.ATTRIBUTE)
         || (t.tenancy == Tenancy.NONE && dest.tenancy == Tenancy.NONE)
         || (t.tenancy == Tenancy.CONTEXT && dest.tenancy == Tenancy.CONTEXT);
@@ -497,7 +501,7 @@ final class EvolutionMutator {
 
   /** Whether identity {@code i} of {@code t} is a unique index over exactly {@code columns}. */
   private static boolean backsKey(Table t, Identity i, Set<String> columns) {
-    return i.where == null && effectiveKeys(t, i.keys, i.allTenants).equals(columns);
+    return i.where == null && t.baseFilter == null && effectiveKeys(t, i.keys, i.allTenants).equals(columns);
   }
 
   private Optional<String> changeReference(EvolutionModel m) {
@@ -641,8 +645,8 @@ final class EvolutionMutator {
    * that could back a foreign key (see {@link Defect#DUPLICATE_UNIQUE_KEYS}); partial and expression indexes cannot.
    */
   private boolean duplicatesUniqueKey(Table t, List<String> keys, boolean allTenants, boolean partial) {
-    if (partial || enabled.contains(Defect.DUPLICATE_UNIQUE_KEYS)) {
-      return false;
+    if (partial || t.baseFilter != null || enabled.contains(Defect.DUPLICATE_UNIQUE_KEYS)) {
+      return false; // with a base filter, identities are partial
     }
     Set<String> set = effectiveKeys(t, keys, allTenants);
     List<Set<String>> taken = new ArrayList<>();
@@ -656,7 +660,8 @@ final class EvolutionMutator {
       }
     }
     for (Index i : t.indexes) {
-      if (i.unique && i.where == null && i.fields.stream().allMatch(f -> f.column() != null)) {
+      if (i.unique && i.where == null && !(i.includeBaseFilter && t.baseFilter != null)
+          && i.fields.stream().allMatch(f -> f.column() != null)) {
         taken.add(effectiveKeys(t, i.fields.stream().map(Field::column).toList(), i.allTenants));
       }
     }
@@ -744,6 +749,7 @@ final class EvolutionMutator {
       i.name = m.fresh("ix_");
     }
     i.concurrently = random.nextInt(12) == 0;
+    i.includeBaseFilter = random.nextInt(4) > 0;
     if (t.indexNames().contains(i.resolvedName(t.table)) || referenceIndexNames(t).contains(i.resolvedName(t.table))) {
       i.name = m.fresh("ix_");
     }
@@ -859,6 +865,22 @@ final class EvolutionMutator {
     return Optional.of(t.table + " " + c);
   }
 
+  private Optional<String> changeBaseFilter(EvolutionModel m) {
+    // a composite key needs a non-partial unique index on its target, and a base filter makes them all partial
+    List<Table> candidates = m.tables.stream().filter(t -> m.tables.stream().flatMap(o -> o.refs.stream())
+        .noneMatch(r -> r.destination.equals(t.resource) && !r.matchWith.isEmpty())).toList();
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    Table t = pick(candidates);
+    Sql before = t.baseFilter;
+    t.baseFilter = before != null && random.nextBoolean() ? null : Sql.of("{0} IS NULL", pick(t.columnNames()));
+    if (Objects.equals(before, t.baseFilter)) {
+      return Optional.empty();
+    }
+    return Optional.of(t.table + " " + before + " → " + t.baseFilter);
+  }
+
   // ---------------------------------------------------------------------------------------------- dependents
 
   /**
@@ -877,6 +899,9 @@ final class EvolutionMutator {
   }
 
   private static void removeUses(Table t, String column) {
+    if (t.baseFilter != null && t.baseFilter.uses(column)) {
+      t.baseFilter = null;
+    }
     t.identities.removeIf(i -> i.uses(column));
     t.indexes.removeIf(i -> i.uses(column));
     t.checks.removeIf(c -> c.sql.uses(column));
@@ -912,6 +937,9 @@ final class EvolutionMutator {
     }
     for (Check c : t.checks) {
       c.sql = c.sql.renamed(from, to);
+    }
+    if (t.baseFilter != null) {
+      t.baseFilter = t.baseFilter.renamed(from, to);
     }
     for (Ref r : t.refs) {
       if (r.indexWhere != null) {
