@@ -28,8 +28,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Random changes to an {@link EvolutionModel}, each one a change a user could make to their resources and that the
@@ -251,16 +251,11 @@ final class EvolutionMutator {
   }
 
   private Optional<String> dropColumn(EvolutionModel m) {
-    List<Table> candidates = m.tables.stream().filter(t -> t.columns.stream().anyMatch(c -> droppable(m, t, c)))
-        .toList();
-    if (candidates.isEmpty()) {
-      return Optional.empty();
-    }
-    Table t = pick(candidates);
-    Column c = pick(t.columns.stream().filter(x -> droppable(m, t, x)).toList());
-    removeColumn(m, t, c.name);
-    t.columns.remove(c);
-    return Optional.of(t.table + "." + c.name);
+    return pick(m, t -> t.columns, (t, c) -> droppable(m, t, c)).map(p -> {
+      removeColumn(m, p.table(), p.item().name);
+      p.table().columns.remove(p.item());
+      return p.table().table + "." + p.item().name;
+    });
   }
 
   /** A column may go unless it is the destination side of a composite key (the key would have to go first). */
@@ -269,33 +264,23 @@ final class EvolutionMutator {
   }
 
   private Optional<String> renameColumn(EvolutionModel m) {
-    List<Table> candidates = m.tables.stream().filter(t -> !t.columns.isEmpty()).toList();
-    if (candidates.isEmpty()) {
-      return Optional.empty();
-    }
-    Table t = pick(candidates);
-    Column c = pick(t.columns);
-    String from = c.name;
-    c.name = m.fresh("col_");
-    renameColumnEverywhere(m, t, from, c.name);
-    return Optional.of(t.table + "." + from + " → " + c.name);
+    return pick(m, t -> t.columns).map(p -> {
+      Column c = p.item();
+      String from = c.name;
+      c.name = m.fresh("col_");
+      renameColumnEverywhere(m, p.table(), from, c.name);
+      return p.table().table + "." + from + " → " + c.name;
+    });
   }
 
   private Optional<String> retypeColumn(EvolutionModel m) {
-    List<Object[]> candidates = new ArrayList<>();
-    for (Table t : m.tables) {
-      for (Column c : t.columns) {
-        if (!wider(c.type).isEmpty() && !inMatchWith(m, t, c.name)) {
-          candidates.add(new Object[] {t, c});
-        }
-      }
-    }
-    if (candidates.isEmpty()) {
+    Optional<Picked<Column>> picked = pick(m, t -> t.columns,
+        (t, c) -> !wider(c.type).isEmpty() && !inMatchWith(m, t, c.name));
+    if (picked.isEmpty()) {
       return Optional.empty();
     }
-    Object[] tc = pick(candidates);
-    Table t = (Table) tc[0];
-    Column c = (Column) tc[1];
+    Table t = picked.get().table();
+    Column c = picked.get().item();
     ColumnType from = c.type;
     c.type = pick(wider(from));
     String note = "";
@@ -367,12 +352,12 @@ final class EvolutionMutator {
   }
 
   private Optional<String> changeDefault(EvolutionModel m) {
-    List<Table> candidates = m.tables.stream().filter(t -> !t.columns.isEmpty()).toList();
-    if (candidates.isEmpty()) {
+    Optional<Picked<Column>> picked = pick(m, t -> t.columns);
+    if (picked.isEmpty()) {
       return Optional.empty();
     }
-    Table t = pick(candidates);
-    Column c = pick(t.columns);
+    Table t = picked.get().table();
+    Column c = picked.get().item();
     List<AttributeDefault> options = new ArrayList<>(defaults(c.type));
     options.remove(c.dflt);
     AttributeDefault from = c.dflt;
@@ -505,12 +490,12 @@ final class EvolutionMutator {
   }
 
   private Optional<String> changeReference(EvolutionModel m) {
-    List<Table> candidates = m.tables.stream().filter(t -> !t.refs.isEmpty()).toList();
-    if (candidates.isEmpty()) {
+    Optional<Picked<Ref>> picked = pick(m, t -> t.refs);
+    if (picked.isEmpty()) {
       return Optional.empty();
     }
-    Table t = pick(candidates);
-    Ref ref = pick(t.refs);
+    Table t = picked.get().table();
+    Ref ref = picked.get().item();
     Table dest = m.table(ref.destination).orElseThrow();
     String before = ref.toString();
     if (random.nextInt(5) == 0) {
@@ -532,27 +517,20 @@ final class EvolutionMutator {
   }
 
   private Optional<String> renameReference(EvolutionModel m) {
-    List<Table> candidates = m.tables.stream().filter(t -> !t.refs.isEmpty()).toList();
-    if (candidates.isEmpty()) {
-      return Optional.empty();
-    }
-    Table t = pick(candidates);
-    Ref ref = pick(t.refs);
-    String from = ref.column();
-    ref.relationship = m.fresh("rel_");
-    renameColumnEverywhere(m, t, from, ref.column());
-    return Optional.of(t.table + "." + from + " → " + ref.column());
+    return pick(m, t -> t.refs).map(p -> {
+      Ref ref = p.item();
+      String from = ref.column();
+      ref.relationship = m.fresh("rel_");
+      renameColumnEverywhere(m, p.table(), from, ref.column());
+      return p.table().table + "." + from + " → " + ref.column();
+    });
   }
 
   private Optional<String> dropReference(EvolutionModel m) {
-    List<Table> candidates = m.tables.stream().filter(t -> !t.refs.isEmpty()).toList();
-    if (candidates.isEmpty()) {
-      return Optional.empty();
-    }
-    Table t = pick(candidates);
-    Ref ref = pick(t.refs);
-    removeRef(t, ref);
-    return Optional.of(t.table + "." + ref.column());
+    return pick(m, t -> t.refs).map(p -> {
+      removeRef(p.table(), p.item());
+      return p.table().table + "." + p.item().column();
+    });
   }
 
   /** Removes a reference and whatever uses its column. */
@@ -563,15 +541,9 @@ final class EvolutionMutator {
 
   // ---------------------------------------------------------------------------------------------- identities
 
-  /** Columns that can be a btree key. */
-  private static List<String> keyColumns(Table t) {
-    List<String> out = new ArrayList<>(t.columnNames());
-    return out;
-  }
-
   private Optional<String> addIdentity(EvolutionModel m) {
     Table t = pick(m.tables);
-    Identity i = new Identity(m.fresh("ident_"), someOf(keyColumns(t), 1, 3));
+    Identity i = new Identity(m.fresh("ident_"), someOf(t.columnNames(), 1, 3));
     randomizeIdentity(m, t, i);
     if (duplicatesUniqueKey(t, i.keys, i.allTenants, i.where != null)) {
       return Optional.empty();
@@ -588,19 +560,18 @@ final class EvolutionMutator {
   }
 
   private Optional<String> changeIdentity(EvolutionModel m) {
-    List<Object[]> candidates = identities(m, true);
-    if (candidates.isEmpty()) {
+    Optional<Picked<Identity>> picked = pick(m, t -> t.identities, (t, i) -> !backsComposite(m, t, i));
+    if (picked.isEmpty()) {
       return Optional.empty();
     }
-    Object[] ti = pick(candidates);
-    Table t = (Table) ti[0];
-    Identity i = (Identity) ti[1];
+    Table t = picked.get().table();
+    Identity i = picked.get().item();
     String before = i.toString();
+    Identity was = i.copy();
     if (random.nextBoolean()) {
-      i.keys = someOf(keyColumns(t), 1, 3);
+      i.keys = someOf(t.columnNames(), 1, 3);
     }
     String name = i.indexName;
-    Identity was = i.copy();
     randomizeIdentity(m, t, i);
     if (random.nextBoolean()) {
       i.indexName = name;
@@ -616,26 +587,24 @@ final class EvolutionMutator {
   }
 
   private Optional<String> renameIdentityIndex(EvolutionModel m) {
-    List<Object[]> candidates = identities(m, false);
-    if (candidates.isEmpty()) {
+    Optional<Picked<Identity>> picked = pick(m, t -> t.identities, (t, i) -> true);
+    if (picked.isEmpty()) {
       return Optional.empty();
     }
-    Object[] ti = pick(candidates);
-    Table t = (Table) ti[0];
-    Identity i = (Identity) ti[1];
+    Table t = picked.get().table();
+    Identity i = picked.get().item();
     String before = i.indexName;
     i.indexName = before == null || random.nextBoolean() ? m.fresh("uq_") : null;
     return Optional.of(t.table + " " + i.name + " index " + before + " → " + i.indexName);
   }
 
   private Optional<String> removeIdentity(EvolutionModel m) {
-    List<Object[]> candidates = identities(m, true);
-    if (candidates.isEmpty()) {
+    Optional<Picked<Identity>> picked = pick(m, t -> t.identities, (t, i) -> !backsComposite(m, t, i));
+    if (picked.isEmpty()) {
       return Optional.empty();
     }
-    Object[] ti = pick(candidates);
-    Table t = (Table) ti[0];
-    Identity i = (Identity) ti[1];
+    Table t = picked.get().table();
+    Identity i = picked.get().item();
     t.identities.remove(i);
     return Optional.of(t.table + " " + i.name);
   }
@@ -673,19 +642,6 @@ final class EvolutionMutator {
     Set<String> out = new HashSet<>(keys);
     if (t.tenancy == Tenancy.ATTRIBUTE && !allTenants) {
       out.add(EvolutionModel.TENANT_COLUMN);
-    }
-    return out;
-  }
-
-  /** (table, identity) pairs; with {@code free}, only identities no composite key relies on. */
-  private static List<Object[]> identities(EvolutionModel m, boolean free) {
-    List<Object[]> out = new ArrayList<>();
-    for (Table t : m.tables) {
-      for (Identity i : t.identities) {
-        if (!free || !backsComposite(m, t, i)) {
-          out.add(new Object[] {t, i});
-        }
-      }
     }
     return out;
   }
@@ -780,12 +736,12 @@ final class EvolutionMutator {
   }
 
   private Optional<String> changeIndex(EvolutionModel m) {
-    List<Table> candidates = m.tables.stream().filter(t -> !t.indexes.isEmpty()).toList();
-    if (candidates.isEmpty()) {
+    Optional<Picked<Index>> picked = pick(m, t -> t.indexes);
+    if (picked.isEmpty()) {
       return Optional.empty();
     }
-    Table t = pick(candidates);
-    Index old = pick(t.indexes);
+    Table t = picked.get().table();
+    Index old = picked.get().item();
     t.indexes.remove(old);
     Index neu = randomIndex(m, t);
     if (neu == null) {
@@ -800,14 +756,10 @@ final class EvolutionMutator {
   }
 
   private Optional<String> removeIndex(EvolutionModel m) {
-    List<Table> candidates = m.tables.stream().filter(t -> !t.indexes.isEmpty()).toList();
-    if (candidates.isEmpty()) {
-      return Optional.empty();
-    }
-    Table t = pick(candidates);
-    Index i = pick(t.indexes);
-    t.indexes.remove(i);
-    return Optional.of(t.table + " " + i);
+    return pick(m, t -> t.indexes).map(p -> {
+      p.table().indexes.remove(p.item());
+      return p.table().table + " " + p.item();
+    });
   }
 
   // ---------------------------------------------------------------------------------------------- checks
@@ -840,12 +792,12 @@ final class EvolutionMutator {
   }
 
   private Optional<String> changeCheck(EvolutionModel m) {
-    List<Table> candidates = m.tables.stream().filter(t -> !t.checks.isEmpty()).toList();
-    if (candidates.isEmpty()) {
+    Optional<Picked<Check>> picked = pick(m, t -> t.checks);
+    if (picked.isEmpty()) {
       return Optional.empty();
     }
-    Table t = pick(candidates);
-    Check c = pick(t.checks);
+    Table t = picked.get().table();
+    Check c = picked.get().item();
     Sql before = c.sql;
     c.sql = checkFor(t);
     if (c.sql.equals(before)) {
@@ -855,14 +807,10 @@ final class EvolutionMutator {
   }
 
   private Optional<String> removeCheck(EvolutionModel m) {
-    List<Table> candidates = m.tables.stream().filter(t -> !t.checks.isEmpty()).toList();
-    if (candidates.isEmpty()) {
-      return Optional.empty();
-    }
-    Table t = pick(candidates);
-    Check c = pick(t.checks);
-    t.checks.remove(c);
-    return Optional.of(t.table + " " + c);
+    return pick(m, t -> t.checks).map(p -> {
+      p.table().checks.remove(p.item());
+      return p.table().table + " " + p.item();
+    });
   }
 
   private Optional<String> changeBaseFilter(EvolutionModel m) {
@@ -988,6 +936,26 @@ final class EvolutionMutator {
 
   // ---------------------------------------------------------------------------------------------- randomness
 
+  /** An element of a table's list, with the table. */
+  private record Picked<T>(Table table, T item) {
+  }
+
+  /** A random element of {@code items} of the tables: a table that has one first, then one of its elements. */
+  private <T> Optional<Picked<T>> pick(EvolutionModel m, Function<Table, List<T>> items) {
+    return pick(m, items, (t, x) -> true);
+  }
+
+  /** Like {@link #pick(EvolutionModel, Function)} among the elements {@code keep} accepts. */
+  private <T> Optional<Picked<T>> pick(EvolutionModel m, Function<Table, List<T>> items, BiPredicate<Table, T> keep) {
+    List<Table> tables = m.tables.stream().filter(t -> items.apply(t).stream().anyMatch(x -> keep.test(t, x)))
+        .toList();
+    if (tables.isEmpty()) {
+      return Optional.empty();
+    }
+    Table t = pick(tables);
+    return Optional.of(new Picked<>(t, pick(items.apply(t).stream().filter(x -> keep.test(t, x)).toList())));
+  }
+
   private <T> T pick(List<T> list) {
     return list.get(random.nextInt(list.size()));
   }
@@ -1002,10 +970,5 @@ final class EvolutionMutator {
     java.util.Collections.shuffle(shuffled, random);
     int n = Math.min(shuffled.size(), min + random.nextInt(max - min + 1));
     return List.copyOf(shuffled.subList(0, n));
-  }
-
-  @SuppressWarnings("unused")
-  private static String join(List<String> parts) {
-    return parts.stream().collect(Collectors.joining(", "));
   }
 }
