@@ -107,6 +107,10 @@ class RandomEvolutionTest {
         run.downAndUp(conn);
         rejected += run.rejected;
         ran += run.count;
+        if (segments > 1) {
+          System.out.printf("RandomEvolutionTest: segment %d of %d passed (steps %d-%d), %.0f s so far%n", k + 1,
+              segments, first, first + run.count - 1, (System.nanoTime() - start) / 1e9);
+        }
         run.timings.forEach((what, t) -> timings.merge(what, t, Long::sum));
       }
     }
