@@ -51,9 +51,11 @@ import org.junit.jupiter.api.io.TempDir;
  * every tenant migration.
  *
  * <p>Properties: {@code -Dashpg.evolution.seed} (a number, or {@code random}; default a fixed seed),
- * {@code -Dashpg.evolution.steps} (default 200), {@code -Dashpg.evolution.enable} (known-defect scenarios to
- * generate, see {@link Defect}). The seed is printed first and in every failure, with the step, its mutations, its
- * rename hints, the model and the generated migrations; rerunning with that seed reproduces the failure.
+ * {@code -Dashpg.evolution.steps} (default 200), {@code -Dashpg.evolution.segment} (steps per segment, default
+ * 500; each starts from an empty database and project), {@code -Dashpg.evolution.skip} (segments to skip),
+ * {@code -Dashpg.evolution.enable} (known-defect scenarios to generate, see {@link Defect}). The seed is printed first
+ * and in every failure, with the step, its mutations, its rename hints, the model, the generated migrations and the
+ * properties that rerun that segment; the run is deterministic.
  */
 @WithPostgres
 class RandomEvolutionTest {
