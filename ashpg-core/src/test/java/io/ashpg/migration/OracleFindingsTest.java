@@ -35,13 +35,7 @@ class OracleFindingsTest {
   }
 
   /** Open defects by case name. */
-  private static final Map<String, Defect> KNOWN_DEFECTS = Map.of(
-      "rename_referenced_table", new Defect("a table referenced by a foreign key is renamed: down re-adds the"
-          + " foreign key to the old table name before renaming the table back (42P01)",
-          "relation \"owners\" does not exist"),
-      "move_referenced_table", new Defect("a table referenced by a foreign key moves to another schema: down"
-          + " re-adds the foreign key to the old schema before moving the table back (42P01)",
-          "relation \"owners\" does not exist"));
+  private static final Map<String, Defect> KNOWN_DEFECTS = Map.of();
 
   private final TestDatabase db;
 

@@ -163,6 +163,15 @@ public final class ResourceCases {
     cases.add(of("polymorphic", step(Seed.blog())));
     cases.add(tenants());
     cases.add(customStatementsExtensions());
+    cases.add(renameReferencedTable());
+    cases.add(retypeCheckedColumn());
+    cases.add(dropCoveredReference());
+    cases.add(retypeWithDefault());
+    cases.add(dropSelfCompositeReference());
+    cases.add(renameTenantKeyTarget());
+    cases.add(dropTableReferencingRenamed());
+    cases.add(tenantKeyBesideCustomIndex());
+    cases.add(renameConcurrentlyIndexedColumn());
     return cases;
   }
 
@@ -549,6 +558,147 @@ public final class ResourceCases {
     Resource unmanaged = res("legacy", "legacies", body.andThen(r -> r.postgres(pg -> pg.migrate(false))));
     return of("drop_rename_move_table", step(alpha, beta, gamma, legacy),
         step(bravo, archived, unmanaged).withRenames("alphas:-", "betas:bravos", "gammas:archive.gammas"));
+  }
+
+  // AshPostgres: "Are you moving posts to blog.articles?" gives the schema move (`execute("ALTER TABLE ... SET
+  //   SCHEMA ...")`) and `rename table(:posts), to: table(:articles)`; the FKs to the table (comments' and its own
+  //   parent key, whose default name changes with the table) are dropped and added again after it. Which fact keeps
+  //   their downs (re-adding `references(:posts)`) after the move and rename are undone is not in the reference.
+  // ashpg: moves and renames first, FK drops after them; a dropped FK's down names the table where it is at that
+  //   point of the rollback ("blog"."articles"), and PostgreSQL carries the key along when the move and rename are
+  //   undone. Found by the random evolution test.
+  static Case renameReferencedTable() {
+    Consumer<ResourceBuilder> post = r -> r.uuidPrimaryKey("id").attribute("title", Type.STRING)
+        .belongsTo("parent", "post");
+    Consumer<ResourceBuilder> comment = r -> r.uuidPrimaryKey("id").belongsTo("post", "post");
+    Resource cascade = res("comment", "comments", comment.andThen(r -> r.postgres(pg -> pg.reference("post",
+        ref -> ref.onDelete(OnDelete.DELETE)))));
+    return of("rename_referenced_table", step(res("post", "posts", post), res("comment", "comments", comment)),
+        step(res("post", "articles", post.andThen(r -> r.postgres(pg -> pg.schema("blog")))), cascade)
+            .withRenames("posts:blog.articles"));
+  }
+
+  // AshPostgres: `modify :seen_at, :utc_datetime_usec` / `modify :count, :decimal` (`ALTER COLUMN ... TYPE ...`);
+  //   checks and indexes are compared by name and text only, so they stay as PostgreSQL re-parsed them for the old
+  //   type ('2000-01-01'::timestamp against a timestamptz column, a cast that depends on the session time zone;
+  //   count::numeric > 0::numeric once rolled back to bigint).
+  // ashpg: a check or index whose SQL names a retyped column is dropped before and created again after the type
+  //   change. Found by the random evolution test.
+  static Case retypeCheckedColumn() {
+    Consumer<ResourceBuilder> checked = r -> r.postgres(pg -> pg.checkConstraint("seen_at", "seen_recently",
+        c -> c.check("seen_at > '2000-01-01'")).customIndex(i -> i.fields("seen_at").where("count > 0")
+        .name("visits_counted")));
+    Resource before = res("visit", "visits", checked.andThen(r -> r.uuidPrimaryKey("id")
+        .attribute("seen_at", Type.UTC_DATETIME_USEC).attribute("count", Type.INTEGER)));
+    Resource after = res("visit", "visits", checked.andThen(r -> r.uuidPrimaryKey("id")
+        .attribute("seen_at", Type.TIMESTAMPTZ).attribute("count", Type.decimal(20, 0))));
+    return of("retype_checked_column", step(before), step(after));
+  }
+
+  // AshPostgres: `drop constraint(:nodes, "nodes_parent_id_fkey")`, `remove :parent_id` and `drop_if_exists
+  //   index(...)` for both indexes; the reference lists facts for the columns an index is built on, not for INCLUDE
+  //   columns or columns named in its predicate.
+  // ashpg: indexes and checks release every column they name (keys, INCLUDE, predicate, check text) before the
+  //   column is dropped, so the down adds the column back before re-creating them. Found by the random evolution test
+  //   (the unique index waited for "no foreign key on id any more", which the column drop used to provide).
+  static Case dropCoveredReference() {
+    Consumer<ResourceBuilder> node = r -> r.uuidPrimaryKey("id").attribute("name", Type.STRING);
+    Resource before = res("node", "nodes", node.andThen(r -> r.belongsTo("parent", "node")
+        .postgres(pg -> pg.customIndex(i -> i.fields("id").unique(true).include("parent_id").name("nodes_covering"))
+            .customIndex(i -> i.fields("name").where("parent_id IS NULL").name("nodes_roots")))));
+    return of("drop_covered_reference", step(before), step(res("node", "nodes", node)).withDropColumns());
+  }
+
+  // AshPostgres: `modify :code, :text, size: 20` and `modify :rank, :bigint`, with `default:` only when the default
+  //   itself changed, so PostgreSQL keeps the default as written for the old type ('x'::text on a varchar column).
+  // ashpg: a retyped column with a default gets `SET DEFAULT` again with the type. Found by the random evolution
+  //   test.
+  static Case retypeWithDefault() {
+    Resource before = res("label", "labels", r -> r.uuidPrimaryKey("id")
+        .attribute("code", Type.STRING, a -> a.defaultValue("x"))
+        .attribute("rank", Type.INTEGER, a -> a.defaultValue(42L))
+        .postgres(pg -> pg.migrationType("rank", "integer")));
+    Resource after = res("label", "labels", r -> r.uuidPrimaryKey("id")
+        .attribute("code", Type.STRING, a -> a.defaultValue("x"))
+        .attribute("rank", Type.INTEGER, a -> a.defaultValue(42L))
+        .postgres(pg -> pg.migrationType("code", "varchar(20)")));
+    return of("retype_with_default", step(before), step(after));
+  }
+
+  // AshPostgres: `drop table(:parts)`, whose down is only a comment that the table must be re-created by hand.
+  // ashpg: the down re-creates the table, then its unique indexes, then the composite key that points at one of them
+  //   (inline in CREATE TABLE it would precede the index it needs: 42830). Found by the random evolution test.
+  static Case dropSelfCompositeReference() {
+    Resource part = res("part", "parts", r -> r.uuidPrimaryKey("id").attribute("code", Type.STRING)
+        .attribute("parent_code", Type.STRING)
+        .identity("id_code", "id", "code")
+        .belongsTo("parent", "part")
+        .postgres(pg -> pg.reference("parent", ref -> ref.matchWith(Map.of("parent_code", "code")))));
+    Resource other = res("other", "others", r -> r.uuidPrimaryKey("id"));
+    return of("drop_self_composite_reference", step(part, other), step(other).withRenames("parts:-"));
+  }
+
+  // AshPostgres: creates no (id, org_id) unique index for a match_tenant? reference (an identity must provide it), so
+  //   renaming the target renames only the user's identity index (`ALTER INDEX ... RENAME TO ...`).
+  // ashpg: the key identity it adds itself is named after the table; a table rename pairs the old and new identity by
+  //   definition and renames the index, instead of creating the new one beside the old (a rollback would re-add the
+  //   reference while both exist, PostgreSQL could tie it to the new one, and dropping that one fails with 2BP01).
+  //   Found by the random evolution test.
+  static Case renameTenantKeyTarget() {
+    Resource org = res("org", "orgs", r -> r.uuidPrimaryKey("id"));
+    Consumer<ResourceBuilder> tenant = r -> r.uuidPrimaryKey("id")
+        .multitenancy(m -> m.strategy(Multitenancy.Strategy.ATTRIBUTE).attribute("org_id"))
+        .belongsTo("org", "org", b -> b.allowNil(false));
+    Resource entry = res("entry", "entries", tenant.andThen(r -> r.belongsTo("account", "account")
+        .postgres(pg -> pg.reference("account", ref -> ref.matchTenant(true)))));
+    return of("rename_tenant_key_target", step(org, res("account", "accounts", tenant), entry),
+        step(org, res("account", "ledgers", tenant), entry).withRenames("accounts:ledgers"));
+  }
+
+  // AshPostgres: `drop table(:drafts)` (its down only a comment), `rename table(:authors), to: table(:writers)`,
+  //   and for notes `drop constraint(:notes, "notes_draft_id_fkey")` and `remove :draft_id`.
+  // ashpg: drafts is dropped after notes' key to it, so after the rename; its down re-creates it with the key to
+  //   "writers" (where authors is at that point of the rollback), which PostgreSQL carries along when the rename is
+  //   undone. Found by the random evolution test.
+  static Case dropTableReferencingRenamed() {
+    Resource author = res("author", "authors", r -> r.uuidPrimaryKey("id"));
+    Resource draft = res("draft", "drafts", r -> r.uuidPrimaryKey("id").belongsTo("author", "author"));
+    Resource note = res("note", "notes", r -> r.uuidPrimaryKey("id").attribute("text", Type.STRING));
+    return of("drop_table_referencing_renamed",
+        step(author, draft, res("note", "notes", r -> r.uuidPrimaryKey("id").attribute("text", Type.STRING)
+            .belongsTo("draft", "draft"))),
+        step(res("author", "writers", r -> r.uuidPrimaryKey("id")), note)
+            .withRenames("drafts:-", "authors:writers").withDropColumns());
+  }
+
+  // AshPostgres: creates no (id, org_id) unique index for a match_tenant? reference; an identity must provide it.
+  // ashpg: the key index it adds itself would be named accounts_id_org_id_index like the plain custom index over the
+  //   same columns (42P07); it takes the next free name, accounts_id_org_id_key_index. Found by the random evolution
+  //   test.
+  static Case tenantKeyBesideCustomIndex() {
+    Resource org = res("org", "orgs", r -> r.uuidPrimaryKey("id"));
+    Consumer<ResourceBuilder> tenant = r -> r.uuidPrimaryKey("id")
+        .multitenancy(m -> m.strategy(Multitenancy.Strategy.ATTRIBUTE).attribute("org_id"))
+        .belongsTo("org", "org", b -> b.allowNil(false));
+    Resource account = res("account", "accounts", tenant.andThen(r -> r.postgres(pg -> pg.customIndex(i -> i
+        .fields("id", "org_id")))));
+    Resource entry = res("entry", "entries", tenant.andThen(r -> r.belongsTo("account", "account")
+        .postgres(pg -> pg.reference("account", ref -> ref.matchTenant(true)))));
+    return of("tenant_key_beside_custom_index", step(org, account, entry));
+  }
+
+  // AshPostgres: `rename table(:posts), :title, to: :headline` in the first migration; the changed index's
+  //   `drop_if_exists` and `create index(..., concurrently: true)` both in the `@disable_ddl_transaction` one after
+  //   it, whose down re-creates the old index over "title" while the column is still "headline".
+  // ashpg: the old index is dropped inside the transactional migration (before the rename, its down after the
+  //   rename is undone); only building the new one is CONCURRENTLY, in the file after it. Found by the random
+  //   evolution test.
+  static Case renameConcurrentlyIndexedColumn() {
+    Resource before = res("post", "posts", r -> r.uuidPrimaryKey("id").attribute("title", Type.STRING)
+        .postgres(pg -> pg.customIndex(i -> i.fields("title").name("posts_search").concurrently(true))));
+    Resource after = res("post", "posts", r -> r.uuidPrimaryKey("id").attribute("headline", Type.STRING)
+        .postgres(pg -> pg.customIndex(i -> i.fields("headline").name("posts_search").concurrently(true))));
+    return of("rename_concurrently_indexed_column", step(before), step(after).withRenames("posts.title:headline"));
   }
 
   // AshPostgres: organizations in migrations (`add :id, :bigserial, null: false, primary_key: true`); invoices and

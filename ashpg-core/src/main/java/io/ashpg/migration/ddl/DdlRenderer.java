@@ -116,8 +116,8 @@ public final class DdlRenderer {
     } else if (op instanceof AddCustomIndex c) {
       s.add(createCustomIndex(c.table(), c.index(), c.index().concurrently()));
     } else if (op instanceof RemoveCustomIndex c) {
-      s.add(dropIndex(c.table(), c.index().prefix(), c.index().resolvedName(c.table().table()),
-          c.index().concurrently()));
+      // dropped inside the transaction even when it was built concurrently (see MigrationWriter.isConcurrent)
+      s.add(dropIndex(c.table(), c.index().prefix(), c.index().resolvedName(c.table().table()), false));
     } else if (op instanceof AddReferenceIndex r) {
       s.add(createReferenceIndex(r.table(), r.attribute(), r.indexName()));
     } else if (op instanceof RemoveReferenceIndex r) {
@@ -214,7 +214,7 @@ public final class DdlRenderer {
       s.add(dropIndex(c.table(), c.index().prefix(), c.index().resolvedName(c.table().table()),
           c.index().concurrently()));
     } else if (op instanceof RemoveCustomIndex c) {
-      s.add(createCustomIndex(c.table(), c.index(), c.index().concurrently()));
+      s.add(createCustomIndex(c.table(), c.index(), false));
     } else if (op instanceof AddReferenceIndex r) {
       s.add(dropIndex(r.table(), null, r.indexName(), false));
     } else if (op instanceof RemoveReferenceIndex r) {
@@ -270,8 +270,10 @@ public final class DdlRenderer {
 
   /** Undoing a DROP TABLE: the table with its FKs inline, then its indexes and check constraints. */
   private List<String> recreate(TableSnapshot t) {
-    List<String> out = new ArrayList<>(createTable(t,
-        t.attributes().stream().filter(a -> a.references() != null).toList()));
+    // a key to the table itself may point at one of its unique indexes: added once they exist
+    List<AttributeSnapshot> keys = t.attributes().stream().filter(a -> a.references() != null).toList();
+    List<AttributeSnapshot> selfKeys = keys.stream().filter(a -> referencesItself(t, a.references())).toList();
+    List<String> out = new ArrayList<>(createTable(t, keys.stream().filter(a -> !selfKeys.contains(a)).toList()));
     t.identities().forEach(i -> out.add(createUniqueIndex(t, i, false)));
     for (AttributeSnapshot a : t.attributes()) {
       if (IndexDefinitions.hasReferenceIndex(a)) {
@@ -280,7 +282,18 @@ public final class DdlRenderer {
     }
     t.checkConstraints().stream().filter(c -> c.check() != null).forEach(c -> out.add(addCheck(t, c)));
     t.customIndexes().forEach(i -> out.add(createCustomIndex(t, i, false)));
+    selfKeys.forEach(a -> out.add(alter(t) + "ADD " + foreignKey(t, a)));
     return out;
+  }
+
+  private static boolean referencesItself(TableSnapshot t, ReferenceSnapshot r) {
+    if (!r.table().equals(t.table())) {
+      return false;
+    }
+    if (t.isTenant()) {
+      return r.multitenancy().isContext();
+    }
+    return publicIfNull(r.schema()).equals(publicIfNull(t.schema()));
   }
 
   private List<String> moveSchema(String tableName, String from, String to) {
@@ -394,7 +407,10 @@ public final class DdlRenderer {
     String current = was == Generator.SERIAL ? "nextval" : was == Generator.IDENTITY ? null : from.defaultValue();
     String wanted = becomes == Generator.NONE ? to.defaultValue() : null;
     boolean serialKept = was == Generator.SERIAL && !dropSerial;
-    if (!serialKept && !addSerial && !Objects.equals(current, wanted)) {
+    // a retyped column's default is set again: PostgreSQL would keep it as written for the old type ('x'::text on
+    // a varchar column), unlike the same default declared on the new type
+    boolean retypedDefault = !fromType.equals(toType) && wanted != null;
+    if (!serialKept && !addSerial && (retypedDefault || !Objects.equals(current, wanted))) {
       parts.add(wanted == null ? c + "DROP DEFAULT" : c + "SET DEFAULT " + wanted);
     } else if (dropSerial && addSerial) {
       parts.add(c + "DROP DEFAULT");

@@ -7,7 +7,6 @@ import io.ashpg.migration.diff.Operation.AddCustomIndex;
 import io.ashpg.migration.diff.Operation.AddForeignKey;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
 import io.ashpg.migration.diff.Operation.CreateTable;
-import io.ashpg.migration.diff.Operation.RemoveCustomIndex;
 import io.ashpg.migration.snapshot.VersionClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,10 +33,10 @@ import java.util.stream.Stream;
  * …
  * </pre>
  *
- * Each statement ends with {@code ;} and is separated from the next by a blank line. Operations building or
- * dropping an index {@code CONCURRENTLY} cannot run inside a transaction: they go into a second file starting
- * with {@code -- ashpg:no-transaction}, after the transactional one; operations that need such an index (an FK
- * on a concurrently built unique index) go into a third, transactional file after it.
+ * Each statement ends with {@code ;} and is separated from the next by a blank line. Operations building an index
+ * {@code CONCURRENTLY} cannot run inside a transaction: they go into a second file starting with
+ * {@code -- ashpg:no-transaction}, after the transactional one; operations that need such an index (an FK on a
+ * concurrently built unique index) go into a third, transactional file after it.
  */
 public final class MigrationWriter {
 
@@ -130,11 +129,14 @@ public final class MigrationWriter {
     return out;
   }
 
-  /** Whether {@code op} builds or drops an index CONCURRENTLY. */
+  /**
+   * Whether {@code op} builds an index CONCURRENTLY. Dropping one is not: moved into the later no-transaction file,
+   * a drop would run after changes its rollback depends on (a renamed column, a moved table), and the rollback would
+   * re-create the index over names that do not exist yet; inside the transaction it keeps its place in the order.
+   */
   public static boolean isConcurrent(Operation op) {
     return (op instanceof AddUniqueIndex u && u.concurrently())
-        || (op instanceof AddCustomIndex a && a.index().concurrently())
-        || (op instanceof RemoveCustomIndex r && r.index().concurrently());
+        || (op instanceof AddCustomIndex a && a.index().concurrently());
   }
 
   /** One file's text for {@code ops} (in order). */

@@ -100,6 +100,13 @@ public final class Differ {
       }
     }
 
+    // every rename and move first, then the tables' changes: a foreign key dropped from or to a renamed or moved
+    // table is dropped after the move and, on rollback, re-added before it is undone, so it is re-added pointing
+    // at the table's new place (see retarget); a dropped table's keys likewise
+    Map<String, TableSnapshot> moves = new HashMap<>();
+    for (TableSnapshot[] pair : pairs) {
+      moves.put(Facts.id(pair[0]), pair[1]);
+    }
     List<Operation> ops = new ArrayList<>();
     for (TableKey k : orderDependentsFirst(orphans, old)) {
       if (!decider.confirmDrop(k)) {
@@ -107,7 +114,7 @@ public final class Differ {
             + " restore the resource, or keep the table unmanaged with a resource declared migrate(false)",
             List.of(k.toString()));
       }
-      ops.addAll(dropTable(old.get(k)));
+      ops.addAll(dropTable(old.get(k), moves));
     }
     for (TableSnapshot[] pair : pairs) {
       TableSnapshot before = pair[0];
@@ -118,18 +125,20 @@ public final class Differ {
       if (!before.table().equals(t.table())) {
         ops.add(new RenameTable(t, before.table(), !before.primaryKey().isEmpty()));
       }
-      ops.addAll(diffTable(before, t, decider));
+    }
+    for (TableSnapshot[] pair : pairs) {
+      ops.addAll(diffTable(pair[0], pair[1], decider, moves));
     }
     for (TableSnapshot t : reallyNew) {
       ops.addAll(createTable(t));
     }
     for (TableKey k : new TreeMap<>(current).keySet()) {
       if (old.containsKey(k)) {
-        ops.addAll(diffTable(old.get(k), current.get(k), decider));
+        ops.addAll(diffTable(old.get(k), current.get(k), decider, moves));
         pairs.add(new TableSnapshot[] {old.get(k), current.get(k)});
       }
     }
-    rebindForeignKeys(pairs, ops);
+    rebindForeignKeys(pairs, ops, moves);
     return ops;
   }
 
@@ -140,8 +149,10 @@ public final class Differ {
    * added again after ({@link Facts} orders them around the key changes), in {@code ops}.
    *
    * @param pairs every table in both states, (before, after)
+   * @param moves tables renamed or moved in this batch (see {@link #retarget})
    */
-  private static void rebindForeignKeys(List<TableSnapshot[]> pairs, List<Operation> ops) {
+  private static void rebindForeignKeys(List<TableSnapshot[]> pairs, List<Operation> ops,
+      Map<String, TableSnapshot> moves) {
     java.util.Set<Fact> removedKeys = new java.util.HashSet<>();
     java.util.Set<String> touched = new java.util.HashSet<>();
     for (Operation op : ops) {
@@ -168,7 +179,7 @@ public final class Differ {
         before.attributes().stream()
             .filter(o -> o.references() != null && o.references().sameConstraint(r)).findFirst()
             .ifPresent(o -> {
-              ops.add(new DropForeignKey(before, o, Direction.BOTH));
+              ops.add(new DropForeignKey(before, retarget(before, o, moves), Direction.BOTH));
               ops.add(new AddForeignKey(after, a));
               rebound.add(id);
             });
@@ -262,12 +273,15 @@ public final class Differ {
     return out;
   }
 
-  private List<Operation> dropTable(TableSnapshot t) {
+  /** @param moves tables renamed or moved in this batch: the dropped table's keys are re-created to their new place */
+  private List<Operation> dropTable(TableSnapshot t, Map<String, TableSnapshot> moves) {
     List<Operation> ops = new ArrayList<>();
     List<CustomStatementSnapshot> statements = new ArrayList<>(t.customStatements());
     java.util.Collections.reverse(statements);
     statements.forEach(s -> ops.add(new RemoveCustomStatement(t, s)));
-    ops.add(new DropTable(freezeNames(t)));
+    TableSnapshot frozen = freezeNames(t);
+    ops.add(new DropTable(frozen.withAttributes(frozen.attributes().stream()
+        .map(a -> a.references() == null ? a : retarget(frozen, a, moves)).toList())));
     return ops;
   }
 
@@ -309,10 +323,14 @@ public final class Differ {
     if (old == null) {
       return createTable(current);
     }
-    return diffTable(old, current, decider);
+    return diffTable(old, current, decider, Map.of());
   }
 
-  private List<Operation> diffTable(TableSnapshot oldAsStored, TableSnapshot neu, RenameDecider decider) {
+  /**
+   * @param moves tables renamed or moved in this batch: old table id ({@link Facts#id}) → the table now
+   */
+  private List<Operation> diffTable(TableSnapshot oldAsStored, TableSnapshot neu, RenameDecider decider,
+      Map<String, TableSnapshot> moves) {
     String oldName = oldAsStored.table();
     // Old objects are dropped under the table's new name and schema, since renames and moves run first.
     TableSnapshot old = asRenamed(oldAsStored, neu);
@@ -372,6 +390,16 @@ public final class Differ {
     }
     removals.addAll(stmtRemovals);
 
+    // An index or check whose SQL (predicate, expression, check) names a retyped column is re-created: PostgreSQL
+    // keeps such SQL as parsed for the old type (a literal keeps that type's cast), unlike the same object created
+    // on the new type.
+    java.util.Set<String> retyped = new java.util.HashSet<>();
+    for (AttributeSnapshot[] p : pairs) {
+      if (!p[0].sameType(p[1])) {
+        retyped.add(p[1].source());
+      }
+    }
+
     // --- foreign keys
     for (AttributeSnapshot[] p : pairs) {
       ReferenceSnapshot ro = p[0].references();
@@ -379,7 +407,7 @@ public final class Differ {
       boolean renamedCol = !p[0].source().equals(p[1].source());
       boolean typeChanged = !p[0].type().equals(p[1].type());
       if (ro != null && (rn == null || !ro.sameConstraint(rn) || typeChanged)) {
-        removals.add(new DropForeignKey(old, p[0], Direction.BOTH));
+        removals.add(new DropForeignKey(old, retarget(old, p[0], moves), Direction.BOTH));
       }
       if (rn != null && (ro == null || !ro.sameConstraint(rn) || typeChanged)) {
         additions.add(new AddForeignKey(neu, p[1]));
@@ -393,7 +421,8 @@ public final class Differ {
       String newIndexName = hasIndex ? IndexDefinitions.referenceIndexName(neu.table(), neu, p[1]) : null;
       boolean sameIndex = hadIndex && hasIndex && !renamedCol && oldIndexName.equals(newIndexName)
           && IndexDefinitions.referenceIndexColumns(old, p[0]).equals(IndexDefinitions.referenceIndexColumns(neu, p[1]))
-          && Objects.equals(IndexDefinitions.referenceIndexWhere(p[0]), IndexDefinitions.referenceIndexWhere(p[1]));
+          && Objects.equals(IndexDefinitions.referenceIndexWhere(p[0]), IndexDefinitions.referenceIndexWhere(p[1]))
+          && !sqlOverRetyped(neu, retyped, List.of(), IndexDefinitions.referenceIndexWhere(p[1]));
       if (hadIndex && !sameIndex) {
         removals.add(new RemoveReferenceIndex(old, p[0], oldIndexName));
       }
@@ -406,7 +435,7 @@ public final class Differ {
         removals.add(new RemoveReferenceIndex(old, a, IndexDefinitions.referenceIndexName(oldName, old, a)));
       }
       if (a.references() != null && dropColumns) {
-        removals.add(new DropForeignKey(old, a, Direction.BOTH));
+        removals.add(new DropForeignKey(old, retarget(old, a, moves), Direction.BOTH));
       }
     }
     for (AttributeSnapshot a : added) {
@@ -431,38 +460,58 @@ public final class Differ {
       }
     }
 
-    // --- identities, by name
+    // --- identities, by name; then an unmatched old and new identity with the same definition are one identity
+    // renamed (e.g. the key identity of a composite tenant reference, named after its table): its index is renamed,
+    // never dropped and re-created, as a foreign key may depend on it
     List<Operation> identityRenames = new ArrayList<>();
+    List<IdentitySnapshot> goneIdentities = new ArrayList<>();
+    List<IdentitySnapshot> newIdentities = new ArrayList<>();
     for (IdentitySnapshot io : old.identities()) {
       IdentitySnapshot in = neu.identities().stream().filter(x -> x.name().equals(io.name())).findFirst()
           .orElse(null);
-      if (in != null && sameIdentity(old, io, neu, in, renames)) {
+      if (in != null && sameIdentity(old, io, neu, in, renames) && !identityOverRetyped(neu, in, retyped)) {
         if (!Objects.equals(io.indexName(), in.indexName())) {
           identityRenames.add(new RenameUniqueIndex(neu, in, io.indexName()));
         }
         continue;
       }
-      removals.add(new RemoveUniqueIndex(old, io));
+      goneIdentities.add(io);
     }
     for (IdentitySnapshot in : neu.identities()) {
       IdentitySnapshot io = old.identities().stream().filter(x -> x.name().equals(in.name())).findFirst()
           .orElse(null);
-      if (io == null || !sameIdentity(old, io, neu, in, renames)) {
-        additions.add(new AddUniqueIndex(neu, in));
+      if (io == null || !sameIdentity(old, io, neu, in, renames) || identityOverRetyped(neu, in, retyped)) {
+        newIdentities.add(in);
       }
     }
+    for (IdentitySnapshot in : List.copyOf(newIdentities)) {
+      IdentitySnapshot io = goneIdentities.stream()
+          .filter(x -> neu.identities().stream().noneMatch(n -> n.name().equals(x.name()))
+              && old.identities().stream().noneMatch(o -> o.name().equals(in.name()))
+              && sameIdentity(old, x, neu, in, renames) && !identityOverRetyped(neu, in, retyped))
+          .findFirst().orElse(null);
+      if (io != null) {
+        goneIdentities.remove(io);
+        newIdentities.remove(in);
+        if (!Objects.equals(io.indexName(), in.indexName())) {
+          identityRenames.add(new RenameUniqueIndex(neu, in, io.indexName()));
+        }
+      }
+    }
+    goneIdentities.forEach(io -> removals.add(new RemoveUniqueIndex(old, io)));
+    newIdentities.forEach(in -> additions.add(new AddUniqueIndex(neu, in)));
 
     // --- custom indexes, by resolved name
     for (CustomIndexSnapshot io : old.customIndexes()) {
       CustomIndexSnapshot in = findIndex(neu, io.resolvedName(old.table()));
-      if (in == null || !sameCustomIndex(old, io, neu, in)) {
+      if (in == null || !sameCustomIndex(old, io, neu, in) || customIndexOverRetyped(neu, in, retyped)) {
         removals.add(new RemoveCustomIndex(old, io));
       }
     }
     List<Operation> customIndexAdds = new ArrayList<>();
     for (CustomIndexSnapshot in : neu.customIndexes()) {
       CustomIndexSnapshot io = findIndex(old, in.resolvedName(neu.table()));
-      if (io == null || !sameCustomIndex(old, io, neu, in)) {
+      if (io == null || !sameCustomIndex(old, io, neu, in) || customIndexOverRetyped(neu, in, retyped)) {
         customIndexAdds.add(new AddCustomIndex(neu, in));
       }
     }
@@ -472,14 +521,14 @@ public final class Differ {
     for (CheckConstraintSnapshot co : old.checkConstraints()) {
       CheckConstraintSnapshot cn = neu.checkConstraints().stream().filter(x -> x.name().equals(co.name()))
           .findFirst().orElse(null);
-      if (co.check() != null && (cn == null || !sameCheck(co, cn))) {
+      if (co.check() != null && (cn == null || !sameCheck(co, cn) || checkOverRetyped(neu, cn, retyped))) {
         removals.add(new RemoveCheckConstraint(old, co));
       }
     }
     for (CheckConstraintSnapshot cn : neu.checkConstraints()) {
       CheckConstraintSnapshot co = old.checkConstraints().stream().filter(x -> x.name().equals(cn.name()))
           .findFirst().orElse(null);
-      if (cn.check() != null && (co == null || !sameCheck(co, cn))) {
+      if (cn.check() != null && (co == null || !sameCheck(co, cn) || checkOverRetyped(neu, cn, retyped))) {
         checkAdds.add(new AddCheckConstraint(neu, cn));
       }
     }
@@ -512,6 +561,22 @@ public final class Differ {
     return ops;
   }
 
+  /**
+   * {@code a} with its (old) reference pointing where its destination is after this batch's renames and moves. The
+   * constraint is dropped after those ran; rolling back re-adds it before they are undone, so it must name the
+   * destination's new place — PostgreSQL then carries it along when the rename or move is undone.
+   */
+  private static AttributeSnapshot retarget(TableSnapshot source, AttributeSnapshot a, Map<String, TableSnapshot> moves) {
+    ReferenceSnapshot r = a.references();
+    TableSnapshot now = moves.get(Facts.destinationId(source, r));
+    if (now == null) {
+      return a;
+    }
+    String schema = r.multitenancy().isContext() && source.isTenant() ? r.schema()
+        : now.schema() != null ? now.schema() : r.schema() == null ? null : "public";
+    return a.withReferences(r.withDestination(now.table(), schema));
+  }
+
   private static CustomIndexSnapshot findIndex(TableSnapshot t, String name) {
     return t.customIndexes().stream().filter(i -> i.resolvedName(t.table()).equals(name)).findFirst().orElse(null);
   }
@@ -533,6 +598,31 @@ public final class Differ {
     return io.sameDdl(in.withName(io.name()), ot.table())
         && IndexDefinitions.customIndexFields(ot, io).equals(IndexDefinitions.customIndexFields(nt, in))
         && Objects.equals(IndexDefinitions.customIndexWhere(ot, io), IndexDefinitions.customIndexWhere(nt, in));
+  }
+
+  /** Whether the SQL texts (and expression keys) name a retyped column (see diffTable). */
+  private static boolean sqlOverRetyped(TableSnapshot t, java.util.Set<String> retyped,
+      List<io.ashpg.migration.snapshot.IndexField> keys, String... sql) {
+    if (retyped.isEmpty()) {
+      return false;
+    }
+    List<io.ashpg.migration.snapshot.IndexField> expressions = keys.stream()
+        .filter(io.ashpg.migration.snapshot.IndexField::expression).toList();
+    return Facts.usedColumns(t, expressions, List.of(), sql).stream().anyMatch(retyped::contains);
+  }
+
+  private static boolean identityOverRetyped(TableSnapshot t, IdentitySnapshot i, java.util.Set<String> retyped) {
+    return sqlOverRetyped(t, retyped, IndexDefinitions.identityKeys(t, i), IndexDefinitions.identityWhere(i));
+  }
+
+  private static boolean customIndexOverRetyped(TableSnapshot t, CustomIndexSnapshot i,
+      java.util.Set<String> retyped) {
+    return sqlOverRetyped(t, retyped, IndexDefinitions.customIndexFields(t, i), IndexDefinitions.customIndexWhere(t, i));
+  }
+
+  private static boolean checkOverRetyped(TableSnapshot t, CheckConstraintSnapshot c, java.util.Set<String> retyped) {
+    return c.attributes().stream().anyMatch(retyped::contains)
+        || sqlOverRetyped(t, retyped, List.of(), IndexDefinitions.checkExpression(c));
   }
 
   private static boolean sameCheck(CheckConstraintSnapshot a, CheckConstraintSnapshot b) {

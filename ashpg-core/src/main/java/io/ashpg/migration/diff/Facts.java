@@ -41,6 +41,9 @@ import io.ashpg.migration.diff.Operation.RenameAttribute;
 import io.ashpg.migration.diff.Operation.RenameTable;
 import io.ashpg.migration.diff.Operation.RenameUniqueIndex;
 import io.ashpg.migration.snapshot.AttributeSnapshot;
+import io.ashpg.migration.snapshot.CheckConstraintSnapshot;
+import io.ashpg.migration.snapshot.CustomIndexSnapshot;
+import io.ashpg.migration.snapshot.IdentitySnapshot;
 import io.ashpg.migration.snapshot.IndexField;
 import io.ashpg.migration.snapshot.ReferenceSnapshot;
 import io.ashpg.migration.snapshot.TableSnapshot;
@@ -48,6 +51,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The facts each operation provides and requires (the dependency rules of AshPostgres's generator, stated as
@@ -104,6 +109,53 @@ public final class Facts {
 
   private static List<String> columnsOf(List<IndexField> fields) {
     return fields.stream().filter(k -> !k.expression()).map(IndexField::value).toList();
+  }
+
+  private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
+  private static final Pattern IDENTIFIER = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
+
+  /**
+   * The columns of {@code t} an index or constraint uses: its plain key columns, its {@code INCLUDE} columns, and
+   * the columns its SQL texts (expression keys, predicate, check) name. SQL is not parsed: every identifier outside
+   * string literals that is a column of the table counts, which may include a function or keyword spelled like a
+   * column — an extra ordering constraint, never a missing one.
+   */
+  static List<String> usedColumns(TableSnapshot t, List<IndexField> keys, List<String> include, String... sql) {
+    TreeSet<String> out = new TreeSet<>(columnsOf(keys));
+    out.addAll(include);
+    List<String> texts = new ArrayList<>(java.util.Arrays.stream(sql).filter(java.util.Objects::nonNull).toList());
+    keys.stream().filter(IndexField::expression).forEach(k -> texts.add(k.value()));
+    java.util.Set<String> columns = new java.util.HashSet<>();
+    t.attributes().forEach(a -> columns.add(a.source()));
+    for (String text : texts) {
+      Matcher m = IDENTIFIER.matcher(STRING_LITERAL.matcher(text).replaceAll(" "));
+      while (m.find()) {
+        String name = m.group(1) != null ? m.group(1).replace("\"\"", "\"")
+            : m.group(2).toLowerCase(java.util.Locale.ROOT);
+        if (columns.contains(name)) {
+          out.add(name);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> usedColumns(TableSnapshot t, IdentitySnapshot i) {
+    return usedColumns(t, IndexDefinitions.identityKeys(t, i), List.of(), IndexDefinitions.identityWhere(i));
+  }
+
+  private static List<String> usedColumns(TableSnapshot t, CustomIndexSnapshot i) {
+    return usedColumns(t, IndexDefinitions.customIndexFields(t, i), i.include(),
+        IndexDefinitions.customIndexWhere(t, i));
+  }
+
+  private static List<String> usedColumns(TableSnapshot t, CheckConstraintSnapshot c) {
+    return usedColumns(t, List.of(), c.attributes(), IndexDefinitions.checkExpression(c));
+  }
+
+  private static List<String> referenceIndexColumns(TableSnapshot t, AttributeSnapshot a) {
+    return usedColumns(t, IndexDefinitions.referenceIndexColumns(t, a).stream().map(IndexField::column).toList(),
+        List.of(), IndexDefinitions.referenceIndexWhere(a));
   }
 
   /** The unique key (table, sorted columns) {@code op} adds or removes, if it adds or removes one an FK can use. */
@@ -185,13 +237,6 @@ public final class Facts {
       out.add(f(COLUMN_READY, id, a.to().source()));
     } else if (op instanceof RenameAttribute r) {
       out.add(f(COLUMN_READY, id, r.to()));
-    } else if (op instanceof RemoveAttribute r && !r.commented()) {
-      AttributeSnapshot a = r.attribute();
-      if (a.references() != null) {
-        String dest = destinationId(t, a.references());
-        out.add(f(REFERENCING_FK_DROPPED, dest, a.references().destinationAttribute()));
-        out.add(unbound(referencedKey(t, a)));
-      }
     } else if (op instanceof AddPrimaryKey p) {
       out.add(f(UNIQUE_READY, id, columns(p.columns())));
     } else if (op instanceof RemovePrimaryKey p) {
@@ -212,7 +257,7 @@ public final class Facts {
       }
     } else if (op instanceof RemoveUniqueIndex u) {
       out.add(f(INDEX_NAME_FREE, indexScope(t), u.identity().indexName()));
-      columnsOf(IndexDefinitions.identityKeys(t, u.identity())).forEach(c -> out.add(f(COLUMN_RELEASED, id, c)));
+      usedColumns(t, u.identity()).forEach(c -> out.add(f(COLUMN_RELEASED, id, c)));
     } else if (op instanceof RenameUniqueIndex r) {
       out.add(f(INDEX_NAME_FREE, indexScope(t), r.from()));
     } else if (op instanceof AddCustomIndex c) {
@@ -222,13 +267,13 @@ public final class Facts {
       }
     } else if (op instanceof RemoveCustomIndex c) {
       out.add(f(INDEX_NAME_FREE, indexScope(t), c.index().resolvedName(t.table())));
-      columnsOf(IndexDefinitions.customIndexFields(t, c.index())).forEach(x -> out.add(f(COLUMN_RELEASED, id, x)));
+      usedColumns(t, c.index()).forEach(x -> out.add(f(COLUMN_RELEASED, id, x)));
     } else if (op instanceof RemoveReferenceIndex r) {
       out.add(f(INDEX_NAME_FREE, indexScope(t), r.indexName()));
-      IndexDefinitions.referenceIndexColumns(t, r.attribute()).forEach(c -> out.add(f(COLUMN_RELEASED, id, c)));
+      referenceIndexColumns(t, r.attribute()).forEach(c -> out.add(f(COLUMN_RELEASED, id, c)));
     } else if (op instanceof RemoveCheckConstraint c) {
       out.add(f(CONSTRAINT_NAME_FREE, id, c.constraint().name()));
-      c.constraint().attributes().forEach(a -> out.add(f(COLUMN_RELEASED, id, a)));
+      usedColumns(t, c.constraint()).forEach(a -> out.add(f(COLUMN_RELEASED, id, a)));
     } else if (op instanceof RemoveCustomStatement) {
       out.add(f(STATEMENTS_UNDONE, id, ""));
     } else if (op instanceof AddExtension || op instanceof RemoveExtension || op instanceof AddFunction) {
@@ -264,6 +309,10 @@ public final class Facts {
       for (AttributeSnapshot a : d.table().attributes()) {
         out.add(f(REFERENCING_FK_DROPPED, id, a.source()));
         out.add(f(COLUMN_RELEASED, id, a.source()));
+        if (a.references() != null) {
+          // after a rename or move of its keys' destination, which its rollback counterpart points at
+          out.add(f(TABLE_READY, destinationId(t, a.references()), ""));
+        }
       }
     } else if (op instanceof AlterAttribute a) {
       out.add(f(COLUMN_READY, id, a.to().source()));
@@ -275,6 +324,13 @@ public final class Facts {
       p.columns().forEach(c -> out.add(f(COLUMN_READY, id, c)));
     } else if (op instanceof RemovePrimaryKey p) {
       p.columns().forEach(c -> out.add(f(REFERENCING_FK_DROPPED, id, c)));
+    } else if (op instanceof RenameAttribute r) {
+      // whatever is dropped over the old column name is re-created on rollback before the rename is undone
+      out.add(f(REFERENCING_FK_DROPPED, id, r.from()));
+      out.add(f(COLUMN_RELEASED, id, r.from()));
+    } else if (op instanceof DropForeignKey d && d.direction() != Operation.Direction.DOWN_ONLY) {
+      // after a rename or move of its destination, which its rollback counterpart points at (Differ.retarget)
+      out.add(f(TABLE_READY, destinationId(t, d.attribute().references()), ""));
     } else if (op instanceof AddForeignKey fk) {
       ReferenceSnapshot r = fk.attribute().references();
       IndexDefinitions.fkSourceColumns(fk.attribute()).forEach(c -> out.add(f(COLUMN_READY, id, c)));
@@ -286,7 +342,7 @@ public final class Facts {
       out.add(referencedKey(t, fk.attribute()));
       out.add(f(CONSTRAINT_NAME_FREE, id, r.name()));
     } else if (op instanceof AddUniqueIndex u) {
-      columnsOf(IndexDefinitions.identityKeys(t, u.identity())).forEach(c -> out.add(f(COLUMN_READY, id, c)));
+      usedColumns(t, u.identity()).forEach(c -> out.add(f(COLUMN_READY, id, c)));
       out.add(f(INDEX_NAME_FREE, indexScope(t), u.identity().indexName()));
     } else if (op instanceof RemoveUniqueIndex u) {
       List<String> cols = plainColumns(IndexDefinitions.identityKeys(t, u.identity()));
@@ -296,17 +352,16 @@ public final class Facts {
     } else if (op instanceof RenameUniqueIndex r) {
       out.add(f(INDEX_NAME_FREE, indexScope(t), r.identity().indexName()));
     } else if (op instanceof AddCustomIndex c) {
-      columnsOf(IndexDefinitions.customIndexFields(t, c.index())).forEach(x -> out.add(f(COLUMN_READY, id, x)));
-      c.index().include().forEach(x -> out.add(f(COLUMN_READY, id, x)));
+      usedColumns(t, c.index()).forEach(x -> out.add(f(COLUMN_READY, id, x)));
       out.add(f(INDEX_NAME_FREE, indexScope(t), c.index().resolvedName(t.table())));
     } else if (op instanceof RemoveCustomIndex c && c.index().unique()) {
       columnsOf(IndexDefinitions.customIndexFields(t, c.index()))
           .forEach(x -> out.add(f(REFERENCING_FK_DROPPED, id, x)));
     } else if (op instanceof AddReferenceIndex r) {
-      IndexDefinitions.referenceIndexColumns(t, r.attribute()).forEach(c -> out.add(f(COLUMN_READY, id, c)));
+      referenceIndexColumns(t, r.attribute()).forEach(c -> out.add(f(COLUMN_READY, id, c)));
       out.add(f(INDEX_NAME_FREE, indexScope(t), r.indexName()));
     } else if (op instanceof AddCheckConstraint c) {
-      c.constraint().attributes().forEach(a -> out.add(f(COLUMN_READY, id, a)));
+      usedColumns(t, c.constraint()).forEach(a -> out.add(f(COLUMN_READY, id, a)));
       out.add(f(CONSTRAINT_NAME_FREE, id, c.constraint().name()));
     } else if (op instanceof AddCustomStatement s) {
       out.add(f(TABLE_STRUCTURE_CHANGED, id, ""));

@@ -6,6 +6,7 @@ import io.ashpg.resource.DefinitionException;
 import io.ashpg.resource.Names;
 import io.ashpg.resource.Problem;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A unique identity the generator adds on its own over plain columns (a primary key not chosen for a shared
@@ -23,7 +24,22 @@ final class KeyIdentity {
    * @param fix      how to avoid the long name
    */
   static IdentitySnapshot of(String table, List<String> columns, String resource, String option, String fix) {
-    String name = table + "_" + String.join("_", columns);
+    return of(table, columns, resource, option, fix, Set.of());
+  }
+
+  /**
+   * Like {@link #of(String, List, String, String, String)}, avoiding index names the table already uses (a custom
+   * index over the same columns has the same default name): {@code _key} and then a number are appended.
+   *
+   * @param takenIndexNames index names of the table's other indexes
+   */
+  static IdentitySnapshot of(String table, List<String> columns, String resource, String option, String fix,
+      Set<String> takenIndexNames) {
+    String base = table + "_" + String.join("_", columns);
+    String name = base;
+    for (int n = 1; takenIndexNames.contains(name + "_index"); n++) {
+      name = base + "_key" + (n == 1 ? "" : n);
+    }
     String indexName = name + "_index";
     if (Names.tooLong(indexName)) {
       throw new DefinitionException(List.of(new Problem(resource, option, "the generated unique index \""

@@ -57,9 +57,19 @@ final class TenantKeyIndexes {
       identities.add(KeyIdentity.of(target.table(), need.columns(), need.resource(),
           "reference to " + need.target().name() + "." + need.columns().get(0),
           "declare an identity on " + String.join(", ", keys) + " in resource \"" + need.target().name()
-              + "\" (its index gets the tenant column) with a shorter identityIndexName(...)"));
+              + "\" (its index gets the tenant column) with a shorter identityIndexName(...)", indexNames(target)));
       tables.put(need.slot(), target.withIdentities(identities));
     }
+  }
+
+  /** Every index name of {@code t}: identities, custom indexes, reference indexes. */
+  private static Set<String> indexNames(TableSnapshot t) {
+    Set<String> out = new java.util.HashSet<>();
+    t.identities().forEach(i -> out.add(i.indexName()));
+    t.customIndexes().forEach(i -> out.add(i.resolvedName(t.table())));
+    t.attributes().stream().filter(IndexDefinitions::hasReferenceIndex)
+        .forEach(a -> out.add(IndexDefinitions.referenceIndexName(t.table(), t, a)));
+    return out;
   }
 
   private static boolean provided(TableSnapshot t, Set<String> columns) {

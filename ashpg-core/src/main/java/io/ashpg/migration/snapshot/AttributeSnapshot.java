@@ -92,8 +92,12 @@ public record AttributeSnapshot(
    * primary key membership and references are diffed separately.
    */
   public boolean sameColumn(AttributeSnapshot o) {
+    return sameType(o) && Objects.equals(defaultValue, o.defaultValue) && allowNil == o.allowNil;
+  }
+
+  /** Whether the column type (with size, precision and scale) is the same. */
+  public boolean sameType(AttributeSnapshot o) {
     return type.equals(o.type) && Objects.equals(size, o.size) && Objects.equals(precision, o.precision)
-        && Objects.equals(scale, o.scale) && Objects.equals(defaultValue, o.defaultValue)
-        && allowNil == o.allowNil;
+        && Objects.equals(scale, o.scale);
   }
 }

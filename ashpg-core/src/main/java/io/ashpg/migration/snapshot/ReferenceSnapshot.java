@@ -103,6 +103,13 @@ public record ReferenceSnapshot(
         && multitenancy.isContext() == o.multitenancy.isContext();
   }
 
+  /** This reference pointing at {@code newTable} in {@code newSchema} (the table renamed or moved). */
+  public ReferenceSnapshot withDestination(String newTable, String newSchema) {
+    return new ReferenceSnapshot(name, newTable, newSchema, destinationAttribute, destinationAttributeDefault,
+        destinationAttributeGenerated, primaryKey, multitenancy, onDelete, onDeleteNilifyColumns, onUpdate,
+        deferrable, matchWith, matchType, matchTenant, index, indexWhere);
+  }
+
   public ReferenceSnapshot withName(String newName) {
     return new ReferenceSnapshot(newName, table, schema, destinationAttribute, destinationAttributeDefault,
         destinationAttributeGenerated, primaryKey, multitenancy, onDelete, onDeleteNilifyColumns, onUpdate,
