@@ -125,23 +125,12 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
       }
       return out;
     }
-    String relative = tenants ? repo.tenantMigrationsPath() : repo.migrationsPath();
-    Set<Path> roots = new LinkedHashSet<>();
-    for (Resource r : project.getResources()) {
-      roots.add(new File(r.getDirectory()).toPath());
-    }
-    for (Path root : roots) {
-      Path dir = root.resolve(relative);
-      if (Files.isDirectory(dir)) {
-        return List.of(dir.toString());
-      }
-    }
-    return List.of();
+    return ResourceFolders.existing(project, tenants ? repo.tenantMigrationsPath() : repo.migrationsPath())
+        .map(dir -> List.of(dir.toString())).orElse(List.of());
   }
 
   private Path defaultDirectory(Repo repo) {
-    return project.getBasedir().toPath().resolve("src/main/resources")
-        .resolve(tenants ? repo.tenantMigrationsPath() : repo.migrationsPath());
+    return ResourceFolders.defaultRoot(project).resolve(tenants ? repo.tenantMigrationsPath() : repo.migrationsPath());
   }
 
   /** Logs what a run did and fails the build when anything failed. */
