@@ -202,7 +202,7 @@ public final class MigrationGenerator {
       if (!extensionOps.isEmpty() || !globalOrdered.isEmpty()) {
         Path dir = options.migrationDir(repo.repo());
         String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
-        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL);
+        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL.withCreateSchemas(repo.createSchemas()));
         List<MigrationFile> written = new ArrayList<>();
         if (!extensionOps.isEmpty()) {
           written.addAll(writer.write(extensionOps, name + "_extensions", clock));
