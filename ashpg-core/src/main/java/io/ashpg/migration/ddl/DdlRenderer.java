@@ -245,7 +245,7 @@ public final class DdlRenderer {
 
   private List<String> createTable(TableSnapshot t, List<AttributeSnapshot> inlineFks) {
     List<String> out = new ArrayList<>();
-    if (!ctx.tenant() && t.schema() != null) {
+    if (!ctx.tenant() && t.schema() != null && ctx.createSchemas()) {
       out.add("CREATE SCHEMA IF NOT EXISTS " + quote(t.schema()));
     }
     List<String> lines = new ArrayList<>();
@@ -298,7 +298,7 @@ public final class DdlRenderer {
 
   private List<String> moveSchema(String tableName, String from, String to) {
     List<String> out = new ArrayList<>();
-    if (to != null) {
+    if (to != null && ctx.createSchemas()) {
       out.add("CREATE SCHEMA IF NOT EXISTS " + quote(to));
     }
     out.add("ALTER TABLE " + Identifier.qualified(publicIfNull(from), tableName) + " SET SCHEMA "

@@ -116,7 +116,8 @@ public final class MigrationGenerator {
   public GenerationResult generate(io.ashpg.resource.Domain domain, GeneratorOptions options, RenameDecider decider,
       PrimaryKeyChooser primaryKey) {
     List<RepoSnapshots> repos = new SnapshotBuilder(primaryKey).build(domain);
-    List<String> warnings = repos.stream().flatMap(r -> r.warnings().stream()).toList();
+    List<String> warnings = new ArrayList<>(repos.stream().flatMap(r -> r.warnings().stream()).toList());
+    warnings.addAll(misplacedFolders(domain, options));
     warnings.forEach(w -> log(options, Level.WARNING, w));
     return generate(repos, options, decider).withWarnings(warnings);
   }
@@ -245,7 +246,7 @@ public final class MigrationGenerator {
       if (!extensionOps.isEmpty() || !globalOrdered.isEmpty()) {
         Path dir = options.migrationDir(repo.repo());
         String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
-        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL);
+        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL.withCreateSchemas(repo.createSchemas()));
         List<MigrationFile> written = new ArrayList<>();
         if (!extensionOps.isEmpty()) {
           written.addAll(writer.write(extensionOps, name + "_extensions", clock));
@@ -350,6 +351,28 @@ public final class MigrationGenerator {
     }
     log(options, Level.INFO, "Please always review the generated migrations for correctness.");
     return new GenerationResult(files, deleted, pending, destructive, commented, true, msg, List.of(), devDeleted);
+  }
+
+  /**
+   * Repos that override {@code migrationsPath()} or {@code tenantMigrationsPath()} while the options write their
+   * files elsewhere: the migrator, reading the repo's paths, would never see them.
+   */
+  private static List<String> misplacedFolders(io.ashpg.resource.Domain domain, GeneratorOptions options) {
+    List<String> out = new ArrayList<>();
+    for (io.ashpg.repo.Repo repo : domain.repos()) {
+      String defaultRoot = "db/" + repo.name() + "/";
+      for (boolean tenant : new boolean[] {false, true}) {
+        String path = tenant ? repo.tenantMigrationsPath() : repo.migrationsPath();
+        Path dir = tenant ? options.tenantMigrationDir(repo.name()) : options.migrationDir(repo.name());
+        if (!path.equals(defaultRoot + (tenant ? "tenant_migrations" : "migrations")) && !dir.endsWith(path)) {
+          out.add(repo.getClass().getSimpleName() + "." + (tenant ? "tenantMigrationsPath" : "migrationsPath")
+              + "() is \"" + path + "\", but the " + (tenant ? "tenant " : "") + "migrations are written to " + dir
+              + ", where the migrator does not look; build the options with withRepoPaths(<resources folder>,"
+              + " domain.repos())");
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -42,6 +42,11 @@ public final class Migrator {
   private Migrator(DataSource dataSource, MigratorOptions options, MigrationSource source) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.options = Objects.requireNonNull(options, "options");
+    if (!options.onlyTenants().isEmpty() || !options.exceptTenants().isEmpty()) {
+      // they would be ignored: a Migrator works on one schema
+      throw new IllegalArgumentException("onlyTenants/exceptTenants apply to tenant runs (TenantMigrator,"
+          + " Migrations.migrateTenants); this Migrator works on schema \"" + options.schema() + "\" only");
+    }
     this.source = Objects.requireNonNull(source, "source");
   }
 

@@ -4,6 +4,7 @@ import static io.ashpg.fixtures.Fixtures.simple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ashpg.fixtures.GenRepos;
 import io.ashpg.fixtures.PlainRepo;
 import io.ashpg.fixtures.Seed;
 import io.ashpg.migration.GoldenCases;
@@ -65,6 +66,34 @@ class GenerateFromResourcesTest {
     GenerationResult again = generate(Seed.blog());
     assertThat(again.message()).isEqualTo(GenerationResult.NO_CHANGES);
     assertThat(files()).isEqualTo(before);
+  }
+
+  @Test
+  void withRepoPathsTheFilesGoWhereTheRepoSaysTheMigratorReadsThem() throws IOException {
+    Resource org = Resource.define("org", r -> r.postgres(pg -> pg.repo(GenRepos.PathsRepo.class).table("orgs"))
+        .uuidPrimaryKey("id"));
+    Resource note = Resource.define("note", r -> r.postgres(pg -> pg.repo(GenRepos.PathsRepo.class).table("notes"))
+        .uuidPrimaryKey("id").attribute("org", Type.STRING).multitenancy(m -> m.strategy(Multitenancy.Strategy.CONTEXT)));
+    Domain domain = Domain.of(List.of(org, note));
+    Path resources = project.resolve("src/main/resources");
+
+    GenerationResult r = generator.generate(domain, options.withRepoPaths(resources, domain.repos()),
+        NeverRename.INSTANCE, PrimaryKeyChooser.none());
+
+    assertThat(r.warnings()).isEmpty();
+    assertThat(files()).anyMatch(f -> f.matches("src/main/resources/sql/main/\\d{14}_migrate_resources_1\\.sql"))
+        .anyMatch(f -> f.matches("src/main/resources/sql/tenants/\\d{14}_migrate_resources_1\\.sql"))
+        .noneMatch(f -> f.startsWith("src/main/resources/db/"));
+  }
+
+  @Test
+  void aRepoWithItsOwnPathsButOptionsWithoutThemIsWarnedAbout() {
+    Resource org = Resource.define("org", r -> r.postgres(pg -> pg.repo(GenRepos.PathsRepo.class).table("orgs"))
+        .uuidPrimaryKey("id"));
+    GenerationResult r = generate(List.of(org));
+    assertThat(r.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).contains("PathsRepo", "withRepoPaths"));
+    assertThat(r.warnings().get(0)).contains("migrationsPath() is \"sql/main\"",
+        project.resolve("src/main/resources/db/paths_repo/migrations").toString());
   }
 
   @Test

@@ -42,6 +42,16 @@ class MigratorTest {
   }
 
   @Test
+  void tenantFiltersAreRefusedByTheSingleSchemaMigratorInsteadOfIgnored() {
+    threeFiles();
+    assertThatThrownBy(() -> migrator(MigratorOptions.builder().location(dir.toString())
+        .onlyTenants(java.util.Set.of("org_1")))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("onlyTenants/exceptTenants apply to tenant runs").hasMessageContaining("\"public\"");
+    assertThatThrownBy(() -> migrator(MigratorOptions.builder().location(dir.toString())
+        .exceptTenants(java.util.Set.of("org_1")))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void migratesThePublicSchemaByDefaultAndIsIdempotent() {
     threeFiles();
     Migrator m = migrator(MigratorOptions.builder().location(dir.toString()).quiet(true));
