@@ -111,8 +111,8 @@ public final class DataLayer {
 
   /** A data layer for {@code domain}'s resources over {@code dataSource} (e.g. a HikariCP pool). */
   public static DataLayer of(Domain domain, DataSource dataSource) {
-    return new DataLayer(Objects.requireNonNull(domain, "domain"), dataSource, Map.of(), Clock.systemUTC(), null, Map.of(),
-        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null, null, null);
+    return new DataLayer(Objects.requireNonNull(domain, "domain"), dataSource, Map.of(), Clock.systemUTC(), null,
+        Map.of(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null, null, null);
   }
 
   /**
@@ -139,8 +139,8 @@ public final class DataLayer {
 
   /** A copy whose timestamp defaults read {@code clock}. */
   public DataLayer withClock(Clock clock) {
-    return new DataLayer(domain, dataSource, readSources, Objects.requireNonNull(clock, "clock"), timeout, preparations, models,
-        insertTexts, tx, tenant, tenantMigrations);
+    return new DataLayer(domain, dataSource, readSources, Objects.requireNonNull(clock, "clock"), timeout,
+        preparations, models, insertTexts, tx, tenant, tenantMigrations);
   }
 
   /**
@@ -169,8 +169,8 @@ public final class DataLayer {
     Query.forAction(resource, action);
     Map<String, UnaryOperator<Query>> copy = new HashMap<>(preparations);
     copy.put(resource.name() + "#" + action, Objects.requireNonNull(preparation, "preparation"));
-    return new DataLayer(domain, dataSource, readSources, clock, timeout, Map.copyOf(copy), models, insertTexts, tx, tenant,
-        tenantMigrations);
+    return new DataLayer(domain, dataSource, readSources, clock, timeout, Map.copyOf(copy), models, insertTexts, tx,
+        tenant, tenantMigrations);
   }
 
   /**
@@ -688,8 +688,8 @@ public final class DataLayer {
         if (tenant != null) {
           applySearchPath(c, tenant);
         }
-        T result = body.apply(new DataLayer(domain, dataSource, readSources, clock, null, preparations, models, insertTexts,
-            inner, tenant, tenantMigrations));
+        T result = body.apply(new DataLayer(domain, dataSource, readSources, clock, null, preparations, models,
+            insertTexts, inner, tenant, tenantMigrations));
         c.commit();
         return result;
       } catch (RuntimeException | Error e) {

@@ -54,7 +54,7 @@ public record GeneratorOptions(
     }
   }
 
-  /** Options without per-repo folders: every repo's files go under {@code migrationPath}/{@code tenantMigrationPath}. */
+  /** Options without per-repo folders: every repo's files go under the two roots. */
   public GeneratorOptions(Path snapshotPath, Path migrationPath, Path tenantMigrationPath, boolean dropColumns,
       String name, boolean quiet, boolean dryRun, boolean checkMigrated, List<String> renames,
       boolean concurrentIndexes, boolean dev) {

@@ -29,10 +29,10 @@ import javax.sql.DataSource;
  *
  * <p>A run parses the files once, lists the tenants ({@link TenantLister}, filtered by {@code onlyTenants} /
  * {@code exceptTenants}; a filter naming a tenant that is not listed is an error before anything runs; a listed name
- * that is not a valid schema name is a failure of that tenant alone, which is skipped), reads every tenant's applied versions with
- * one catalog query plus one query per {@value TenantCatalog#CHUNK} tenants (those spread over the workers'
- * connections), and hands only the tenants with work to a bounded pool of workers. So a run where every tenant is at
- * head costs a handful of queries.
+ * that is not a valid schema name is a failure of that tenant alone, which is skipped), reads every tenant's applied
+ * versions with one catalog query plus one query per {@value TenantCatalog#CHUNK} tenants (those spread over the
+ * workers' connections), and hands only the tenants with work to a bounded pool of workers. So a run where every
+ * tenant is at head costs a handful of queries.
  *
  * <p>A worker takes the tenant's advisory lock (keyed on repo and tenant, on its own connection), reads the applied
  * versions again under it (creating the schema and {@code schema_migrations} in the same round trip when the run's
