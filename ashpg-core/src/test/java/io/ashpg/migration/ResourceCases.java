@@ -475,11 +475,12 @@ public final class ResourceCases {
         step(postMoved, res("revision", "revisions", revisionBody), res("draft", "drafts", context.andThen(r -> r
             .uuidPrimaryKey("id").belongsTo("post", "post", b -> b.destinationAttribute("guid"))))));
 
-    // the identity behind entries' key to accounts.code is replaced by another one on the same column
+    // the identity behind entries' key to accounts.code is replaced by another one on the same column with another
+    // definition (NULLS NOT DISTINCT), so its index is dropped and built anew (a same-definition rename only renames)
     Consumer<ResourceBuilder> accountBody = r -> r.uuidPrimaryKey("id").attribute("code", Type.STRING, notNull());
     Resource account = res("account", "accounts", accountBody.andThen(r -> r.identity("unique_code", "code")));
-    Resource accountRekeyed = res("account", "accounts",
-        accountBody.andThen(r -> r.identity("unique_account_code", "code")));
+    Resource accountRekeyed = res("account", "accounts", accountBody.andThen(r -> r.identity("unique_account_code",
+        List.of("code"), i -> i.nullsDistinct(false))));
     Consumer<ResourceBuilder> entryBody = context.andThen(r -> r.uuidPrimaryKey("id")
         .belongsTo("account", "account", b -> b.destinationAttribute("code").attributeType(Type.STRING)));
     Resource entryIgnored = res("entry", "entries",

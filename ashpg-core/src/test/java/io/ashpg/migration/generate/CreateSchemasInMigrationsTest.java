@@ -7,6 +7,7 @@ import io.ashpg.fixtures.PlainRepo;
 import io.ashpg.migration.GoldenCases;
 import io.ashpg.migration.diff.NeverRename;
 import io.ashpg.migration.run.Db;
+import io.ashpg.migration.run.FailedRun;
 import io.ashpg.migration.run.MigrationResult;
 import io.ashpg.repo.Repo;
 import io.ashpg.resource.Domain;
@@ -69,7 +70,8 @@ class CreateSchemasInMigrationsTest {
 
     assertThat(sql(options, "no_schemas_repo")).contains("CREATE TABLE \"reporting_b\".\"reports\"")
         .doesNotContain("CREATE SCHEMA");
-    MigrationResult missing = GeneratedMigrations.migrator(db, options, "no_schemas_repo").migrate();
+    MigrationResult missing =
+        FailedRun.of(() -> GeneratedMigrations.migrator(db, options, "no_schemas_repo").migrate());
     assertThat(missing.succeeded()).isFalse();
     assertThat(missing.failures()).singleElement().satisfies(f -> assertThat(f.sqlState()).isEqualTo("3F000"));
     Db.exec(db, "CREATE SCHEMA reporting_b");

@@ -206,7 +206,7 @@ class TenantMigratorTest {
     String evil = "x\"; DROP TABLE y; --";
     TenantLister lister = TenantLister.of(List.of("good_tenant", evil, "other_tenant"));
 
-    MigrationResult r = TenantMigrator.create(db.dataSource(), options().build(), lister).migrate();
+    MigrationResult r = FailedRun.of(() -> TenantMigrator.create(db.dataSource(), options().build(), lister).migrate());
 
     assertThat(r.succeeded()).isFalse();
     assertThat(r.schemas()).extracting(SchemaOutcome::schema).containsExactly("good_tenant", evil, "other_tenant");
