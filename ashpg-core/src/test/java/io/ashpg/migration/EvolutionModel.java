@@ -410,7 +410,7 @@ final class EvolutionModel {
     final String resource;
     String table;
     String schema;
-    final Tenancy tenancy;
+    Tenancy tenancy;
     final boolean integerKey;
     List<Column> columns = new ArrayList<>();
     List<Ref> refs = new ArrayList<>();
@@ -683,6 +683,9 @@ final class EvolutionModel {
         hints.add(old.key() + ":" + t.key());
       }
       String key = t.key().toString();
+      if (old.tenancy == Tenancy.ATTRIBUTE && t.tenancy != Tenancy.ATTRIBUTE) {
+        hints.add(key + "." + TENANT_COLUMN + ":-");
+      }
       for (Column c : old.columns) {
         Optional<Column> c2 = t.columns.stream().filter(x -> x.id == c.id).findFirst();
         if (c2.isEmpty()) {

@@ -105,6 +105,7 @@ final class EvolutionMutator {
         new Mutation("drop table", tables > 4 ? 5 : 2, this::dropTable),
         new Mutation("rename table", 3, this::renameTable),
         new Mutation("move table", 3, this::moveTable),
+        new Mutation("toggle attribute multitenancy", 2, this::toggleAttributeTenancy),
         new Mutation("add column", 10, this::addColumn),
         new Mutation("drop column", 5, this::dropColumn),
         new Mutation("rename column", 5, this::renameColumn),
@@ -212,6 +213,38 @@ final class EvolutionMutator {
       t.table = m.fresh("tab_");
     }
     return Optional.of(from + " → " + t.key());
+  }
+
+  /**
+   * A plain table becomes attribute-multitenant (gaining the tenant column; its identities and indexes get it first)
+   * or the other way round. Composite and tenant keys from or to it are made plain first, as their form depends on
+   * both sides' tenancy.
+   */
+  private Optional<String> toggleAttributeTenancy(EvolutionModel m) {
+    List<Table> candidates = m.tables.stream().filter(t -> !t.resource.equals(EvolutionModel.ORG)
+        && t.tenancy != Tenancy.CONTEXT).toList();
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    Table t = pick(candidates);
+    for (Table other : m.tables) {
+      for (Ref r : other.refs) {
+        if (other == t || r.destination.equals(t.resource)) {
+          r.matchWith.clear();
+          r.matchType = null;
+          r.matchTenant = false;
+        }
+      }
+    }
+    if (t.tenancy == Tenancy.ATTRIBUTE) {
+      removeUses(t, EvolutionModel.TENANT_COLUMN);
+      t.tenancy = Tenancy.NONE;
+    } else {
+      t.tenancy = Tenancy.ATTRIBUTE;
+      // a GIN index has no operator class for the uuid tenant column
+      t.indexes.stream().filter(i -> "gin".equals(i.using)).forEach(i -> i.allTenants = true);
+    }
+    return Optional.of(t.key() + " " + t.tenancy);
   }
 
   /** Whether a table may be dropped, renamed or moved (see the class comment on pinned tables). */

@@ -172,6 +172,7 @@ public final class ResourceCases {
     cases.add(dropTableReferencingRenamed());
     cases.add(tenantKeyBesideCustomIndex());
     cases.add(renameConcurrentlyIndexedColumn());
+    cases.add(duplicateUniqueKey());
     return cases;
   }
 
@@ -700,6 +701,26 @@ public final class ResourceCases {
     Resource after = res("post", "posts", r -> r.uuidPrimaryKey("id").attribute("headline", Type.STRING)
         .postgres(pg -> pg.customIndex(i -> i.fields("headline").name("posts_search").concurrently(true))));
     return of("rename_concurrently_indexed_column", step(before), step(after).withRenames("posts.title:headline"));
+  }
+
+  // AshPostgres: step 2 `create unique_index(:authors, [:code, :id], name: "authors_code_id_index")`; step 3 drops and
+  //   re-creates authors_id_code_index (nulls_distinct changed) and the foreign key on it; rolling back step 2 drops
+  //   authors_code_id_index whichever unique index PostgreSQL tied the key to in between.
+  // ashpg: a foreign key over the columns of a unique index that is added or dropped is dropped before and added
+  //   again after (step 2 too), so no rollback drops an index a key still uses: after step 3's rollback PostgreSQL has
+  //   tied posts_author_id_fkey to authors_code_id_index, the older of the two. Found by the random evolution test.
+  static Case duplicateUniqueKey() {
+    Consumer<ResourceBuilder> author = r -> r.uuidPrimaryKey("id").attribute("code", Type.STRING)
+        .identity("id_code", "id", "code");
+    Consumer<ResourceBuilder> post = r -> r.uuidPrimaryKey("id").attribute("author_code", Type.STRING)
+        .belongsTo("author", "author");
+    Resource plainPost = res("post", "posts", post.andThen(r -> r.postgres(pg -> pg.reference("author",
+        ref -> ref.matchWith(Map.of("author_code", "code"))))));
+    Resource twice = res("author", "authors", author.andThen(r -> r.identity("code_id", "code", "id")));
+    Resource recreated = res("author", "authors", r -> r.uuidPrimaryKey("id").attribute("code", Type.STRING)
+        .identity("id_code", List.of("id", "code"), i -> i.nullsDistinct(false)).identity("code_id", "code", "id"));
+    return of("duplicate_unique_key", step(res("author", "authors", author), plainPost), step(twice, plainPost),
+        step(recreated, plainPost));
   }
 
   // AshPostgres: organizations in migrations (`add :id, :bigserial, null: false, primary_key: true`); invoices and

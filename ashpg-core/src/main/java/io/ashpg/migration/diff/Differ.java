@@ -143,27 +143,27 @@ public final class Differ {
   }
 
   /**
-   * Foreign keys the diff leaves alone although it removes the key they reference (a primary key moving to another
-   * column, a unique index dropped while another takes over): PostgreSQL ties a foreign key to the unique index it
-   * found when the key was created and refuses to drop that index under it. Each such key is dropped before and
-   * added again after ({@link Facts} orders them around the key changes), in {@code ops}.
+   * Foreign keys the diff leaves alone although it adds or removes a unique key over the columns they reference (a
+   * primary key moving to another column, a unique index dropped while another takes over, a second unique index
+   * over the same columns): PostgreSQL ties a foreign key to one of the unique indexes it finds when the key is
+   * created and refuses to drop that index under it — also when a rollback drops an index added here, to which a
+   * key re-created since may be tied. Each such key is dropped before and added again after ({@link Facts} orders
+   * them around the key changes), in {@code ops}.
    *
    * @param pairs every table in both states, (before, after)
    * @param moves tables renamed or moved in this batch (see {@link #retarget})
    */
   private static void rebindForeignKeys(List<TableSnapshot[]> pairs, List<Operation> ops,
       Map<String, TableSnapshot> moves) {
-    java.util.Set<Fact> removedKeys = new java.util.HashSet<>();
+    java.util.Set<Fact> changedKeys = new java.util.HashSet<>();
     java.util.Set<String> touched = new java.util.HashSet<>();
     for (Operation op : ops) {
-      if (Facts.removesKey(op)) {
-        removedKeys.add(Facts.changedKey(op).orElseThrow());
-      }
+      Facts.changedKey(op).ifPresent(changedKeys::add);
       if (op instanceof DropForeignKey d) {
         touched.add(Facts.id(d.table()) + " " + d.attribute().references().name());
       }
     }
-    if (removedKeys.isEmpty()) {
+    if (changedKeys.isEmpty()) {
       return;
     }
     java.util.Set<String> rebound = new java.util.HashSet<>();
@@ -173,7 +173,7 @@ public final class Differ {
       for (AttributeSnapshot a : after.attributes()) {
         ReferenceSnapshot r = a.references();
         String id = Facts.id(after) + " " + (r == null ? "" : r.name());
-        if (r == null || touched.contains(id) || !removedKeys.contains(Facts.referencedKey(after, a))) {
+        if (r == null || touched.contains(id) || !changedKeys.contains(Facts.referencedKey(after, a))) {
           continue;
         }
         before.attributes().stream()
