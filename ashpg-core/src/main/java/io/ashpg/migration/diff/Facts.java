@@ -189,6 +189,12 @@ public final class Facts {
     return cols;
   }
 
+  /** Whether {@code op} removes a unique key an FK may be using. */
+  static boolean removesKey(Operation op) {
+    return (op instanceof RemovePrimaryKey || op instanceof RemoveUniqueIndex || op instanceof RemoveCustomIndex)
+        && changedKey(op).isPresent();
+  }
+
   /** The key the FK of {@code attribute} (a column of {@code source}) references. */
   static Fact referencedKey(TableSnapshot source, AttributeSnapshot attribute) {
     ReferenceSnapshot r = attribute.references();
