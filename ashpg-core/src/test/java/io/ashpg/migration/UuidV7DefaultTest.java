@@ -81,9 +81,14 @@ class UuidV7DefaultTest {
     Path root = project.resolve("src/main/resources/db").resolve(repo);
     MigratorOptions.Builder global = MigratorOptions.builder().repoName(repo).all().quiet(true)
         .location(root.resolve("migrations").toString());
-    MigratorOptions.Builder tenant = MigratorOptions.builder().repoName(repo).all().quiet(true).prefix(TENANT)
-        .location(root.resolve("tenant_migrations").toString());
-    return List.of(Migrator.create(db.dataSource(), global.build()), Migrator.create(db.dataSource(), tenant.build()));
+    return List.of(Migrator.create(db.dataSource(), global.build()),
+        Migrator.create(db.dataSource(), tenantOptions(repo, TENANT).all().build()));
+  }
+
+  /** The tenant migrations of {@code repo} in schema {@code tenant}, quiet, scope not set yet. */
+  private MigratorOptions.Builder tenantOptions(String repo, String tenant) {
+    return MigratorOptions.builder().repoName(repo).quiet(true).prefix(tenant)
+        .location(project.resolve("src/main/resources/db").resolve(repo).resolve("tenant_migrations").toString());
   }
 
   @Test
@@ -118,9 +123,7 @@ class UuidV7DefaultTest {
       migrators.forEach(m -> succeeded(m.migrate()));
       assertThat(functionExists(conn)).as("function after the migration that no longer needs it").isTrue();
       // a tenant created now replays the tenant migration whose table default calls the function
-      Path tenants = project.resolve("src/main/resources/db/plain_repo/tenant_migrations");
-      MigratorOptions.Builder lateTenant = MigratorOptions.builder().repoName("plain_repo").quiet(true)
-          .prefix("tenant_late").location(tenants.toString());
+      MigratorOptions.Builder lateTenant = tenantOptions("plain_repo", "tenant_late");
       succeeded(Migrator.create(db.dataSource(), lateTenant.step(1).build()).migrate());
       assertVersion7Ids(conn, "tenant_late.memos");
       succeeded(Migrator.create(db.dataSource(), lateTenant.all().build()).migrate());

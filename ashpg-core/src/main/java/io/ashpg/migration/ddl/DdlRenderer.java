@@ -47,6 +47,7 @@ import io.ashpg.sql.Identifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -184,10 +185,7 @@ public final class DdlRenderer {
         if (a.references() != null) {
           s.add(comment(alter(r.table()) + "ADD " + foreignKey(r.table(), a)));
         }
-        if (IndexDefinitions.hasReferenceIndex(a)) {
-          s.add(comment(createReferenceIndex(r.table(), a,
-              IndexDefinitions.referenceIndexName(r.table().table(), r.table(), a))));
-        }
+        referenceIndex(r.table(), a).ifPresent(index -> s.add(comment(index)));
       }
     } else if (op instanceof AddPrimaryKey p) {
       s.add(alter(p.table()) + "DROP CONSTRAINT " + quote(p.table().table() + "_pkey"));
@@ -275,15 +273,18 @@ public final class DdlRenderer {
     List<AttributeSnapshot> selfKeys = keys.stream().filter(a -> referencesItself(t, a.references())).toList();
     List<String> out = new ArrayList<>(createTable(t, keys.stream().filter(a -> !selfKeys.contains(a)).toList()));
     t.identities().forEach(i -> out.add(createUniqueIndex(t, i, false)));
-    for (AttributeSnapshot a : t.attributes()) {
-      if (IndexDefinitions.hasReferenceIndex(a)) {
-        out.add(createReferenceIndex(t, a, IndexDefinitions.referenceIndexName(t.table(), t, a)));
-      }
-    }
+    t.attributes().forEach(a -> referenceIndex(t, a).ifPresent(out::add));
     t.checkConstraints().stream().filter(c -> c.check() != null).forEach(c -> out.add(addCheck(t, c)));
     t.customIndexes().forEach(i -> out.add(createCustomIndex(t, i, false)));
     selfKeys.forEach(a -> out.add(alter(t) + "ADD " + foreignKey(t, a)));
     return out;
+  }
+
+  /** The CREATE INDEX of the FK column {@code a} under its generated name, if its reference asks for one. */
+  private Optional<String> referenceIndex(TableSnapshot t, AttributeSnapshot a) {
+    return IndexDefinitions.hasReferenceIndex(a)
+        ? Optional.of(createReferenceIndex(t, a, IndexDefinitions.referenceIndexName(t.table(), t, a)))
+        : Optional.empty();
   }
 
   private static boolean referencesItself(TableSnapshot t, ReferenceSnapshot r) {
