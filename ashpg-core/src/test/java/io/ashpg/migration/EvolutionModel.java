@@ -226,6 +226,16 @@ final class EvolutionModel {
       return Stream.concat(Stream.of(column()), matchWith.keySet().stream()).toList();
     }
 
+    /** Makes the key plain (no {@code matchWith}, match type or tenant match); nilify columns outside it go. */
+    void plainKey() {
+      matchWith.clear();
+      matchType = null;
+      matchTenant = false;
+      if (onDelete != null && !sourceColumns().containsAll(onDelete.columns())) {
+        onDelete = OnDelete.NILIFY;
+      }
+    }
+
     @Override
     public String toString() {
       StringBuilder sb = new StringBuilder(relationship).append(" -> ").append(destination);

@@ -247,8 +247,10 @@ class RandomEvolutionTest {
             break;
           } catch (DefinitionException e) {
             // the mutations made resources a user could not define either (e.g. colliding default index names):
-            // draw new ones; counted so a generator of mostly invalid models shows
-            rejected++;
+            // draw new ones; counted and the first reason printed, so a generator of invalid models shows
+            if (rejected++ == 0) {
+              System.out.println("RandomEvolutionTest: step " + (first + step - 1) + " redrawn: " + e.getMessage());
+            }
           }
         }
         List<String> hints = EvolutionModel.hints(step == 1 ? new EvolutionModel() : before, model);
