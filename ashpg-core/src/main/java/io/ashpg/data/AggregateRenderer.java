@@ -59,6 +59,48 @@ final class AggregateRenderer {
   }
 
   /**
+   * Renders the body of a simple-join first aggregate: {@code SELECT <key> AS k, <field> AS v FROM destination AS r1
+   * [WHERE …]} — the related rows themselves, no aggregation, which PostgreSQL joins to the parents like a table.
+   */
+  static void renderSimpleJoin(String name, Aggregate a, QueryScope scope, SqlBuilder b) {
+    try {
+      QueryScope.Grouped joined = scope.grouped(a, false);
+      b.append("SELECT ").append(joined.key()).append(" AS k, ").append(joined.destination().column(a.field()))
+          .append(" AS v");
+      joined.from().accept(b);
+    } catch (InvalidQueryException | IllegalArgumentException e) {
+      throw error(name, a, scope, e);
+    }
+  }
+
+  /**
+   * Whether aggregate {@code name} joins its related row plainly (AshPostgres' {@code simple_join_first_aggregates}):
+   * the resource lists it, and it must then be a first aggregate over a relationship linked by one attribute. The
+   * join is faster than the lateral {@code (array_agg(…))[1]} per row, and means the same as long as at most one
+   * related row matches each parent — which is what listing it promises (more would repeat the parent row).
+   *
+   * @throws InvalidQueryException when a listed name is another kind of aggregate or runs over a many-to-many
+   */
+  static boolean simpleJoin(String name, Aggregate a, Resource resource) {
+    Optional<Relationship> rel = resource.relationship(a.relationship());
+    if (!resource.postgres().simpleJoinFirstAggregates().contains(name) || rel.isEmpty()) {
+      return false; // an unknown relationship is reported by the lateral rendering
+    }
+    if (a.kind() != Aggregate.Kind.FIRST) {
+      throw new InvalidQueryException("aggregate '" + name + "' of " + resource.name() + " is a "
+          + a.kind().name().toLowerCase(java.util.Locale.ROOT) + " aggregate, but the resource lists it in"
+          + " simpleJoinFirstAggregates, which only first aggregates can use; rename the aggregate or drop it from"
+          + " the list", null);
+    }
+    if (rel.get() instanceof ManyToMany) {
+      throw new InvalidQueryException("aggregate '" + name + "' of " + resource.name() + " runs over the"
+          + " many-to-many relationship " + a.relationship() + ", which cannot be joined plainly; drop it from"
+          + " simpleJoinFirstAggregates", null);
+    }
+    return true;
+  }
+
+  /**
    * Whether aggregate {@code a} of query {@code q} (on {@code resource}) joins grouped rather than laterally. Only
    * when both give the same values: a count (no related rows is 0 either way) without a default of its own (which a
    * missing group would show but a lateral count never does), over a relationship linked by one attribute (many to

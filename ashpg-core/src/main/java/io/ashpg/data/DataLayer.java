@@ -62,6 +62,8 @@ import javax.sql.DataSource;
 public final class DataLayer {
   private final Domain domain;
   private final DataSource dataSource;
+  /** Per repo class chosen for reads ({@code RepoPurpose.READ}), the data source reads go to. */
+  private final Map<Class<? extends Repo>, DataSource> readSources;
   private final Clock clock;
   private final Duration timeout;
   private final Map<String, UnaryOperator<Query>> preparations;
@@ -90,7 +92,8 @@ public final class DataLayer {
     }
   }
 
-  private DataLayer(Domain domain, DataSource dataSource, Clock clock, Duration timeout,
+  private DataLayer(Domain domain, DataSource dataSource, Map<Class<? extends Repo>, DataSource> readSources,
+                    Clock clock, Duration timeout,
                     Map<String, UnaryOperator<Query>> preparations, Map<ModelKey, Model> models,
                     Map<InsertShape, String> insertTexts, Tx tx, String tenant, String tenantMigrations) {
     this.domain = domain;
@@ -98,6 +101,7 @@ public final class DataLayer {
     this.tenantMigrations = tenantMigrations;
     this.insertTexts = insertTexts;
     this.dataSource = dataSource;
+    this.readSources = readSources;
     this.clock = clock;
     this.timeout = timeout;
     this.preparations = preparations;
@@ -107,14 +111,36 @@ public final class DataLayer {
 
   /** A data layer for {@code domain}'s resources over {@code dataSource} (e.g. a HikariCP pool). */
   public static DataLayer of(Domain domain, DataSource dataSource) {
-    return new DataLayer(Objects.requireNonNull(domain, "domain"), dataSource, Clock.systemUTC(), null, Map.of(),
-        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null, null, null);
+    return new DataLayer(Objects.requireNonNull(domain, "domain"), dataSource, Map.of(), Clock.systemUTC(), null,
+        Map.of(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null, null, null);
+  }
+
+  /**
+   * A copy that sends reads through {@code repo} — the repo a resource's {@code repo(RepoSelector)} chooses for
+   * {@link RepoPurpose#READ}, e.g. a read replica — to {@code readDataSource}. Writes, reads that lock rows
+   * ({@link Query#lock}), and everything inside a {@link #transaction} stay on this data layer's data source, so a
+   * transaction reads its own writes and locks are taken where the rows are written.
+   *
+   * @throws IllegalArgumentException when no resource of the domain reads through {@code repo}
+   */
+  public DataLayer withReadDataSource(Class<? extends Repo> repo, DataSource readDataSource) {
+    Objects.requireNonNull(repo, "repo");
+    Objects.requireNonNull(readDataSource, "readDataSource");
+    boolean used = domain.resources().stream().anyMatch(r -> domain.repo(r, RepoPurpose.READ).getClass() == repo);
+    if (!used) {
+      throw new IllegalArgumentException("no resource of the domain reads through " + repo.getName()
+          + "; choose it for RepoPurpose.READ with postgres(pg -> pg.repo((resource, purpose) -> ...))");
+    }
+    Map<Class<? extends Repo>, DataSource> copy = new HashMap<>(readSources);
+    copy.put(repo, readDataSource);
+    return new DataLayer(domain, dataSource, Map.copyOf(copy), clock, timeout, preparations, models, insertTexts,
+        tx, tenant, tenantMigrations);
   }
 
   /** A copy whose timestamp defaults read {@code clock}. */
   public DataLayer withClock(Clock clock) {
-    return new DataLayer(domain, dataSource, Objects.requireNonNull(clock, "clock"), timeout, preparations, models,
-        insertTexts, tx, tenant, tenantMigrations);
+    return new DataLayer(domain, dataSource, readSources, Objects.requireNonNull(clock, "clock"), timeout,
+        preparations, models, insertTexts, tx, tenant, tenantMigrations);
   }
 
   /**
@@ -131,7 +157,7 @@ public final class DataLayer {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
-    return new DataLayer(domain, dataSource, clock, timeout, preparations, models, insertTexts, tx, tenant,
+    return new DataLayer(domain, dataSource, readSources, clock, timeout, preparations, models, insertTexts, tx, tenant,
         tenantMigrations);
   }
 
@@ -143,8 +169,8 @@ public final class DataLayer {
     Query.forAction(resource, action);
     Map<String, UnaryOperator<Query>> copy = new HashMap<>(preparations);
     copy.put(resource.name() + "#" + action, Objects.requireNonNull(preparation, "preparation"));
-    return new DataLayer(domain, dataSource, clock, timeout, Map.copyOf(copy), models, insertTexts, tx, tenant,
-        tenantMigrations);
+    return new DataLayer(domain, dataSource, readSources, clock, timeout, Map.copyOf(copy), models, insertTexts, tx,
+        tenant, tenantMigrations);
   }
 
   /**
@@ -154,7 +180,7 @@ public final class DataLayer {
    * unqualified names in fragments resolve to the tenant's tables. Non-multitenant resources ignore it.
    */
   public DataLayer withTenant(String tenant) {
-    return new DataLayer(domain, dataSource, clock, timeout, preparations, models, insertTexts, tx,
+    return new DataLayer(domain, dataSource, readSources, clock, timeout, preparations, models, insertTexts, tx,
         Objects.requireNonNull(tenant, "tenant"), tenantMigrations);
   }
 
@@ -163,7 +189,7 @@ public final class DataLayer {
    * directory or {@code classpath:} location) instead of the repo's {@code classpath:<tenantMigrationsPath>}.
    */
   public DataLayer withTenantMigrations(String location) {
-    return new DataLayer(domain, dataSource, clock, timeout, preparations, models, insertTexts, tx, tenant,
+    return new DataLayer(domain, dataSource, readSources, clock, timeout, preparations, models, insertTexts, tx, tenant,
         Objects.requireNonNull(location, "location"));
   }
 
@@ -193,7 +219,8 @@ public final class DataLayer {
     QueryRenderer.Select s = renderCombination(combination);
     Model m = model(combination.parts().get(0).query().resource(), prepare(combination.parts().get(0).query())
         .tenant(), prepare(combination.parts().get(0).query()).contextTable());
-    return Collections.unmodifiableList(run("combination read of " + m.name(), m, null, null, false,
+    boolean locks = combination.parts().stream().anyMatch(p -> p.query().lock().isPresent());
+    return Collections.unmodifiableList(read("combination read of " + m.name(), m, locks,
         c -> Jdbc.query(c, s.sql(), s.columns())));
   }
 
@@ -251,7 +278,7 @@ public final class DataLayer {
     Model m = model(q.resource(), q.tenant(), q.contextTable());
     QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
     Jdbc.Reader<List<T>> reader = readerFor.apply(s.columns());
-    List<T> out = run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, s.sql(), reader));
+    List<T> out = read(m.readDescription, m, q.lock().isPresent(), c -> Jdbc.query(c, s.sql(), reader));
     if (s.reverse()) {
       Collections.reverse(out);
     }
@@ -294,7 +321,7 @@ public final class DataLayer {
         throw new InvalidQueryException(m.describe() + ": " + e.getMessage(), e);
       }
     }
-    List<Row> rows = run(m.readDescription, m, null, null, false, c -> Jdbc.query(c, sql, m.allColumns));
+    List<Row> rows = read(m.readDescription, m, false, c -> Jdbc.query(c, sql, m.allColumns));
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
@@ -307,7 +334,7 @@ public final class DataLayer {
     Query q = prepare(query);
     Model m = model(q.resource(), q.tenant(), q.contextTable());
     Sql sql = render(() -> QueryRenderer.count(m, q));
-    return run("count of " + m.name(), m, null, null, false, c -> Jdbc.queryLong(c, sql));
+    return read("count of " + m.name(), m, false, c -> Jdbc.queryLong(c, sql));
   }
 
   /** The SQL {@code query} renders to, without running it (for logging, EXPLAIN and tests). */
@@ -661,8 +688,8 @@ public final class DataLayer {
         if (tenant != null) {
           applySearchPath(c, tenant);
         }
-        T result = body.apply(new DataLayer(domain, dataSource, clock, null, preparations, models, insertTexts,
-            inner, tenant, tenantMigrations));
+        T result = body.apply(new DataLayer(domain, dataSource, readSources, clock, null, preparations, models,
+            insertTexts, inner, tenant, tenantMigrations));
         c.commit();
         return result;
       } catch (RuntimeException | Error e) {
@@ -763,15 +790,32 @@ public final class DataLayer {
 
   <T> T run(String what, Model m, Operation operation, Map<String, Object> values, boolean atomic,
                     SqlWork<T> work) {
+    return run(dataSource, what, m, operation, values, atomic, work);
+  }
+
+  /**
+   * Runs a read of {@code m}'s rows: outside a transaction and without row locks, on the data source of the repo its
+   * resource reads through (see {@link #withReadDataSource}).
+   */
+  <T> T read(String what, Model m, boolean locks, SqlWork<T> work) {
+    DataSource source = dataSource;
+    if (tx == null && !locks && !readSources.isEmpty()) {
+      source = readSources.getOrDefault(domain.repo(m.resource, RepoPurpose.READ).getClass(), dataSource);
+    }
+    return run(source, what, m, null, null, false, work);
+  }
+
+  private <T> T run(DataSource source, String what, Model m, Operation operation, Map<String, Object> values,
+                    boolean atomic, SqlWork<T> work) {
     try {
       if (tx != null) {
         requireOpen();
         return work.run(tx.connection);
       }
-      if (dataSource == null) {
+      if (source == null) {
         throw new IllegalStateException("this data layer has no data source");
       }
-      try (Connection c = dataSource.getConnection()) {
+      try (Connection c = source.getConnection()) {
         if (timeout == null && !atomic) {
           return work.run(c);
         }
@@ -852,9 +896,13 @@ public final class DataLayer {
     }
   }
 
+  /**
+   * The repo whose migrations made the resource's table (its schema, extensions): the one it is written through. A
+   * read replica is a copy of that database, so reads render the same SQL.
+   */
   private Repo repo(Resource resource) {
     try {
-      return domain.repo(resource, RepoPurpose.READ);
+      return domain.repo(resource, RepoPurpose.MUTATE);
     } catch (IllegalArgumentException e) {
       return null;
     }

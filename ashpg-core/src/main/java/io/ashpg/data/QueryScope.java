@@ -120,6 +120,14 @@ final class QueryScope implements RenderContext {
   record Grouped(RenderContext destination, String key, Consumer<SqlBuilder> from) {}
 
   Grouped grouped(Aggregate a) {
+    return grouped(a, true);
+  }
+
+  /**
+   * The source of aggregate {@code a} joined to every row at once; with {@code onlyQueriedParents} restricted to the
+   * destination rows of the parents the query reads (worth it before a GROUP BY, not for a plain join).
+   */
+  Grouped grouped(Aggregate a, boolean onlyQueriedParents) {
     Relationship rel = m.resource.relationship(a.relationship()).orElseThrow();
     Destination d = destination(rel);
     QueryScope dest = d.scope();
@@ -128,7 +136,7 @@ final class QueryScope implements RenderContext {
     if (dest.m.baseFilter != null) {
       conditions.add(out -> out.append('(').append(dest.m.baseFilter).append(')'));
     }
-    if (query.filter().isPresent() || m.baseFilter != null) {
+    if (onlyQueriedParents && (query.filter().isPresent() || m.baseFilter != null)) {
       // Only the parents the query can read: the same table, filter and tenant under their own alias.
       QueryScope parents = new QueryScope(m, "p" + (depth + 1), tenant, depth + 1, Map.of(), Map.of());
       conditions.add(out -> {
@@ -221,7 +229,9 @@ final class QueryScope implements RenderContext {
   }
 
   /**
-   * The join of every aggregate: {@code LEFT JOIN LATERAL (…) AS agN ON TRUE}, one subquery per row, or for a count
+   * The join of every aggregate: {@code LEFT JOIN LATERAL (…) AS agN ON TRUE}, one subquery per row; for a first
+   * aggregate the resource lists in {@code simpleJoinFirstAggregates} a plain join ({@code LEFT JOIN (SELECT <key> AS
+   * k, <field> AS v FROM …) AS agN ON agN.k = <source>}, see {@link AggregateRenderer#simpleJoin}); or for a count
    * that can be grouped {@code LEFT JOIN (SELECT <key> AS k, count(…) AS v FROM … GROUP BY <key>) AS agN ON agN.k =
    * <source>}, which PostgreSQL computes for all rows in one pass (a hash aggregate) instead of probing the
    * destination once per row — or, without an index on the key, scanning it once per row.
@@ -229,9 +239,15 @@ final class QueryScope implements RenderContext {
   void aggregateJoins(SqlBuilder b) {
     for (Map.Entry<String, Aggregate> e : aggregates.entrySet()) {
       String agAlias = aggregateAlias(e.getKey());
-      if (query != null && m.layer != null && AggregateRenderer.groupable(e.getValue(), m.resource, query)) {
+      boolean simple = m.layer != null && AggregateRenderer.simpleJoin(e.getKey(), e.getValue(), m.resource);
+      if (simple || (query != null && m.layer != null
+          && AggregateRenderer.groupable(e.getValue(), m.resource, query))) {
         b.append(" LEFT JOIN (");
-        AggregateRenderer.renderGrouped(e.getKey(), e.getValue(), this, b);
+        if (simple) {
+          AggregateRenderer.renderSimpleJoin(e.getKey(), e.getValue(), this, b);
+        } else {
+          AggregateRenderer.renderGrouped(e.getKey(), e.getValue(), this, b);
+        }
         b.append(") AS ").append(agAlias).append(" ON ").append(agAlias).append(".k = ")
             .append(column(m.resource.relationship(e.getValue().relationship()).orElseThrow().sourceAttribute()));
       } else {

@@ -129,7 +129,7 @@ final class RelationshipLoader {
     Values.Decoder keyDecoder = Values.decoder(sourceAttribute.type());
     List<Row> rows = new ArrayList<>();
     List<Object> rowKeys = new ArrayList<>();
-    dl.run("load of " + source.name() + "." + rel.name(), st.model(), null, null, false, c -> {
+    dl.read("load of " + source.name() + "." + rel.name(), st.model(), false, c -> {
       Jdbc.log(sql);
       try (PreparedStatement ps = c.prepareStatement(sql.text())) {
         Jdbc.bind(c, ps, sql.binds());

@@ -66,7 +66,8 @@ public abstract class Repo {
   /**
    * How to connect. Default: system properties {@code ashpg.url}/{@code ashpg.username}/{@code ashpg.password},
    * else environment variables {@code ASHPG_URL}/{@code ASHPG_USERNAME}/{@code ASHPG_PASSWORD}, else
-   * {@link RepoConfig#none()} (tools then fall back to their own settings).
+   * {@link RepoConfig#none()} (tools then fall back to their own settings). One of them set but empty, credentials
+   * without a URL, or a URL that is not a PostgreSQL one throws (see {@link RepoConfig#fromEnvironment}).
    */
   public RepoConfig config() {
     return RepoConfig.fromEnvironment(System::getProperty, System::getenv);

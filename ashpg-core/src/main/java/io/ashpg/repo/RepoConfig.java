@@ -35,9 +35,13 @@ public final class RepoConfig {
     this.dataSource = dataSource;
   }
 
-  /** Connect with a JDBC URL; {@code username} and {@code password} may be null (e.g. given in the URL). */
+  /**
+   * Connect with a JDBC URL; {@code username} and {@code password} may be null (e.g. given in the URL).
+   *
+   * @throws IllegalArgumentException if {@code jdbcUrl} is missing, empty or not a PostgreSQL JDBC URL
+   */
   public static RepoConfig url(String jdbcUrl, String username, String password) {
-    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    JdbcUrls.require(jdbcUrl, "jdbcUrl");
     return new RepoConfig(jdbcUrl, username, password, DEFAULT_POOL_SIZE, Map.of(), null);
   }
 
@@ -54,15 +58,50 @@ public final class RepoConfig {
 
   /**
    * Reads {@code ashpg.url}/{@code ashpg.username}/{@code ashpg.password} from {@code properties}, falling back to
-   * {@code ASHPG_URL}/{@code ASHPG_USERNAME}/{@code ASHPG_PASSWORD} from {@code env}; {@link #none()} without a URL.
+   * {@code ASHPG_URL}/{@code ASHPG_USERNAME}/{@code ASHPG_PASSWORD} from {@code env}; {@link #none()} when none of
+   * them is set. One that is set but empty (an unset CI variable) is an error, as are credentials without a URL and
+   * a URL that is not a PostgreSQL one: each would otherwise leave a tool to fall back to a database of its own.
+   *
+   * @throws IllegalArgumentException naming the property or variable that is empty, invalid or missing
    */
   public static RepoConfig fromEnvironment(UnaryOperator<String> properties, UnaryOperator<String> env) {
-    String url = first(properties.apply("ashpg.url"), env.apply("ASHPG_URL"));
+    Setting url = Setting.read("ashpg.url", "ASHPG_URL", properties, env);
+    Setting user = Setting.read("ashpg.username", "ASHPG_USERNAME", properties, env);
+    Setting password = Setting.read("ashpg.password", "ASHPG_PASSWORD", properties, env);
     if (url == null) {
+      Setting credential = user != null ? user : password;
+      if (credential != null) {
+        throw new IllegalArgumentException(credential.name() + " is set, but no database URL is: set system property"
+            + " ashpg.url or environment variable ASHPG_URL too (" + JdbcUrls.FORM + ")");
+      }
       return NONE;
     }
-    return url(url, first(properties.apply("ashpg.username"), env.apply("ASHPG_USERNAME")),
-        first(properties.apply("ashpg.password"), env.apply("ASHPG_PASSWORD")));
+    return url(JdbcUrls.require(url.value(), url.name()), Setting.nonEmpty(user), Setting.nonEmpty(password));
+  }
+
+  /** A connection setting read from a system property or else an environment variable, with where it came from. */
+  private record Setting(String name, String value) {
+
+    static Setting read(String property, String variable, UnaryOperator<String> properties,
+        UnaryOperator<String> env) {
+      String fromProperty = properties.apply(property);
+      if (fromProperty != null) {
+        return new Setting("system property " + property, fromProperty);
+      }
+      String fromEnv = env.apply(variable);
+      return fromEnv == null ? null : new Setting("environment variable " + variable, fromEnv);
+    }
+
+    static String nonEmpty(Setting setting) {
+      if (setting == null) {
+        return null;
+      }
+      if (setting.value().isBlank()) {
+        throw new IllegalArgumentException(setting.name() + " is set but empty (an unset variable?); give it a value"
+            + " or remove it");
+      }
+      return setting.value();
+    }
   }
 
   /** A copy with another pool size. */
@@ -125,17 +164,13 @@ public final class RepoConfig {
     if (jdbcUrl == null) {
       return "RepoConfig[none]";
     }
-    return "RepoConfig[url=" + jdbcUrl + ", username=" + username + ", password=" + (password == null ? "none" : "***")
-        + ", poolSize=" + poolSize + ", properties=" + properties.keySet() + "]";
+    return "RepoConfig[url=" + JdbcUrls.redact(jdbcUrl) + ", username=" + username + ", password="
+        + (password == null ? "none" : "***") + ", poolSize=" + poolSize + ", properties=" + properties.keySet() + "]";
   }
 
   private void requireUrlForm(String method) {
     if (jdbcUrl == null) {
       throw new IllegalStateException(method + " applies to a URL configuration only");
     }
-  }
-
-  private static String first(String a, String b) {
-    return a != null && !a.isBlank() ? a : (b != null && !b.isBlank() ? b : null);
   }
 }

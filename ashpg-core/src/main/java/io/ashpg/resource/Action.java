@@ -10,10 +10,9 @@ import java.util.Optional;
  *
  * @param type    read, create, update or destroy
  * @param name    action name
- * @param primary whether it is the primary action of its type
  * @param context the context set by a {@code set_context} preparation/change (deeply immutable)
  */
-public record Action(ActionType type, String name, boolean primary, Map<String, Object> context) {
+public record Action(ActionType type, String name, Map<String, Object> context) {
   public Action {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(name, "name");

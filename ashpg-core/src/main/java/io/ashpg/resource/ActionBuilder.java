@@ -5,16 +5,9 @@ import java.util.Objects;
 
 /** Options of an action, used inside {@code read(name, a -> ...)} and friends. */
 public final class ActionBuilder {
-  private boolean primary;
   private Map<String, ?> context = Map.of();
 
   ActionBuilder() {}
-
-  /** Makes this the primary action of its type. */
-  public ActionBuilder primary(boolean primary) {
-    this.primary = primary;
-    return this;
-  }
 
   /** The context the action sets (Ash's {@code set_context}), e.g. {@code Map.of("data_layer", Map.of("table", "t"))}. */
   public ActionBuilder setContext(Map<String, ?> context) {
@@ -28,6 +21,6 @@ public final class ActionBuilder {
   }
 
   Action build(ActionType type, String name) {
-    return new Action(type, name, primary, Copies.deepMap(context));
+    return new Action(type, name, Copies.deepMap(context));
   }
 }

@@ -10,12 +10,10 @@ import java.util.Objects;
  * @param name        identity of the statement
  * @param up          SQL applied on migrate
  * @param down        SQL applied on rollback
- * @param code        put {@code up}/{@code down} into the migration verbatim instead of as one statement
  * @param global      on a context-multitenant resource, write it into the public migrations instead of tenant ones
  * @param afterTables tables whose structural changes must run before {@code up}
  */
-public record CustomStatement(String name, String up, String down, boolean code, boolean global,
-                              List<String> afterTables) {
+public record CustomStatement(String name, String up, String down, boolean global, List<String> afterTables) {
   public CustomStatement {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(up, "up");

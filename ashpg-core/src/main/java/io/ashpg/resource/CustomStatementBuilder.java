@@ -7,7 +7,6 @@ import java.util.Objects;
 public final class CustomStatementBuilder {
   private String up;
   private String down;
-  private boolean code;
   private boolean global;
   private List<String> afterTables = List.of();
 
@@ -22,12 +21,6 @@ public final class CustomStatementBuilder {
   /** SQL run on rollback. */
   public CustomStatementBuilder down(String sql) {
     this.down = Objects.requireNonNull(sql, "down");
-    return this;
-  }
-
-  /** Write {@code up}/{@code down} verbatim (default false). */
-  public CustomStatementBuilder code(boolean code) {
-    this.code = code;
     return this;
   }
 
@@ -52,6 +45,6 @@ public final class CustomStatementBuilder {
   }
 
   CustomStatement build(String name) {
-    return new CustomStatement(name, up == null ? "" : up, down == null ? "" : down, code, global, afterTables);
+    return new CustomStatement(name, up == null ? "" : up, down == null ? "" : down, global, afterTables);
   }
 }

@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +36,11 @@ public final class Domain {
     this.byName = r.byName;
     this.readRepos = r.readRepos;
     this.mutateRepos = r.mutateRepos;
-    this.repos = List.copyOf(r.instances.values().stream().flatMap(Optional::stream).toList());
+    // a repo chosen only for reads (a read replica) is no database of its own to migrate, create or drop
+    Set<Repo> written = Collections.newSetFromMap(new IdentityHashMap<>());
+    written.addAll(r.mutateRepos.values());
+    this.repos = List.copyOf(r.instances.values().stream().flatMap(Optional::stream).filter(written::contains)
+        .toList());
     this.tables = r.tables;
   }
 
@@ -101,7 +106,11 @@ public final class Domain {
     return repo;
   }
 
-  /** Every distinct repo instance (one per repo class), in order of first use. */
+  /**
+   * The repos resources are written through ({@link RepoPurpose#MUTATE}), one instance per repo class, in order of
+   * first use: the databases that are migrated, created and dropped. A repo chosen only for reads (a read replica,
+   * see {@code DataLayer.withReadDataSource}) is not among them.
+   */
   public List<Repo> repos() {
     return repos;
   }

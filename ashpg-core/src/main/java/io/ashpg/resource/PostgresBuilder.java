@@ -267,7 +267,10 @@ public final class PostgresBuilder {
     return this;
   }
 
-  /** First-aggregates over to-many relationships that may use a plain join. */
+  /**
+   * Names of {@code first} aggregates that join their related row plainly instead of a lateral subquery per row:
+   * faster, and right as long as at most one related row matches each record (more would repeat the record).
+   */
   public PostgresBuilder simpleJoinFirstAggregates(String... aggregates) {
     addAll(simpleJoinFirstAggregates, aggregates);
     return this;

@@ -36,7 +36,7 @@ import java.util.function.Function;
  * @param exclusionConstraintNamesFunction computes more of them from a changeset's attribute values
  * @param polymorphic                      no fixed table: the table comes from relationship/action context
  * @param createTableOptions               text appended after {@code CREATE TABLE (...)}
- * @param simpleJoinFirstAggregates        first-aggregates that may use a plain join
+ * @param simpleJoinFirstAggregates        names of first aggregates joined plainly (at most one related row each)
  * @param customIndexes                    extra indexes
  * @param customStatements                 managed hand-written SQL
  * @param manageTenant                     records of this resource own a tenant schema

@@ -157,10 +157,10 @@ public final class ResourceBuilder {
     return this;
   }
 
-  /** Primary actions named after their type ({@code "read"}, {@code "create"}, ...). */
+  /** One action per type, named after it ({@code "read"}, {@code "create"}, ...). */
   public ResourceBuilder defaultActions(ActionType... types) {
     for (ActionType type : types) {
-      action(type, type.defaultName(), a -> a.primary(true));
+      action(type, type.defaultName(), a -> { });
     }
     return this;
   }

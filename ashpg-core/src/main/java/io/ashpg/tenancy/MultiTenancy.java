@@ -3,6 +3,7 @@ package io.ashpg.tenancy;
 import io.ashpg.error.InvalidQueryException;
 import io.ashpg.error.SqlErrors;
 import io.ashpg.migration.run.MigrationException;
+import io.ashpg.migration.run.MigrationFailure;
 import io.ashpg.migration.run.MigrationResult;
 import io.ashpg.migration.run.MigratorOptions;
 import io.ashpg.migration.run.TenantLister;
@@ -17,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -73,12 +75,16 @@ public final class MultiTenancy {
     validate(tenant);
     MigratorOptions options = MigratorOptions.builder().repoName(Objects.requireNonNull(repoName, "repoName"))
         .location(Objects.requireNonNull(location, "location")).all().quiet(true).build();
-    MigrationResult result = TenantMigrator.create(dataSource, options, TenantLister.of(List.of(tenant))).migrate();
-    if (!result.succeeded()) {
+    try {
+      return TenantMigrator.create(dataSource, options, TenantLister.of(List.of(tenant))).migrate();
+    } catch (MigrationException e) {
+      if (e.result() == null) {
+        throw e;
+      }
       throw new MigrationException("tenant migrations of repo " + repoName + " from " + location
-          + " failed in tenant schema '" + tenant + "': " + result.failures(), null, result);
+          + " failed in tenant schema '" + tenant + "': " + e.result().failures().stream()
+          .map(MigrationFailure::describe).collect(Collectors.joining("; ")), e, e.result());
     }
-    return result;
   }
 
   /** {@link #migrateTenant(DataSource, String, String, String)} with {@code repo}'s tenant migrations path. */

@@ -14,7 +14,7 @@ final class RelBlog {
   private RelBlog() {}
 
   static final Resource AUTHOR = Resource.define("author", r -> r
-      .postgres(pg -> pg.repo(PlainDataRepo.class).table("authors"))
+      .postgres(pg -> pg.repo(PlainDataRepo.class).table("authors").simpleJoinFirstAggregates("bio"))
       .uuidPrimaryKey("id")
       .attribute("name", Type.STRING, a -> a.allowNil(false))
       .hasMany("posts", "post")

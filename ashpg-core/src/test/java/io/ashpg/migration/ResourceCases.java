@@ -3,7 +3,7 @@ package io.ashpg.migration;
 import io.ashpg.fixtures.BlogRepo;
 import io.ashpg.fixtures.PlainRepo;
 import io.ashpg.fixtures.Seed;
-import io.ashpg.migration.diff.HintRenameDecider;
+import io.ashpg.migration.diff.RenameDecider;
 import io.ashpg.migration.generate.GenerationResult;
 import io.ashpg.migration.generate.GeneratorOptions;
 import io.ashpg.migration.generate.MigrationGenerator;
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Resource-level golden cases, mirroring AshPostgres's migration generator tests: resource sets defined here are
@@ -62,9 +63,15 @@ public final class ResourceCases {
 
     /** Generates this step into {@code project}. */
     GenerationResult generate(Path project, MigrationGenerator generator) {
-      GeneratorOptions options = GeneratorOptions.defaults(project).withQuiet(true).withDropColumns(dropColumns)
-          .withRenames(renames);
-      return generator.generate(Domain.of(resources), options, new HintRenameDecider(renames),
+      return generate(project, generator, UnaryOperator.identity());
+    }
+
+    /** Generates this step into {@code project} with its options changed by {@code adjust} (dry run, dev). */
+    GenerationResult generate(Path project, MigrationGenerator generator, UnaryOperator<GeneratorOptions> adjust) {
+      GeneratorOptions options = adjust.apply(GeneratorOptions.defaults(project).withQuiet(true)
+          .withDropColumns(dropColumns).withRenames(renames));
+      // the hints travel in the options, as from the plugin; anything they leave open is an error
+      return generator.generate(Domain.of(resources), options, RenameDecider.strict(),
           PrimaryKeyChooser.fromHints(primaryKeys));
     }
   }
@@ -441,6 +448,56 @@ public final class ResourceCases {
         .belongsTo("draft", "draft")));
     return of("primary_key_moved_under_foreign_keys", step(before, comment, reviewBefore, draftBefore, revision),
         step(after, comment, reviewAfter, draftAfter, revision));
+  }
+
+  /**
+   * A key (or the table) of a global table goes away while tenant tables reference it. Each case has three steps:
+   * the tenant references in place; the same with every tenant reference ignored (no foreign key); the global
+   * change made, with the references declared again where they still have a target. Generating the third step right
+   * after the first is what the generator refuses ({@code GlobalKeyInUseException}); going through the second is the
+   * way out its message describes.
+   */
+  static List<Case> globalKeysUnderTenantReferences() {
+    Consumer<ResourceBuilder> context = r -> r.multitenancy(m -> m.strategy(Multitenancy.Strategy.CONTEXT));
+    Consumer<ResourceBuilder> ignorePost = r -> r.postgres(pg -> pg.reference("post", ref -> ref.ignore(true)));
+
+    // posts' primary key moves from id to guid; id stays unique through an identity. revisions keep referencing
+    // id, drafts are re-pointed to guid: both keys are bound to posts_pkey until the tenant migration runs.
+    Resource post = res("post", "posts", r -> r.uuidPrimaryKey("id").attribute("title", Type.STRING));
+    Resource postMoved = res("post", "posts", r -> r.uuidPrimaryKey("guid")
+        .attribute("id", Type.UUID, a -> a.allowNil(false).defaultValue(AttributeDefault.uuidGenerate()))
+        .attribute("title", Type.STRING).identity("unique_id", "id"));
+    Consumer<ResourceBuilder> revisionBody = context.andThen(r -> r.uuidPrimaryKey("id").belongsTo("post", "post"));
+    Consumer<ResourceBuilder> draftBody = context.andThen(r -> r.uuidPrimaryKey("id").belongsTo("post", "post"));
+    Case primaryKey = of("global_primary_key_moved_under_tenant_references",
+        step(post, res("revision", "revisions", revisionBody), res("draft", "drafts", draftBody)),
+        step(post, res("revision", "revisions", revisionBody.andThen(ignorePost)),
+            res("draft", "drafts", draftBody.andThen(ignorePost))),
+        step(postMoved, res("revision", "revisions", revisionBody), res("draft", "drafts", context.andThen(r -> r
+            .uuidPrimaryKey("id").belongsTo("post", "post", b -> b.destinationAttribute("guid"))))));
+
+    // the identity behind entries' key to accounts.code is replaced by another one on the same column with another
+    // definition (NULLS NOT DISTINCT), so its index is dropped and built anew (a same-definition rename only renames)
+    Consumer<ResourceBuilder> accountBody = r -> r.uuidPrimaryKey("id").attribute("code", Type.STRING, notNull());
+    Resource account = res("account", "accounts", accountBody.andThen(r -> r.identity("unique_code", "code")));
+    Resource accountRekeyed = res("account", "accounts", accountBody.andThen(r -> r.identity("unique_account_code",
+        List.of("code"), i -> i.nullsDistinct(false))));
+    Consumer<ResourceBuilder> entryBody = context.andThen(r -> r.uuidPrimaryKey("id")
+        .belongsTo("account", "account", b -> b.destinationAttribute("code").attributeType(Type.STRING)));
+    Resource entryIgnored = res("entry", "entries",
+        entryBody.andThen(r -> r.postgres(pg -> pg.reference("account", ref -> ref.ignore(true)))));
+    Case identity = of("global_identity_replaced_under_tenant_references",
+        step(account, res("entry", "entries", entryBody)),
+        step(account, entryIgnored),
+        step(accountRekeyed, res("entry", "entries", entryBody)));
+
+    // posts is dropped along with the relationship to it
+    Resource revisionAlone = res("revision", "revisions", context.andThen(r -> r.uuidPrimaryKey("id")));
+    Case table = of("global_table_dropped_under_tenant_references",
+        step(post, res("revision", "revisions", revisionBody)),
+        step(post, res("revision", "revisions", revisionBody.andThen(ignorePost))),
+        step(revisionAlone).withRenames("posts:-").withDropColumns());
+    return List.of(primaryKey, identity, table);
   }
 
   // AshPostgres: `add :id, :bigserial, null: false, primary_key: true` (generated integer key without default);

@@ -106,14 +106,25 @@ class UuidV7DefaultTest {
       assertVersion7Ids(conn, "\"" + TENANT + "\".memos");
       assertThat(functionExists(conn)).isTrue();
 
-      // no resource needs it any more: a later migration removes it, and its down brings it back
+      // no resource needs it any more: the drop is written commented out, because the tenant migrations already
+      // written call it and every tenant created later replays them
       GenerationResult second = generate(List.of(note(PlainRepo.class, false)));
       assertThat(second.migrations()).anySatisfy(f -> assertThat(f.content())
-          .contains("DROP FUNCTION public.uuid_generate_v7()"));
+          .contains("--     DROP FUNCTION public.uuid_generate_v7()"))
+          .allSatisfy(f -> assertThat(f.content().lines().filter(l -> l.contains("DROP FUNCTION")))
+              .allMatch(l -> l.startsWith("--")));
       assertThat(Files.readString(project.resolve("src/main/ashpg/resource_snapshots/plain_repo/extensions.json")))
           .doesNotContain("uuid_generate_v7");
       migrators.forEach(m -> succeeded(m.migrate()));
-      assertThat(functionExists(conn)).as("function after the migration that no longer needs it").isFalse();
+      assertThat(functionExists(conn)).as("function after the migration that no longer needs it").isTrue();
+      // a tenant created now replays the tenant migration whose table default calls the function
+      Path tenants = project.resolve("src/main/resources/db/plain_repo/tenant_migrations");
+      MigratorOptions.Builder lateTenant = MigratorOptions.builder().repoName("plain_repo").quiet(true)
+          .prefix("tenant_late").location(tenants.toString());
+      succeeded(Migrator.create(db.dataSource(), lateTenant.step(1).build()).migrate());
+      assertVersion7Ids(conn, "tenant_late.memos");
+      succeeded(Migrator.create(db.dataSource(), lateTenant.all().build()).migrate());
+      succeeded(Migrator.create(db.dataSource(), lateTenant.all().build()).rollback());
       Migrator global = Migrator.create(db.dataSource(), migrators.get(0).options().toBuilder().step(1).build());
       succeeded(global.rollback());
       assertThat(functionExists(conn)).as("function after rolling that migration back").isTrue();

@@ -33,6 +33,21 @@ class RepoConfigTest {
   }
 
   @Test
+  void toStringHidesAPasswordInTheUrl() {
+    RepoConfig config = RepoConfig.url("jdbc:postgresql://localhost/blog?password=s3cret", null, null);
+    assertThat(config.toString()).doesNotContain("s3cret").contains("jdbc:postgresql://localhost/blog?password=***");
+  }
+
+  @Test
+  void aUrlThatIsNotAPostgresqlJdbcUrlIsRefusedWhereItIsGiven() {
+    assertThatThrownBy(() -> RepoConfig.url("", "app", "s3cret"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("jdbcUrl is set but empty");
+    assertThatThrownBy(() -> RepoConfig.url("jdbc:mysql://localhost/blog", "app", "s3cret"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'jdbc:mysql://localhost/blog' is not a PostgreSQL JDBC URL");
+  }
+
+  @Test
   void dataSourceAndNoneForms() {
     DataSource ds = new FakeDataSource();
     RepoConfig config = RepoConfig.dataSource(ds);

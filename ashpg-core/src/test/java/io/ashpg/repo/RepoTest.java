@@ -62,4 +62,32 @@ class RepoTest {
     assertThat(fromProps.password()).contains("envpass");
     assertThat(RepoConfig.fromEnvironment(k -> null, k -> null).isConfigured()).isFalse();
   }
+
+  @Test
+  void anEmptyUrlIsAnErrorNamingItsSourceNotNoDatabase() {
+    // an unset CI variable: -Dashpg.url=$DB_URL, or ASHPG_URL exported empty
+    assertThatThrownBy(() -> RepoConfig.fromEnvironment(k -> k.equals("ashpg.url") ? "" : null, k -> null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("system property ashpg.url is set but empty");
+    assertThatThrownBy(() -> RepoConfig.fromEnvironment(k -> null, k -> k.equals("ASHPG_URL") ? " " : null))
+        .hasMessageStartingWith("environment variable ASHPG_URL is set but empty");
+    // the property wins over the environment, also when it is the one that is wrong
+    assertThatThrownBy(() -> RepoConfig.fromEnvironment(k -> k.equals("ashpg.url") ? "" : null,
+        k -> k.equals("ASHPG_URL") ? "jdbc:postgresql://env/db" : null))
+        .hasMessageStartingWith("system property ashpg.url is set but empty");
+  }
+
+  @Test
+  void anInvalidUrlOrCredentialsWithoutAUrlAreErrors() {
+    assertThatThrownBy(() -> RepoConfig.fromEnvironment(k -> null,
+        k -> k.equals("ASHPG_URL") ? "postgres://db/shop" : null))
+        .hasMessage("environment variable ASHPG_URL 'postgres://db/shop' is not a PostgreSQL JDBC URL; use "
+            + JdbcUrls.FORM);
+    assertThatThrownBy(() -> RepoConfig.fromEnvironment(k -> k.equals("ashpg.username") ? "deployer" : null,
+        k -> null))
+        .hasMessageStartingWith("system property ashpg.username is set, but no database URL is");
+    assertThatThrownBy(() -> RepoConfig.fromEnvironment(k -> k.equals("ashpg.url") ? "jdbc:postgresql://p/db" : null,
+        k -> k.equals("ASHPG_PASSWORD") ? "" : null))
+        .hasMessageStartingWith("environment variable ASHPG_PASSWORD is set but empty");
+  }
 }

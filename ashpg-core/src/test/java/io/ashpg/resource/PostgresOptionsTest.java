@@ -258,12 +258,12 @@ class PostgresOptionsTest {
   void customStatements() {
     Resource r = Resource.define("post", b -> b.postgres(pg -> pg
         .customStatement("search_trigger", s -> s.up("CREATE TRIGGER ...").down("DROP TRIGGER ...")
-            .code(true).global(true).afterTables("posts", "authors"))
+            .global(true).afterTables("posts", "authors"))
         .customStatement("view", s -> s.up("CREATE VIEW v AS SELECT 1").down("DROP VIEW v"))));
     assertThat(r.postgres().customStatements()).containsExactly(
-        new CustomStatement("search_trigger", "CREATE TRIGGER ...", "DROP TRIGGER ...", true, true,
+        new CustomStatement("search_trigger", "CREATE TRIGGER ...", "DROP TRIGGER ...", true,
             List.of("posts", "authors")),
-        new CustomStatement("view", "CREATE VIEW v AS SELECT 1", "DROP VIEW v", false, false, List.of()));
+        new CustomStatement("view", "CREATE VIEW v AS SELECT 1", "DROP VIEW v", false, List.of()));
     assertThat(r.definitionProblems()).isEmpty();
 
     Resource missing = Resource.define("post", b -> b.postgres(pg -> pg.customStatement("half", s -> s.up("x"))));

@@ -173,14 +173,12 @@ class ResourceDslTest {
     Resource r = Resource.define("reaction", b -> b
         .defaultActions(ActionType.READ, ActionType.DESTROY)
         .read("for_posts", a -> a.setContext(Map.of("data_layer", Map.of("table", "post_reactions"))))
-        .create("make", a -> a.primary(true).setContextTable("t"))
+        .create("make", a -> a.setContextTable("t"))
         .update("edit", a -> {})
         .destroy("purge", a -> {}));
     assertThat(r.actions()).extracting(Action::name)
         .containsExactly("read", "destroy", "for_posts", "make", "edit", "purge");
-    assertThat(r.action("read").orElseThrow().primary()).isTrue();
     assertThat(r.action("for_posts").orElseThrow().contextTable()).contains("post_reactions");
-    assertThat(r.action("for_posts").orElseThrow().primary()).isFalse();
     assertThat(r.action("make").orElseThrow().contextTable()).contains("t");
     assertThat(r.action("edit").orElseThrow().contextTable()).isEmpty();
     assertThat(r.action("edit").orElseThrow().type()).isEqualTo(ActionType.UPDATE);

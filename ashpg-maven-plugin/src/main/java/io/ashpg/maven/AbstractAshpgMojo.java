@@ -2,8 +2,8 @@ package io.ashpg.maven;
 
 import io.ashpg.maven.embedded.BinariesArtifact;
 import io.ashpg.maven.embedded.EmbeddedServer;
+import io.ashpg.repo.JdbcUrls;
 import io.ashpg.repo.Repo;
-import io.ashpg.repo.RepoConfig;
 import io.ashpg.resource.Api;
 import io.ashpg.resource.DefinitionException;
 import io.ashpg.resource.Domain;
@@ -12,11 +12,15 @@ import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -26,6 +30,7 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -45,7 +50,10 @@ public abstract class AbstractAshpgMojo extends AbstractMojo {
   @Parameter(property = "ashpg.apis")
   protected List<String> apis;
 
-  /** JDBC URL of the database, for every repo without its own {@code <repos>} entry. */
+  /**
+   * JDBC URL of the database, for every repo without its own {@code <repos>} entry. Given but empty (an unset
+   * variable) or not a PostgreSQL JDBC URL, it fails the goal.
+   */
   @Parameter(property = "ashpg.url")
   protected String url;
 
@@ -57,13 +65,24 @@ public abstract class AbstractAshpgMojo extends AbstractMojo {
   @Parameter(property = "ashpg.password")
   protected String password;
 
-  /** Id of a {@code <server>} in settings.xml whose user name and password are used. */
+  /**
+   * Id of a {@code <server>} in settings.xml giving the user name and password and, in
+   * {@code <configuration><url>…</url></configuration>}, optionally the URL. A server that does not exist, or that
+   * has no URL when nothing else gives one, fails the goal.
+   */
   @Parameter(property = "ashpg.serverId")
   protected String serverId;
 
   /** Per-repo connection settings, which win over the plugin-wide ones. */
   @Parameter
   protected List<RepoConnection> repos;
+
+  /**
+   * Whether a repo no setting names a database for may use the embedded PostgreSQL. {@code -Dashpg.embedded=false}
+   * in CI and deploy steps turns a forgotten URL into an error instead of a migrated throwaway database.
+   */
+  @Parameter(property = "ashpg.embedded", defaultValue = "true")
+  protected boolean embedded;
 
   /**
    * Where the embedded default PostgreSQL keeps its data. It is used when a repo has no database configured
@@ -82,11 +101,21 @@ public abstract class AbstractAshpgMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
 
+  /** This goal's execution: its descriptor lists the parameters, and so the user properties the goal reads. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  protected MojoExecution mojoExecution;
+
   @Inject
   protected RepositorySystem repositorySystem;
 
   @Inject
   protected SettingsDecrypter settingsDecrypter;
+
+  /** The repos of the loaded Apis, for checking the {@code <repos>} entries against. */
+  private List<Repo> loadedRepos = List.of();
+
+  /** Each repo's database once decided and named in the log (empty: the embedded default), by repo name. */
+  private final Map<String, Optional<DatabaseTarget>> targets = new HashMap<>();
 
   @Override
   @SuppressWarnings("try") // the bridge only needs to be open while the goal runs
@@ -95,6 +124,7 @@ public abstract class AbstractAshpgMojo extends AbstractMojo {
       getLog().info("ashpg: skipped (ashpg.skip)");
       return;
     }
+    checkUserProperties();
     List<String> classpath;
     try {
       classpath = project.getRuntimeClasspathElements();
@@ -115,6 +145,19 @@ public abstract class AbstractAshpgMojo extends AbstractMojo {
     System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
   }
 
+  /**
+   * Fails on an {@code ashpg.*} user property no goal of the plugin reads (a typo Maven would silently ignore), and
+   * warns about one only other goals read. The names come from the plugin descriptor's parameters.
+   */
+  private void checkUserProperties() throws MojoFailureException {
+    UserPropertyCheck.Outcome outcome = UserPropertyCheck.of(mojoExecution.getMojoDescriptor(), session.getGoals())
+        .check(session.getUserProperties().stringPropertyNames());
+    outcome.warnings().forEach(w -> getLog().warn("ashpg: " + w));
+    if (!outcome.errors().isEmpty()) {
+      throw new MojoFailureException("ashpg: " + String.join("\n", outcome.errors()));
+    }
+  }
+
   /** The goal's work, with the project's classes on the context class loader. */
   protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
@@ -130,7 +173,9 @@ public abstract class AbstractAshpgMojo extends AbstractMojo {
       loaded.add(instantiate(name.trim(), loader));
     }
     try {
-      return Domain.build(loaded.toArray(Api[]::new));
+      Domain domain = Domain.build(loaded.toArray(Api[]::new));
+      loadedRepos = domain.repos();
+      return domain;
     } catch (DefinitionException e) {
       throw new MojoFailureException("the resources of " + String.join(", ", apis) + " are not valid:\n"
           + e.getMessage());
@@ -163,34 +208,79 @@ public abstract class AbstractAshpgMojo extends AbstractMojo {
   }
 
   /**
-   * The database of {@code repo}: its {@code <repos>} entry, then {@code ashpg.url}, then a settings.xml server
-   * with {@code ashpg.serverId} and a URL from the repo, then the repo's own {@code config()}, then the embedded
-   * default (started on demand, its database created if missing).
+   * The database {@code repo} uses — empty for the embedded default — decided by {@link TargetResolver} and named in
+   * the log the first time a goal asks, before anything connects: the URL without passwords, the user and where
+   * they came from, or the embedded server's data directory.
+   *
+   * @throws MojoExecutionException when a setting naming a database is empty, incomplete or invalid, or when no
+   *     setting names one and {@code ashpg.embedded} is false
    */
-  protected DatabaseTarget database(Repo repo) throws MojoExecutionException {
-    RepoConnection own = repoConnection(repo);
-    if (own != null && own.getUrl() != null) {
-      Credentials c = credentials(own.getServerId(), own.getUsername(), own.getPassword());
-      return new DatabaseTarget(own.getUrl(), c.user, c.password, "<repos> entry " + own.getName());
+  protected Optional<DatabaseTarget> target(Repo repo) throws MojoExecutionException {
+    Optional<DatabaseTarget> known = targets.get(repo.name());
+    if (known != null) {
+      return known;
     }
-    RepoConfig config = repo.config();
-    if (url != null && !url.isBlank()) {
-      Credentials c = credentials(serverId, username, password);
-      return new DatabaseTarget(url, c.user, c.password, "ashpg.url");
+    TargetResolver resolver = new TargetResolver(
+        TargetResolver.Settings.plugin(given(url, "url"), given(username, "username"), given(password, "password"),
+            given(serverId, "serverId")),
+        repos, this::server);
+    resolver.checkEntries(loadedRepos);
+    Optional<DatabaseTarget> target = resolver.resolve(repo);
+    if (target.isEmpty() && !embedded) {
+      throw new MojoExecutionException("no database is configured for repo " + repo.name() + ", and the embedded"
+          + " PostgreSQL is off (ashpg.embedded=false): name one with -Dashpg.url=" + JdbcUrls.FORM
+          + ", -Dashpg.serverId (a settings.xml server with a URL), a <repos> entry or "
+          + repo.getClass().getSimpleName() + ".config()");
     }
-    if (config.jdbcUrl().isPresent()) {
-      Credentials c = credentials(serverId, config.username().orElse(username), config.password().orElse(password));
-      return new DatabaseTarget(config.jdbcUrl().get(), c.user, c.password, repo.getClass().getSimpleName()
-          + ".config()");
-    }
-    if (config.dataSource().isPresent()) {
-      throw new MojoExecutionException("repo " + repo.name() + " is configured with a DataSource, which a build"
-          + " cannot use; give the goal a URL with -Dashpg.url or a <repos> entry");
-    }
-    return embedded(repo);
+    getLog().info("ashpg: repo " + repo.name() + ": using " + (target.isPresent() ? target.get()
+        : "the embedded PostgreSQL in " + relative(embeddedDataDirectory.toPath()) + " (no database configured)"));
+    targets.put(repo.name(), target);
+    return target;
   }
 
-  private DatabaseTarget embedded(Repo repo) throws MojoExecutionException {
+  /**
+   * The database of {@code repo} to connect to: its {@link #target}, or the embedded default (started on demand,
+   * its database created if missing).
+   */
+  protected DatabaseTarget database(Repo repo) throws MojoExecutionException {
+    Optional<DatabaseTarget> target = target(repo);
+    return target.isPresent() ? target.get() : startEmbedded(repo);
+  }
+
+  /**
+   * A plugin-wide setting as given: its value, or {@code ""} when it was given empty on the command line (Maven
+   * injects nothing for {@code -Dashpg.url=}), or the raw {@code ${…}} of a pom configuration Maven could not
+   * resolve ({@code <url>${env.DB_URL}</url>} with the variable unset); null when not given at all.
+   */
+  private String given(String value, String parameter) {
+    if (value != null) {
+      return value;
+    }
+    String fromCommandLine = session.getUserProperties().getProperty("ashpg." + parameter);
+    if (fromCommandLine != null) {
+      return fromCommandLine;
+    }
+    Xpp3Dom configuration = mojoExecution.getConfiguration();
+    Xpp3Dom configured = configuration == null ? null : configuration.getChild(parameter);
+    String raw = configured == null ? null : configured.getValue();
+    return raw != null && !raw.isBlank() && !raw.equals("${ashpg." + parameter + "}") ? raw : null;
+  }
+
+  private TargetResolver.Server server(String id) {
+    Server server = session.getSettings().getServer(id);
+    if (server == null) {
+      return null;
+    }
+    SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    for (SettingsProblem problem : decrypted.getProblems()) {
+      getLog().warn("settings.xml server " + id + ": " + problem.getMessage());
+    }
+    Server s = decrypted.getServer();
+    Xpp3Dom url = server.getConfiguration() instanceof Xpp3Dom c ? c.getChild("url") : null;
+    return new TargetResolver.Server(s.getUsername(), s.getPassword(), url == null ? null : url.getValue());
+  }
+
+  private DatabaseTarget startEmbedded(Repo repo) throws MojoExecutionException {
     Path binaries;
     try {
       binaries = BinariesArtifact.resolve(repositorySystem, session.getRepositorySession(),
@@ -200,16 +290,15 @@ public abstract class AbstractAshpgMojo extends AbstractMojo {
     }
     EmbeddedServer.Started started;
     try {
-      started = EmbeddedServer.startOrReuse(embeddedDataDirectory.toPath(), binaries);
+      started = EmbeddedServer.startOrReuse(embeddedDataDirectory.toPath(), binaries,
+          m -> getLog().info("ashpg: " + m));
     } catch (RuntimeException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
     EmbeddedServer server = started.server();
     String dbUrl = server.jdbcUrl(repo.name());
-    if (started.startedNow()) {
-      getLog().info("ashpg: no database configured for repo " + repo.name() + ", using the embedded PostgreSQL in "
-          + project.getBasedir().toPath().relativize(server.dataDirectory()) + " (" + dbUrl + ")");
-    }
+    getLog().debug("ashpg: embedded PostgreSQL " + (started.startedNow() ? "started" : "running") + " in "
+        + server.dataDirectory() + ": " + dbUrl);
     if (createsEmbeddedDatabase()) {
       DatabaseAdmin.create(dbUrl, server.user(), "", true);
     }
@@ -222,37 +311,6 @@ public abstract class AbstractAshpgMojo extends AbstractMojo {
    */
   protected boolean createsEmbeddedDatabase() {
     return true;
-  }
-
-  private RepoConnection repoConnection(Repo repo) {
-    if (repos == null) {
-      return null;
-    }
-    for (RepoConnection c : repos) {
-      if (repo.name().equals(c.getName()) || repo.getClass().getName().equals(c.getName())) {
-        return c;
-      }
-    }
-    return null;
-  }
-
-  private record Credentials(String user, String password) {
-  }
-
-  private Credentials credentials(String id, String user, String pass) throws MojoExecutionException {
-    if (id == null || id.isBlank()) {
-      return new Credentials(user, pass);
-    }
-    Server server = session.getSettings().getServer(id);
-    if (server == null) {
-      throw new MojoExecutionException("settings.xml has no <server> with id " + id + " (ashpg.serverId)");
-    }
-    SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-    for (SettingsProblem problem : decrypted.getProblems()) {
-      getLog().warn("settings.xml server " + id + ": " + problem.getMessage());
-    }
-    Server s = decrypted.getServer();
-    return new Credentials(user != null ? user : s.getUsername(), pass != null ? pass : s.getPassword());
   }
 
   /** Project-relative path for messages. */

@@ -1,13 +1,13 @@
 package io.ashpg.maven;
 
 import io.ashpg.migration.diff.AmbiguousRenameException;
-import io.ashpg.migration.diff.HintRenameDecider;
 import io.ashpg.migration.diff.NeverRename;
 import io.ashpg.migration.diff.RenameDecider;
 import io.ashpg.migration.generate.AmbiguousPrimaryKeyException;
 import io.ashpg.migration.generate.DevMigrations;
 import io.ashpg.migration.generate.GenerationResult;
 import io.ashpg.migration.generate.GeneratorOptions;
+import io.ashpg.migration.generate.GlobalKeyInUseException;
 import io.ashpg.migration.generate.MigrationGenerator;
 import io.ashpg.migration.generate.PendingChange;
 import io.ashpg.migration.generate.PrimaryKeyChooser;
@@ -22,7 +22,10 @@ import io.ashpg.repo.Repo;
 import io.ashpg.resource.DefinitionException;
 import io.ashpg.resource.Domain;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -35,12 +38,19 @@ public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
   @Parameter(property = "ashpg.snapshotPath", defaultValue = "${project.basedir}/src/main/ashpg/resource_snapshots")
   protected File snapshotPath;
 
-  /** Root of the public migrations; files go to {@code <migrationPath>/<repo>/migrations}. */
-  @Parameter(property = "ashpg.migrationPath", defaultValue = "${project.basedir}/src/main/resources/db")
+  /**
+   * Root of the public migrations; files go to {@code <migrationPath>/<repo>/migrations}. Unset (the default), each
+   * repo's files go to its {@code Repo.migrationsPath()} under the project's resources ({@code
+   * src/main/resources/db/<repo>/migrations} unless the repo overrides it): where {@code migrate} reads them.
+   */
+  @Parameter(property = "ashpg.migrationPath")
   protected File migrationPath;
 
-  /** Root of the tenant migrations; files go to {@code <tenantMigrationPath>/<repo>/tenant_migrations}. */
-  @Parameter(property = "ashpg.tenantMigrationPath", defaultValue = "${project.basedir}/src/main/resources/db")
+  /**
+   * Root of the tenant migrations; files go to {@code <tenantMigrationPath>/<repo>/tenant_migrations}. Unset (the
+   * default), each repo's files go to its {@code Repo.tenantMigrationsPath()} under the project's resources.
+   */
+  @Parameter(property = "ashpg.tenantMigrationPath")
   protected File tenantMigrationPath;
 
   /**
@@ -66,22 +76,43 @@ public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
    * itself, with project-relative paths, so nothing is printed twice.
    */
   protected GeneratorOptions options(boolean dropColumns, String name, boolean dryRun, boolean checkMigrated) {
-    return new GeneratorOptions(snapshotPath.toPath(), migrationPath.toPath(), tenantMigrationPath.toPath(),
-        dropColumns, name, true, dryRun, checkMigrated, renames == null ? List.of() : renames, false, false);
+    Path defaultRoot = ResourceFolders.defaultRoot(project).resolve("db");
+    return new GeneratorOptions(snapshotPath.toPath(), migrationPath != null ? migrationPath.toPath() : defaultRoot,
+        tenantMigrationPath != null ? tenantMigrationPath.toPath() : defaultRoot, dropColumns, name, true, dryRun,
+        checkMigrated, renames == null ? List.of() : renames, false, false);
+  }
+
+  /**
+   * {@code options} with each repo's folders: its {@code Repo.migrationsPath()} / {@code tenantMigrationsPath()}
+   * under the project's resources — found the way {@code migrate} finds them — unless ashpg.migrationPath /
+   * ashpg.tenantMigrationPath name a root.
+   */
+  private GeneratorOptions withRepoFolders(GeneratorOptions options, Domain domain) {
+    Map<String, GeneratorOptions.RepoDirectories> dirs = new LinkedHashMap<>();
+    for (Repo repo : domain.repos()) {
+      dirs.put(repo.name(), new GeneratorOptions.RepoDirectories(
+          migrationPath != null ? options.migrationDir(repo.name())
+              : ResourceFolders.forWriting(project, repo.migrationsPath()),
+          tenantMigrationPath != null ? options.tenantMigrationDir(repo.name())
+              : ResourceFolders.forWriting(project, repo.tenantMigrationsPath())));
+    }
+    return options.withRepoDirectories(dirs);
   }
 
   /**
    * Runs the generator. Questions go to the hints first, then (interactive Maven only) to the user; an unanswered
    * question fails the build with the candidates and the hint to give.
    */
-  protected GenerationResult generate(GeneratorOptions options) throws MojoExecutionException, MojoFailureException {
+  protected GenerationResult generate(GeneratorOptions requested) throws MojoExecutionException,
+      MojoFailureException {
     Domain domain = domain();
+    GeneratorOptions options = withRepoFolders(requested, domain);
     boolean interactive = session.getRequest().isInteractiveMode() && !options.checkMigrated();
     InteractiveDecisions prompt = new InteractiveDecisions();
-    // a check only lists what differs, so it answers every question the way that shows the most change
+    // the generator asks the options' rename hints first, this only what they leave open; a check only lists what
+    // differs, so it answers every question the way that shows the most change
     RenameDecider fallback = options.checkMigrated() ? NeverRename.INSTANCE
         : interactive ? prompt : RenameDecider.strict();
-    RenameDecider renameDecider = new HintRenameDecider(options.renames(), fallback);
     PrimaryKeyChooser hints;
     try {
       hints = new PrimaryKeyHints(primaryKeys == null ? List.of() : primaryKeys);
@@ -94,8 +125,8 @@ public abstract class AbstractGeneratorMojo extends AbstractAshpgMojo {
     };
     try {
       return new MigrationGenerator(VersionClock.system()).withDevRollback(dev -> rollBack(domain, dev))
-          .generate(domain, options, renameDecider, keys);
-    } catch (AmbiguousRenameException | AmbiguousPrimaryKeyException | DefinitionException
+          .generate(domain, options, fallback, keys);
+    } catch (AmbiguousRenameException | AmbiguousPrimaryKeyException | GlobalKeyInUseException | DefinitionException
              | SnapshotFormatException | IllegalArgumentException e) {
       throw new MojoFailureException("ashpg: " + e.getMessage(), e);
     } catch (DevRollbackFailed e) {

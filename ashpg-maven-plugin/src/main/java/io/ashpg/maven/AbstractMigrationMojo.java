@@ -1,20 +1,17 @@
 package io.ashpg.maven;
 
 import io.ashpg.migration.run.MigrationException;
-import io.ashpg.migration.run.MigrationFailure;
 import io.ashpg.migration.run.MigrationResult;
 import io.ashpg.migration.run.MigratorOptions;
 import io.ashpg.migration.run.SchemaOutcome;
 import io.ashpg.repo.Repo;
 import io.ashpg.resource.Domain;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,15 +19,23 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** Options shared by the goals that run migrations: migrate, rollback and status. */
 public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
 
+  /** SQLSTATE invalid_catalog_name: the database the URL names does not exist. */
+  private static final String MISSING_DATABASE = "3D000";
+  private static final String CREATE_HINT = "\nThe database does not exist yet: run mvn ashpg:create first (with the"
+      + " same database settings), then this goal again.";
+
   /** Work on tenant migrations, in every schema the repo's {@code allTenants} lists, instead of the public ones. */
   @Parameter(property = "ashpg.tenants", defaultValue = "false")
   protected boolean tenants;
 
-  /** With {@code tenants}: only these tenants, e.g. {@code -Dashpg.onlyTenants=org_1,org_2}. */
+  /**
+   * With {@code tenants}: only these tenants, e.g. {@code -Dashpg.onlyTenants=org_1,org_2}. A name the repo's
+   * {@code allTenants} does not list is an error.
+   */
   @Parameter(property = "ashpg.onlyTenants")
   protected List<String> onlyTenants;
 
-  /** With {@code tenants}: every tenant but these. */
+  /** With {@code tenants}: every tenant but these (each must be listed by {@code allTenants}). */
   @Parameter(property = "ashpg.exceptTenants")
   protected List<String> exceptTenants;
 
@@ -54,22 +59,32 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
   @Parameter(property = "ashpg.migrationsPaths")
   protected List<String> migrationsPaths;
 
-  /** Connections in the pool used for tenant runs. */
-  @Parameter(property = "ashpg.poolSize", defaultValue = "4")
-  protected int poolSize;
+  /** With {@code tenants}: connections in the pool of the run (default 4). */
+  @Parameter(property = "ashpg.poolSize")
+  protected Integer poolSize;
 
-  /** Tenants migrated at once; 0 means as many as the pool has connections. */
-  @Parameter(property = "ashpg.parallelism", defaultValue = "0")
-  protected int parallelism;
+  /** With {@code tenants}: tenants migrated at once (default: as many as the pool has connections). */
+  @Parameter(property = "ashpg.parallelism")
+  protected Integer parallelism;
 
   /** Run although an applied migration file has changed since it was applied. */
   @Parameter(property = "ashpg.ignoreChecksums", defaultValue = "false")
   protected boolean ignoreChecksums;
 
+  /** At most this many tenants are listed one by one in the log; the summary counts them all. */
+  static final int TENANTS_LISTED = 20;
+
+  /** At most this many failures are described in the build failure. */
+  static final int FAILURES_LISTED = 50;
+
   @Override
   protected final void run() throws MojoExecutionException, MojoFailureException {
+    checkTenantParameters();
     checkParameters();
     Domain domain = domain();
+    for (Repo repo : domain.repos()) {
+      target(repo); // every repo's database is checked and named before any of them is touched
+    }
     for (Repo repo : domain.repos()) {
       List<String> locations = locations(repo);
       if (locations.isEmpty()) {
@@ -87,6 +102,32 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
   protected void checkParameters() throws MojoFailureException {
   }
 
+  /** Tenant options without {@code tenants} (or the prefix with it) would be accepted and do nothing. */
+  private void checkTenantParameters() throws MojoFailureException {
+    List<String> tenantOnly = new ArrayList<>();
+    if (onlyTenants != null && !trimmed(onlyTenants).isEmpty()) {
+      tenantOnly.add("ashpg.onlyTenants");
+    }
+    if (exceptTenants != null && !trimmed(exceptTenants).isEmpty()) {
+      tenantOnly.add("ashpg.exceptTenants");
+    }
+    if (poolSize != null) {
+      tenantOnly.add("ashpg.poolSize");
+    }
+    if (parallelism != null) {
+      tenantOnly.add("ashpg.parallelism");
+    }
+    if (!tenants && !tenantOnly.isEmpty()) {
+      throw new MojoFailureException("ashpg: " + String.join(", ", tenantOnly) + " only apply to tenant runs; add"
+          + " -Dashpg.tenants to work on the tenant migrations, or leave " + (tenantOnly.size() == 1 ? "it" : "them")
+          + " out (public migrations run in one schema on one connection)");
+    }
+    if (tenants && prefix != null && !prefix.isBlank()) {
+      throw new MojoFailureException("ashpg: ashpg.prefix (" + prefix + ") does not apply to tenant runs, which"
+          + " work in the schemas allTenants lists; leave it out, or drop -Dashpg.tenants to migrate that schema");
+    }
+  }
+
   /** The goal's work on one repo. */
   protected abstract void runFor(Repo repo, DatabaseTarget db, MigratorOptions.Builder options)
       throws MojoExecutionException, MojoFailureException;
@@ -97,9 +138,13 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
         .locations(locations)
         .logSql(logSql)
         .quiet(quiet)
-        .ignoreChecksums(ignoreChecksums)
-        .poolSize(poolSize)
-        .parallelism(parallelism);
+        .ignoreChecksums(ignoreChecksums);
+    if (poolSize != null) {
+      b.poolSize(poolSize);
+    }
+    if (parallelism != null) {
+      b.parallelism(parallelism);
+    }
     if (!tenants && prefix != null && !prefix.isBlank()) {
       b.prefix(prefix);
     }
@@ -125,32 +170,48 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
       }
       return out;
     }
-    String relative = tenants ? repo.tenantMigrationsPath() : repo.migrationsPath();
-    Set<Path> roots = new LinkedHashSet<>();
-    for (Resource r : project.getResources()) {
-      roots.add(new File(r.getDirectory()).toPath());
-    }
-    for (Path root : roots) {
-      Path dir = root.resolve(relative);
-      if (Files.isDirectory(dir)) {
-        return List.of(dir.toString());
-      }
-    }
-    return List.of();
+    return ResourceFolders.existing(project, tenants ? repo.tenantMigrationsPath() : repo.migrationsPath())
+        .map(dir -> List.of(dir.toString())).orElse(List.of());
   }
 
   private Path defaultDirectory(Repo repo) {
-    return project.getBasedir().toPath().resolve("src/main/resources")
-        .resolve(tenants ? repo.tenantMigrationsPath() : repo.migrationsPath());
+    return ResourceFolders.defaultRoot(project).resolve(tenants ? repo.tenantMigrationsPath() : repo.migrationsPath());
   }
 
-  /** Logs what a run did and fails the build when anything failed. */
+  /** The progress listener of a tenant run on {@code repo}. */
+  protected MavenProgress progress(Repo repo) {
+    return new MavenProgress(getLog(), repo.name() + " tenants", quiet);
+  }
+
+  /**
+   * Logs what a run did and fails the build when anything failed, listing the failures (tenant or schema, file,
+   * statement). A tenant run lists the first {@value #TENANTS_LISTED} changed tenants (every one with -X); its
+   * progress listener prints the summary.
+   */
   protected void report(String verb, String nothingToDo, Repo repo, MigrationResult result)
       throws MojoFailureException {
+    int listed = 0;
     for (SchemaOutcome outcome : result.schemas()) {
-      if (!outcome.versions().isEmpty() && !quiet) {
-        getLog().info("ashpg: " + repo.name() + " schema " + outcome.schema() + ": " + verb + " "
-            + outcome.versions());
+      if (outcome.versions().isEmpty() || quiet) {
+        continue;
+      }
+      String line = "ashpg: " + repo.name() + " schema " + outcome.schema() + ": " + verb + " " + outcome.versions();
+      if (!tenants || listed++ < TENANTS_LISTED) {
+        getLog().info(line);
+      } else {
+        getLog().debug(line);
+      }
+    }
+    if (listed > TENANTS_LISTED) {
+      getLog().info("ashpg: … and " + (listed - TENANTS_LISTED) + " more tenant(s); run with -X to list each");
+    }
+    if (tenants) {
+      String summary = "ashpg: " + repo.name() + " tenants: " + result.summary() + String.format(Locale.ROOT,
+          " (%d tenant(s), %.1f s)", result.schemas().size(), result.elapsed().toMillis() / 1000.0);
+      if (!result.succeeded()) {
+        getLog().error(summary);
+      } else if (!quiet) {
+        getLog().info(summary);
       }
     }
     if (!quiet && result.changedSchemas() == 0 && result.succeeded()) {
@@ -158,16 +219,43 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
     }
     if (!result.succeeded()) {
       StringBuilder message = new StringBuilder("ashpg: " + result.failures().size() + " migration failure(s) in "
-          + repo.name() + ":");
-      for (MigrationFailure failure : result.failures()) {
-        message.append("\n  - ").append(failure.describe());
+          + repo.name() + (tenants ? " tenants (" + result.summary() + ")" : "") + ":");
+      result.failures().stream().limit(FAILURES_LISTED)
+          .forEach(failure -> message.append("\n  - ").append(failure.describe()));
+      if (result.failures().size() > FAILURES_LISTED) {
+        message.append("\n  … and ").append(result.failures().size() - FAILURES_LISTED)
+            .append(" more, each logged above as it happened");
       }
+      if (result.failures().stream().anyMatch(f -> MISSING_DATABASE.equals(f.sqlState()))) {
+        message.append(CREATE_HINT);
+      }
+      message.append("\nFix the cause and run again: what succeeded stays applied and is skipped.");
       throw new MojoFailureException(message.toString());
     }
   }
 
+  /**
+   * The result of a run that started and failed (the core migrators throw it), for {@link #report} to list; an
+   * error found before anything ran becomes a build failure at once.
+   */
+  protected static MigrationResult failedRun(MigrationException e) throws MojoFailureException {
+    if (e.result() == null) {
+      throw failure(e);
+    }
+    return e.result();
+  }
+
   /** Turns an error found before anything ran into a build failure that says what to do. */
   protected static MojoFailureException failure(MigrationException e) {
-    return new MojoFailureException("ashpg: " + e.getMessage(), e);
+    return new MojoFailureException("ashpg: " + e.getMessage() + (missingDatabase(e) ? CREATE_HINT : ""), e);
+  }
+
+  private static boolean missingDatabase(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && MISSING_DATABASE.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

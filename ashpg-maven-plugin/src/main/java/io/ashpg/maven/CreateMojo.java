@@ -39,7 +39,7 @@ public class CreateMojo extends AbstractAshpgMojo {
       }
       if (!quiet) {
         getLog().info("ashpg: database of repo " + repo.name() + (outcome == DatabaseAdmin.CreateOutcome.CREATED
-            ? " created" : " already exists") + " (" + db.url() + ")");
+            ? " created" : " already exists") + " (" + db.displayUrl() + ")");
       }
     }
   }

@@ -1,7 +1,9 @@
 package io.ashpg.maven;
 
+import io.ashpg.repo.JdbcUrls;
+
 /**
- * Where a goal connects for one repo, and how that was decided (for the one log line that says so).
+ * Where a goal connects for one repo, and how that was decided (for the log line naming the target).
  *
  * @param url      JDBC URL
  * @param username user name, may be null
@@ -14,8 +16,14 @@ record DatabaseTarget(String url, String username, String password, String sourc
     return "embedded".equals(source);
   }
 
+  /** The URL without its passwords, for logs and messages. */
+  String displayUrl() {
+    return JdbcUrls.redact(url);
+  }
+
+  /** URL (without passwords), user and source: {@code jdbc:postgresql://db:5432/shop as deployer (ashpg.url)}. */
   @Override
   public String toString() {
-    return url + " (" + source + ")";
+    return displayUrl() + (username == null ? "" : " as " + username) + " (" + source + ")";
   }
 }

@@ -45,7 +45,7 @@ public class DropMojo extends AbstractAshpgMojo {
       DatabaseTarget db = database(repo);
       if (!force && !interactive) {
         throw new MojoFailureException("ashpg: refusing to drop the database of repo " + repo.name() + " ("
-            + db.url() + ") without confirmation in batch mode; pass -Dashpg.force to drop it");
+            + db.displayUrl() + ") without confirmation in batch mode; pass -Dashpg.force to drop it");
       }
       DatabaseAdmin.DropOutcome outcome;
       try {
@@ -59,7 +59,7 @@ public class DropMojo extends AbstractAshpgMojo {
           case DROPPED -> " dropped";
           case DID_NOT_EXIST -> " did not exist";
           case CANCELLED -> ": drop cancelled";
-        } + " (" + db.url() + ")");
+        } + " (" + db.displayUrl() + ")");
       }
     }
   }

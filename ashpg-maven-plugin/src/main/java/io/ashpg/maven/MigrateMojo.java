@@ -59,10 +59,10 @@ public class MigrateMojo extends AbstractMigrationMojo {
     try {
       result = tenants
           ? TenantMigrator.create(db.url(), db.username(), db.password(), options.build(), repo::allTenants)
-              .withProgressListener(new MavenProgress(getLog())).migrate()
+              .withProgressListener(progress(repo)).migrate()
           : Migrator.create(db.url(), db.username(), db.password(), options.build()).migrate();
     } catch (MigrationException e) {
-      throw failure(e);
+      result = failedRun(e);
     }
     report("applied", "already up to date, nothing to migrate", repo, result);
   }

@@ -22,7 +22,10 @@ public class RepoConnection {
   private String username;
   /** Password; overrides the settings.xml server's. */
   private String password;
-  /** Id of a {@code <server>} in settings.xml holding the user name and password. */
+  /**
+   * Id of a {@code <server>} in settings.xml holding the user name and password and, in
+   * {@code <configuration><url>}, optionally the URL (used when the entry has no {@code url}).
+   */
   private String serverId;
 
   public String getName() {

@@ -60,10 +60,10 @@ public class RollbackMojo extends AbstractMigrationMojo {
     try {
       result = tenants
           ? TenantMigrator.create(db.url(), db.username(), db.password(), options.build(), repo::allTenants)
-              .withProgressListener(new MavenProgress(getLog())).rollback()
+              .withProgressListener(progress(repo)).rollback()
           : Migrator.create(db.url(), db.username(), db.password(), options.build()).rollback();
     } catch (MigrationException e) {
-      throw failure(e);
+      result = failedRun(e);
     }
     report("rolled back", "nothing to roll back", repo, result);
   }

@@ -137,7 +137,10 @@ public final class DdlRenderer {
     } else if (op instanceof AddFunction f) {
       s.add(function(f.name()).install());
     } else if (op instanceof RemoveFunction f) {
-      s.add(function(f.name()).uninstall());
+      // never dropped for real: tenant migrations already written call it in their column defaults, and a tenant
+      // created later (or a database rebuilt from the migrations) replays them; left for a person, like extensions
+      s.add(comment("no column default uses " + f.name() + "() any more, but earlier (tenant) migrations do when they"
+          + " are replayed;\nuncomment to drop it once no database will replay them\n" + function(f.name()).uninstall()));
     } else {
       throw new IllegalStateException("no renderer for " + op);
     }
@@ -231,7 +234,7 @@ public final class DdlRenderer {
     } else if (op instanceof AddFunction f) {
       s.add(function(f.name()).uninstall());
     } else if (op instanceof RemoveFunction f) {
-      s.add(function(f.name()).install());
+      s.add(comment(function(f.name()).install()));
     } else {
       throw new IllegalStateException("no renderer for " + op);
     }
@@ -242,7 +245,7 @@ public final class DdlRenderer {
 
   private List<String> createTable(TableSnapshot t, List<AttributeSnapshot> inlineFks) {
     List<String> out = new ArrayList<>();
-    if (!ctx.tenant() && t.schema() != null) {
+    if (!ctx.tenant() && t.schema() != null && ctx.createSchemas()) {
       out.add("CREATE SCHEMA IF NOT EXISTS " + quote(t.schema()));
     }
     List<String> lines = new ArrayList<>();
@@ -295,7 +298,7 @@ public final class DdlRenderer {
 
   private List<String> moveSchema(String tableName, String from, String to) {
     List<String> out = new ArrayList<>();
-    if (to != null) {
+    if (to != null && ctx.createSchemas()) {
       out.add("CREATE SCHEMA IF NOT EXISTS " + quote(to));
     }
     out.add("ALTER TABLE " + Identifier.qualified(publicIfNull(from), tableName) + " SET SCHEMA "

@@ -68,7 +68,7 @@ public final class Facts {
     return id(t.isTenant() ? null : t.schema(), t.table());
   }
 
-  private static String id(String schema, String table) {
+  static String id(String schema, String table) {
     return (schema == null ? "public" : schema) + "." + table;
   }
 
@@ -160,6 +160,15 @@ public final class Facts {
 
   /** The unique key (table, sorted columns) {@code op} adds or removes, if it adds or removes one an FK can use. */
   static Optional<Fact> changedKey(Operation op) {
+    List<String> cols = keyColumns(op);
+    return cols == null ? Optional.empty() : Optional.of(key(id(op.table()), cols));
+  }
+
+  /**
+   * The columns of the unique key {@code op} adds or removes, if it adds or removes one an FK can use (a primary
+   * key's as it is named after column renames, an index's as the index names them); null otherwise.
+   */
+  static List<String> keyColumns(Operation op) {
     TableSnapshot t = op.table();
     List<String> cols = null;
     if (op instanceof AddPrimaryKey p) {
@@ -177,7 +186,13 @@ public final class Facts {
         && IndexDefinitions.customIndexWhere(t, c.index()) == null) {
       cols = plainColumns(IndexDefinitions.customIndexFields(t, c.index()));
     }
-    return cols == null ? Optional.empty() : Optional.of(key(id(t), cols));
+    return cols;
+  }
+
+  /** Whether {@code op} removes a unique key an FK may be using. */
+  static boolean removesKey(Operation op) {
+    return (op instanceof RemovePrimaryKey || op instanceof RemoveUniqueIndex || op instanceof RemoveCustomIndex)
+        && changedKey(op).isPresent();
   }
 
   /** The key the FK of {@code attribute} (a column of {@code source}) references. */

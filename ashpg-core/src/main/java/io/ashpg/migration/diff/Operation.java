@@ -314,8 +314,8 @@ public sealed interface Operation {
   }
 
   /**
-   * Removes one of ashpg's own SQL functions no column needs any more (kept while anything still uses it); down
-   * installs it again.
+   * One of ashpg's own SQL functions no column default needs any more. Written commented out, like an extension drop:
+   * earlier tenant migrations call it and are replayed for every tenant created later.
    */
   record RemoveFunction(String name) implements Operation {
     @Override
@@ -325,7 +325,7 @@ public sealed interface Operation {
 
     @Override
     public String describe() {
-      return "remove function " + name + "() (no longer used)";
+      return "function " + name + "() no longer used (drop written commented out)";
     }
   }
 

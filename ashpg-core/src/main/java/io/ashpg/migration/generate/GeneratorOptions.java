@@ -1,7 +1,11 @@
 package io.ashpg.migration.generate;
 
+import io.ashpg.repo.Repo;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +24,7 @@ import java.util.Objects;
  *                            in a no-transaction migration of their own (what depends on them in one after it)
  * @param dev                 write dev migrations and dev snapshots (see {@link DevMigrations}); without it, dev
  *                            migrations left by earlier dev runs are rolled back, deleted and squashed into one
+ * @param repoDirectories     per repo name, folders that win over the roots' layout (see {@link #withRepoPaths})
  */
 public record GeneratorOptions(
     Path snapshotPath,
@@ -32,13 +37,37 @@ public record GeneratorOptions(
     boolean checkMigrated,
     List<String> renames,
     boolean concurrentIndexes,
-    boolean dev) {
+    boolean dev,
+    Map<String, RepoDirectories> repoDirectories) {
+
+  /**
+   * The folders one repo's migrations go to, instead of {@code <migrationPath>/<repo>/migrations} and
+   * {@code <tenantMigrationPath>/<repo>/tenant_migrations}.
+   *
+   * @param migrations       folder of the public migrations
+   * @param tenantMigrations folder of the tenant migrations
+   */
+  public record RepoDirectories(Path migrations, Path tenantMigrations) {
+    public RepoDirectories {
+      Objects.requireNonNull(migrations, "migrations");
+      Objects.requireNonNull(tenantMigrations, "tenantMigrations");
+    }
+  }
+
+  /** Options without per-repo folders: every repo's files go under the two roots. */
+  public GeneratorOptions(Path snapshotPath, Path migrationPath, Path tenantMigrationPath, boolean dropColumns,
+      String name, boolean quiet, boolean dryRun, boolean checkMigrated, List<String> renames,
+      boolean concurrentIndexes, boolean dev) {
+    this(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun, checkMigrated, renames,
+        concurrentIndexes, dev, Map.of());
+  }
 
   public GeneratorOptions {
     Objects.requireNonNull(snapshotPath, "snapshotPath");
     Objects.requireNonNull(migrationPath, "migrationPath");
     Objects.requireNonNull(tenantMigrationPath, "tenantMigrationPath");
     renames = renames == null ? List.of() : List.copyOf(renames);
+    repoDirectories = repoDirectories == null ? Map.of() : Map.copyOf(repoDirectories);
   }
 
   /** The DESIGN layout under {@code projectDir}, everything else off. */
@@ -50,51 +79,76 @@ public record GeneratorOptions(
 
   public GeneratorOptions withDropColumns(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, b, name, quiet, dryRun,
-        checkMigrated, renames, concurrentIndexes, dev);
+        checkMigrated, renames, concurrentIndexes, dev, repoDirectories);
   }
 
   public GeneratorOptions withName(String n) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, n, quiet, dryRun,
-        checkMigrated, renames, concurrentIndexes, dev);
+        checkMigrated, renames, concurrentIndexes, dev, repoDirectories);
   }
 
   public GeneratorOptions withDryRun(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, b,
-        checkMigrated, renames, concurrentIndexes, dev);
+        checkMigrated, renames, concurrentIndexes, dev, repoDirectories);
   }
 
   public GeneratorOptions withCheckMigrated(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        b, renames, concurrentIndexes, dev);
+        b, renames, concurrentIndexes, dev, repoDirectories);
   }
 
   public GeneratorOptions withRenames(List<String> r) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        checkMigrated, r, concurrentIndexes, dev);
+        checkMigrated, r, concurrentIndexes, dev, repoDirectories);
   }
 
   public GeneratorOptions withQuiet(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, b, dryRun,
-        checkMigrated, renames, concurrentIndexes, dev);
+        checkMigrated, renames, concurrentIndexes, dev, repoDirectories);
   }
 
   public GeneratorOptions withConcurrentIndexes(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        checkMigrated, renames, b, dev);
+        checkMigrated, renames, b, dev, repoDirectories);
   }
 
   public GeneratorOptions withDev(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        checkMigrated, renames, concurrentIndexes, b);
+        checkMigrated, renames, concurrentIndexes, b, repoDirectories);
+  }
+
+  /**
+   * These options writing each of {@code repos}' migrations where the migrator reads them: to
+   * {@code <resourcesRoot>/<Repo.migrationsPath()>} and {@code <resourcesRoot>/<Repo.tenantMigrationsPath()>}, the
+   * folders behind the {@code classpath:} locations {@link io.ashpg.migration.run.MigrationTarget#of(Repo)} uses. So
+   * a repo that overrides those paths gets its generated files where {@code migrate} looks for them.
+   *
+   * @param resourcesRoot the project's resource folder, e.g. {@code src/main/resources}
+   */
+  public GeneratorOptions withRepoPaths(Path resourcesRoot, Collection<? extends Repo> repos) {
+    Map<String, RepoDirectories> dirs = new LinkedHashMap<>(repoDirectories);
+    for (Repo repo : repos) {
+      dirs.put(repo.name(), new RepoDirectories(resourcesRoot.resolve(repo.migrationsPath()),
+          resourcesRoot.resolve(repo.tenantMigrationsPath())));
+    }
+    return withRepoDirectories(dirs);
+  }
+
+  /** These options with the folders of {@code directories} (by repo name) instead of the roots' layout. */
+  public GeneratorOptions withRepoDirectories(Map<String, RepoDirectories> directories) {
+    return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
+        checkMigrated, renames, concurrentIndexes, dev, directories);
   }
 
   /** Folder of the public migrations of {@code repo}. */
   public Path migrationDir(String repo) {
-    return migrationPath.resolve(repo).resolve("migrations");
+    RepoDirectories own = repoDirectories.get(repo);
+    return own != null ? own.migrations() : migrationPath.resolve(repo).resolve("migrations");
   }
 
   /** Folder of the tenant migrations of {@code repo}. */
   public Path tenantMigrationDir(String repo) {
-    return tenantMigrationPath.resolve(repo).resolve("tenant_migrations");
+    RepoDirectories own = repoDirectories.get(repo);
+    return own != null ? own.tenantMigrations() : tenantMigrationPath.resolve(repo).resolve("tenant_migrations");
   }
 }

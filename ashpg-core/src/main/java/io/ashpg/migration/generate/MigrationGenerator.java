@@ -17,6 +17,8 @@ import io.ashpg.migration.diff.Operation.RemoveFunction;
 import io.ashpg.migration.diff.Operation.RenameTable;
 import io.ashpg.migration.diff.OperationGraph;
 import io.ashpg.migration.diff.RenameDecider;
+import io.ashpg.migration.diff.TenantKeyDependents;
+import io.ashpg.migration.run.LockFile;
 import io.ashpg.migration.snapshot.ExtensionsSnapshot;
 import io.ashpg.migration.snapshot.MultitenancySnapshot;
 import io.ashpg.migration.snapshot.SnapshotJson;
@@ -31,6 +33,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,17 +48,30 @@ import java.util.stream.Stream;
  * The generator pipeline after "resources → snapshots": per repo, load the latest stored snapshots, diff them
  * against the current ones, order the operations, render migrations, and write migration files plus new
  * snapshots. Everything is computed first; files are written only when the whole run succeeded, so an error
- * (an ambiguous rename, a malformed snapshot, a dependency cycle) leaves the disk untouched.
+ * (an ambiguous rename, a malformed snapshot, a dependency cycle, a global key that tenant foreign keys still use —
+ * {@link GlobalKeyInUseException}) leaves the disk untouched.
  *
  * <p>With {@link GeneratorOptions#dev() dev} the files are dev files, diffed against the newest snapshots dev or
  * not. Without it, dev files left by earlier dev runs are squashed: the diff ignores dev snapshots (so the new
  * migration holds the whole change since the last committed state), and before anything is written the applied
  * dev migrations are rolled back through the generator's {@link DevRollback} and every dev file is deleted (see
  * {@link DevMigrations}). Dry runs and checks never roll back or delete anything.
+ *
+ * <p>A generation that writes locks the file {@value #LOCK_FILE} under the snapshot root from reading the stored
+ * snapshots to writing the new ones, so a second generator on the same project, in this or another process, waits
+ * for the first (saying so after a second) and then diffs against what the first wrote.
  */
 public final class MigrationGenerator {
 
   private static final System.Logger LOG = System.getLogger(MigrationGenerator.class.getName());
+  /**
+   * The lock file a generation that writes holds under the snapshot root, from reading the stored snapshots to
+   * writing the new ones: two generators at once (an IDE and a shell) would otherwise both write the same change as
+   * two migrations. It stays there, empty; whether it is committed makes no difference.
+   */
+  public static final String LOCK_FILE = ".generate.lock";
+  /** How long a generator waits for another one before saying that it waits. */
+  private static final Duration LOCK_PATIENCE = Duration.ofSeconds(1);
 
   private final VersionClock clock;
   private final DevRollback devRollback;
@@ -78,9 +94,12 @@ public final class MigrationGenerator {
     return new MigrationGenerator(clock, Objects.requireNonNull(rollback, "rollback"));
   }
 
-  /** Generates with renames decided by {@code options.renames()} hints; unanswered questions are errors. */
+  /**
+   * Generates with renames decided by {@code options.renames()} hints; questions they do not answer are errors
+   * ({@link RenameDecider#strict()}).
+   */
   public GenerationResult generate(List<RepoSnapshots> repos, GeneratorOptions options) {
-    return generate(repos, options, new HintRenameDecider(options.renames()));
+    return generate(repos, options, RenameDecider.strict());
   }
 
   /**
@@ -88,28 +107,56 @@ public final class MigrationGenerator {
    * {@link SnapshotBuilder} and diffs them against the stored ones. Errors in the resources (conflicts on a shared
    * table, an undecided primary key) are thrown before anything is written.
    *
-   * @param decider    decides renames (e.g. an interactive prompt, or {@link HintRenameDecider})
+   * @param decider    answers the rename questions the options' {@link GeneratorOptions#renames() hints} leave
+   *                   open (e.g. an interactive prompt, {@link RenameDecider#strict()} or
+   *                   {@link io.ashpg.migration.diff.NeverRename}); see
+   *                   {@link #generate(List, GeneratorOptions, RenameDecider)}
    * @param primaryKey decides the primary key of a table whose resources declare different ones
    */
   public GenerationResult generate(io.ashpg.resource.Domain domain, GeneratorOptions options, RenameDecider decider,
       PrimaryKeyChooser primaryKey) {
     List<RepoSnapshots> repos = new SnapshotBuilder(primaryKey).build(domain);
-    List<String> warnings = repos.stream().flatMap(r -> r.warnings().stream()).toList();
+    List<String> warnings = new ArrayList<>(repos.stream().flatMap(r -> r.warnings().stream()).toList());
+    warnings.addAll(misplacedFolders(domain, options));
     warnings.forEach(w -> log(options, Level.WARNING, w));
     return generate(repos, options, decider).withWarnings(warnings);
   }
 
   /**
-   * Generates migrations for {@code repos}.
+   * Generates migrations for {@code repos}; unless it is a dry run or a check, with the snapshot root locked against
+   * other generators.
    *
-   * @param decider decides renames (e.g. an interactive prompt)
+   * <p>Rename questions go to the options' {@link GeneratorOptions#renames() rename hints} first; {@code decider} is
+   * asked only what no hint answers, and never about a column or table a hint already claimed (the hints wrap it as
+   * a {@link HintRenameDecider} with {@code decider} as fallback). So a hint always wins over the decider, and a
+   * decider such as {@link io.ashpg.migration.diff.NeverRename} cannot turn a hinted rename into a drop. A malformed
+   * hint is an {@link IllegalArgumentException} before anything is read or written.
+   *
+   * @param decider answers what the hints leave open (e.g. an interactive prompt)
    */
+  @SuppressWarnings("try") // the lock is only held, never used
   public GenerationResult generate(List<RepoSnapshots> repos, GeneratorOptions options, RenameDecider decider) {
+    Objects.requireNonNull(decider, "decider");
+    RenameDecider renames = options.renames().isEmpty() ? decider : new HintRenameDecider(options.renames(), decider);
     if (options.name() != null && options.name().endsWith(DevMigrations.SUFFIX)) {
       // the next normal run would take such a file for a dev migration, roll it back and delete it
       throw new IllegalArgumentException("migration name '" + options.name() + "' ends in '" + DevMigrations.SUFFIX
           + "', which marks dev migrations; choose another name");
     }
+    if (options.dryRun() || options.checkMigrated()) {
+      return diffAndWrite(repos, options, renames);
+    }
+    Path root = options.snapshotPath();
+    try (LockFile lock = LockFile.acquire(root.resolve(LOCK_FILE), LOCK_PATIENCE, () -> LOG.log(Level.INFO,
+        "waiting for another migration generator to finish with " + root + " (it holds " + LOCK_FILE
+            + "; an interactive one may be waiting for an answer)"))) {
+      return diffAndWrite(repos, options, renames);
+    }
+  }
+
+  /** The generation itself: with the snapshot root locked, or unlocked for dry runs and checks (they write nothing). */
+  private GenerationResult diffAndWrite(List<RepoSnapshots> repos, GeneratorOptions options,
+      RenameDecider renames) {
     SnapshotStore store = new SnapshotStore(options.snapshotPath());
     Differ differ = new Differ(options.dropColumns());
     List<GeneratedFile> files = new ArrayList<>();
@@ -147,6 +194,8 @@ public final class MigrationGenerator {
       }
       Map<TableKey, StoredSnapshot> storedGlobal = byKey(store.latestOfAll(repo.repo(), false, dev));
       Map<TableKey, StoredSnapshot> storedTenant = byKey(store.latestOfAll(repo.repo(), true, dev));
+      // every stored tenant table still exists, the unmanaged ones too, with the foreign keys its snapshot lists
+      List<TableSnapshot> tenantTablesNow = List.copyOf(snapshots(storedTenant).values());
       // tables of migrate(false) resources still exist: never propose them for drop or rename
       storedGlobal.keySet().removeIf(k -> repo.unmanagedTables().contains(k) && !currentGlobal.containsKey(k));
       storedTenant.keySet().removeIf(k -> repo.unmanagedTables().contains(k) && !currentTenant.containsKey(k));
@@ -157,18 +206,23 @@ public final class MigrationGenerator {
       ExtensionsSnapshot storedExtensions = store.extensions(repo.repo(), dev).orElse(null);
       // extensions get a migration of their own, ahead of the resources' one, as AshPostgres does: installing one
       // often needs a superuser, so operators may want to run or review it separately. A function no longer needed
-      // is removed after the resources' changes instead, once no column default uses it.
+      // is noted (commented out) after the resources' changes instead.
       List<Operation> extensionOps = new ArrayList<>(requested == null ? List.of()
           : differ.diffExtensions(storedExtensions, requested));
       List<Operation> functionRemovals = extensionOps.stream().filter(RemoveFunction.class::isInstance).toList();
       extensionOps.removeAll(functionRemovals);
-      globalOps.addAll(differ.diff(snapshots(storedGlobal), currentGlobal, decider));
+      globalOps.addAll(differ.diff(snapshots(storedGlobal), currentGlobal, renames));
       List<Operation> tenantOps = new ArrayList<>();
-      for (Operation op : differ.diff(snapshots(storedTenant), currentTenant, decider)) {
+      for (Operation op : differ.diff(snapshots(storedTenant), currentTenant, renames)) {
         // global custom statements of tenant tables run once, in the public migrations
         boolean global = (op instanceof AddCustomStatement a && a.statement().global())
             || (op instanceof RemoveCustomStatement r && r.statement().global());
         (global ? globalOps : tenantOps).add(op);
+      }
+      // tenant foreign keys on a key the public migration drops would make it fail: refuse before writing anything
+      List<TenantKeyDependents.Dependent> inTheWay = TenantKeyDependents.find(tenantTablesNow, globalOps);
+      if (!inTheWay.isEmpty()) {
+        throw new GlobalKeyInUseException(repo.repo(), inTheWay);
       }
       if (options.concurrentIndexes()) {
         globalOps = concurrentIdentityIndexes(globalOps);
@@ -176,11 +230,7 @@ public final class MigrationGenerator {
       }
       List<Operation> globalOrdered = new ArrayList<>(OperationGraph.order(globalOps));
       globalOrdered.addAll(functionRemovals);
-      List<Operation> tenantOrdered = new ArrayList<>(OperationGraph.order(tenantOps));
-      // tenant tables that used a removed function change after the public migration: each tenant migration tries
-      // the removal again, and the one that runs when no tenant uses the function any more drops it
-      functionRemovals.stream().filter(op -> usedBy(((RemoveFunction) op).name(), snapshots(storedTenant)))
-          .forEach(tenantOrdered::add);
+      List<Operation> tenantOrdered = OperationGraph.order(tenantOps);
 
       // pending changes per table
       pending.addAll(pendingOf(repo.repo(), false, globalOrdered));
@@ -196,7 +246,7 @@ public final class MigrationGenerator {
       if (!extensionOps.isEmpty() || !globalOrdered.isEmpty()) {
         Path dir = options.migrationDir(repo.repo());
         String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
-        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL);
+        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL.withCreateSchemas(repo.createSchemas()));
         List<MigrationFile> written = new ArrayList<>();
         if (!extensionOps.isEmpty()) {
           written.addAll(writer.write(extensionOps, name + "_extensions", clock));
@@ -301,6 +351,28 @@ public final class MigrationGenerator {
     }
     log(options, Level.INFO, "Please always review the generated migrations for correctness.");
     return new GenerationResult(files, deleted, pending, destructive, commented, true, msg, List.of(), devDeleted);
+  }
+
+  /**
+   * Repos that override {@code migrationsPath()} or {@code tenantMigrationsPath()} while the options write their
+   * files elsewhere: the migrator, reading the repo's paths, would never see them.
+   */
+  private static List<String> misplacedFolders(io.ashpg.resource.Domain domain, GeneratorOptions options) {
+    List<String> out = new ArrayList<>();
+    for (io.ashpg.repo.Repo repo : domain.repos()) {
+      String defaultRoot = "db/" + repo.name() + "/";
+      for (boolean tenant : new boolean[] {false, true}) {
+        String path = tenant ? repo.tenantMigrationsPath() : repo.migrationsPath();
+        Path dir = tenant ? options.tenantMigrationDir(repo.name()) : options.migrationDir(repo.name());
+        if (!path.equals(defaultRoot + (tenant ? "tenant_migrations" : "migrations")) && !dir.endsWith(path)) {
+          out.add(repo.getClass().getSimpleName() + "." + (tenant ? "tenantMigrationsPath" : "migrationsPath")
+              + "() is \"" + path + "\", but the " + (tenant ? "tenant " : "") + "migrations are written to " + dir
+              + ", where the migrator does not look; build the options with withRepoPaths(<resources folder>,"
+              + " domain.repos())");
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param unmanagedTables  tables of resources with {@code migrate(false)}: they exist but are not generated, so a
  *                         stored snapshot of theirs is never proposed for drop or rename (global and tenant sets)
  * @param warnings         what could not be expressed (e.g. a default computed in Java), for the caller to show
+ * @param createSchemas    whether the migrations create the schemas of tables with a {@code schema} option
+ *                         ({@code Repo.createSchemasInMigrations()}); off, those schemas must exist already
  */
 public record RepoSnapshots(String repo, List<TableSnapshot> tables, List<String> extensions,
-    List<TableKey> unmanagedTables, List<String> warnings) {
+    List<TableKey> unmanagedTables, List<String> warnings, boolean createSchemas) {
 
   public RepoSnapshots {
     Objects.requireNonNull(repo, "repo");
@@ -26,8 +28,8 @@ public record RepoSnapshots(String repo, List<TableSnapshot> tables, List<String
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
-  /** Tables and extensions only: nothing unmanaged, no warnings. */
+  /** Tables and extensions only: nothing unmanaged, no warnings, schemas created. */
   public RepoSnapshots(String repo, List<TableSnapshot> tables, List<String> extensions) {
-    this(repo, tables, extensions, List.of(), List.of());
+    this(repo, tables, extensions, List.of(), List.of(), true);
   }
 }

@@ -92,7 +92,8 @@ public final class SnapshotBuilder {
       warnUninstalledFunctions(repo, merged.values(), warnings);
     }
     return new RepoSnapshots(repo.name(), List.copyOf(merged.values()),
-        repo.migrateExtensions() ? repo.installedExtensions() : null, List.copyOf(unmanaged), warnings);
+        repo.migrateExtensions() ? repo.installedExtensions() : null, List.copyOf(unmanaged), warnings,
+        repo.createSchemasInMigrations());
   }
 
   /** ashpg installs its functions through the extensions migration, which a repo may switch off. */

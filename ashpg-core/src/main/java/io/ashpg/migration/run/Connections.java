@@ -2,6 +2,8 @@ package io.ashpg.migration.run;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.ashpg.repo.JdbcUrls;
 import java.util.Objects;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -43,6 +45,12 @@ final class Connections {
     config.setPoolName(APPLICATION_NAME);
     // a worker may wait for a connection while others run long migrations: wait rather than fail
     config.setConnectionTimeout(10 * 60_000L);
-    return new HikariDataSource(config);
+    try {
+      return new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      // the pool opens its first connection at once: an unreachable server or a missing database ends up here
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new MigrationException("cannot connect to " + JdbcUrls.redact(url) + ": " + cause.getMessage(), cause);
+    }
   }
 }

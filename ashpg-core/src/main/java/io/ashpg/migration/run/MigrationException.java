@@ -2,8 +2,10 @@ package io.ashpg.migration.run;
 
 /**
  * A migration could not be run as asked: a bad migration file, a refused plan (checksum mismatch, strict version
- * order), a lock that could not be taken, or a run that ended with failures. The message names the file, schema
- * or tenant concerned and says how to fix it.
+ * order), a lock that could not be taken, an unreachable database, or a run that ended with failures. The message
+ * names the file, schema or tenant concerned and says how to fix it. The only way the public migration API reports
+ * failure (see the {@linkplain io.ashpg.migration.run package}); {@link #result()} tells a failed run (what ran,
+ * what failed) from a run that never started.
  */
 public class MigrationException extends RuntimeException {
 

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The result of a migrate or rollback run. A non-empty {@link #failures()} list means the run failed.
+ * The result of a migrate or rollback run. A method of the public migration API returns one only for a run that
+ * succeeded; a run with failures is thrown as a {@link MigrationException}, whose {@link MigrationException#result()}
+ * is the failed result: {@link #failures()} non-empty, {@link #schemas()} saying what ran everywhere else.
  *
  * @param direction up or down
  * @param schemas one outcome per schema or tenant looked at
@@ -40,8 +42,22 @@ public record MigrationResult(Direction direction, List<SchemaOutcome> schemas, 
     return schemas.stream().filter(SchemaOutcome::changed).count();
   }
 
-  /** Returns this result, or throws a {@link MigrationException} describing every failure. */
-  public MigrationResult orThrow() {
+  /**
+   * One line counting the schemas: {@code 3 migrated, 1 failed, 96 already up to date} (rollback: {@code 3 rolled
+   * back, 1 failed, 96 with nothing to roll back}). A schema that failed counts as failed even when migrations before
+   * the failing one were applied.
+   */
+  public String summary() {
+    long failed = schemas.stream().filter(SchemaOutcome::failed).count();
+    long changed = schemas.stream().filter(o -> o.changed() && !o.failed()).count();
+    long untouched = schemas.size() - failed - changed;
+    return direction == Direction.UP
+        ? changed + " migrated, " + failed + " failed, " + untouched + " already up to date"
+        : changed + " rolled back, " + failed + " failed, " + untouched + " with nothing to roll back";
+  }
+
+  /** Returns this result, or throws a {@link MigrationException} describing every failure and holding this result. */
+  MigrationResult orThrow() {
     if (succeeded()) {
       return this;
     }

@@ -42,9 +42,17 @@ public record MigrationTarget(DataSource dataSource, String url, String user, St
    */
   public static MigrationTarget of(Repo repo) {
     RepoConfig config = repo.config();
-    TenantLister tenants = repo::allTenants;
     String migrations = "classpath:" + repo.migrationsPath();
     String tenantMigrations = "classpath:" + repo.tenantMigrationsPath();
+    TenantLister tenants = c -> {
+      try {
+        return repo.allTenants(c);
+      } catch (UnsupportedOperationException e) {
+        // the Repo default: a tenant run of a repo that never said who its tenants are is a migration error
+        throw new MigrationException("repo " + repo.name() + " has tenant migrations to run (" + tenantMigrations
+            + ") but cannot list its tenants: " + e.getMessage(), e);
+      }
+    };
     if (config.dataSource().isPresent()) {
       return new MigrationTarget(config.dataSource().get(), null, null, null, repo.name(), migrations,
           tenantMigrations, tenants);

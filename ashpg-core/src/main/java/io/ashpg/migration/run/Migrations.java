@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Migrations in production, from the application's classpath — the Java counterpart of the {@code Release} module
  * of the AshPostgres guide. Each method takes the lock, runs, and throws a {@link MigrationException} (holding the
- * {@link MigrationResult}) when anything failed, so a deploy step stops on error; on success it returns the result.
+ * {@link MigrationResult}) when anything failed, so a deploy step stops on error; on success it returns the result
+ * (the rule of the whole {@linkplain io.ashpg.migration.run package}).
  *
  * <pre>{@code
  * MigrationTarget blog = MigrationTarget.of(dataSource, "blog_repo")
@@ -30,10 +31,12 @@ public final class Migrations {
     return migrateTenants(MigrationTarget.of(repo));
   }
 
-  /** Public then tenant migrations of {@code repo}. */
+  /**
+   * Public then tenant migrations of {@code repo}; a repo without tenant migrations (nothing at its
+   * {@link Repo#tenantMigrationsPath()}) needs no {@link Repo#allTenants} and gets only the public ones.
+   */
   public static MigrationResult migrateAll(Repo repo) {
-    MigrationTarget target = MigrationTarget.of(repo);
-    return migrate(target).and(migrateTenants(target));
+    return migrateAll(MigrationTarget.of(repo));
   }
 
   /** Rolls back {@code repo}'s public migrations down to and including {@code version}. */
@@ -53,7 +56,7 @@ public final class Migrations {
 
   /** Applies public migrations with explicit options (their locations, if empty, default to the target's). */
   public static MigrationResult migrate(MigrationTarget target, MigratorOptions options) {
-    return migrator(target, withLocations(options, target.migrationsLocation(), target)).migrate().orThrow();
+    return migrator(target, withLocations(options, target.migrationsLocation(), target)).migrate();
   }
 
   /** Applies every pending tenant migration in every tenant. */
@@ -63,25 +66,26 @@ public final class Migrations {
 
   /** Applies tenant migrations with explicit options (e.g. onlyTenants, parallelism). */
   public static MigrationResult migrateTenants(MigrationTarget target, MigratorOptions options) {
-    return tenantMigrator(target, withLocations(options, target.tenantMigrationsLocation(), target)).migrate()
-        .orThrow();
+    return tenantMigrator(target, withLocations(options, target.tenantMigrationsLocation(), target)).migrate();
   }
 
-  /** Public migrations, then (when the target lists tenants) tenant migrations. */
+  /** Public migrations, then (when the target lists tenants and has tenant migrations) tenant migrations. */
   public static MigrationResult migrateAll(MigrationTarget target) {
     MigrationResult pub = migrate(target);
-    return target.tenantLister() == null ? pub : pub.and(migrateTenants(target));
+    boolean tenants = target.tenantLister() != null
+        && !MigrationSource.of(List.of(target.tenantMigrationsLocation())).load().isEmpty();
+    return tenants ? pub.and(migrateTenants(target)) : pub;
   }
 
   /** Rolls back public migrations down to and including {@code version}. */
   public static MigrationResult rollback(MigrationTarget target, long version) {
-    return migrator(target, options(target, target.migrationsLocation()).build()).rollback(version).orThrow();
+    return migrator(target, options(target, target.migrationsLocation()).build()).rollback(version);
   }
 
   /** Rolls back every tenant's migrations down to and including {@code version}. */
   public static MigrationResult rollbackTenants(MigrationTarget target, long version) {
     return tenantMigrator(target, options(target, target.tenantMigrationsLocation()).build())
-        .rollbackTenants(version).orThrow();
+        .rollbackTenants(version);
   }
 
   /**
@@ -89,14 +93,13 @@ public final class Migrations {
    * {@link Migrator#rollbackVersions}).
    */
   public static MigrationResult rollbackVersions(MigrationTarget target, Collection<Long> versions) {
-    return migrator(target, options(target, target.migrationsLocation()).build()).rollbackVersions(versions)
-        .orThrow();
+    return migrator(target, options(target, target.migrationsLocation()).build()).rollbackVersions(versions);
   }
 
   /** Rolls back, in every tenant, those of {@code versions} that the tenant has applied, newest first. */
   public static MigrationResult rollbackTenantVersions(MigrationTarget target, Collection<Long> versions) {
     return tenantMigrator(target, options(target, target.tenantMigrationsLocation()).build())
-        .rollbackVersions(versions).orThrow();
+        .rollbackVersions(versions);
   }
 
   private static MigratorOptions.Builder options(MigrationTarget target, String location) {

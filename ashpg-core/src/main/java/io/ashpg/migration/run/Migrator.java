@@ -17,11 +17,14 @@ import javax.sql.DataSource;
  * <p>A run takes the migrator lock (see {@link LockStrategy}; with the default advisory lock on a dedicated
  * connection), makes sure {@code schema_migrations} exists, reads the applied versions, plans and then runs each
  * migration in its own transaction with its version row (no-transaction files statement by statement, version
- * after). The first failing migration stops the run: it is rolled back, everything before it stays applied, and the
- * {@link MigrationResult} names file, statement and error. A rerun continues from there.
+ * after). The first failing migration stops the run: it is rolled back, everything before it stays applied, and a
+ * {@link MigrationException} is thrown whose {@link MigrationException#result() result} names file, statement and
+ * error and lists what did run. A rerun continues from there.
  *
- * <p>Problems found before anything runs — an unreadable file, a changed applied file, a strict-order violation,
- * a lock that was not released in time — are thrown as {@link MigrationException}.
+ * <p>Every method returns only when everything it was asked to do succeeded; anything else — a failing migration
+ * as well as a problem found before anything runs (an unreadable file, a changed applied file, a strict-order
+ * violation, a lock that was not released in time, an unreachable server) — is a {@link MigrationException}. See
+ * the {@linkplain io.ashpg.migration.run package} for this rule.
  *
  * <pre>{@code
  * MigrationResult r = Migrator.create(dataSource, MigratorOptions.builder()
@@ -39,6 +42,11 @@ public final class Migrator {
   private Migrator(DataSource dataSource, MigratorOptions options, MigrationSource source) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.options = Objects.requireNonNull(options, "options");
+    if (!options.onlyTenants().isEmpty() || !options.exceptTenants().isEmpty()) {
+      // they would be ignored: a Migrator works on one schema
+      throw new IllegalArgumentException("onlyTenants/exceptTenants apply to tenant runs (TenantMigrator,"
+          + " Migrations.migrateTenants); this Migrator works on schema \"" + options.schema() + "\" only");
+    }
     this.source = Objects.requireNonNull(source, "source");
   }
 
@@ -62,19 +70,33 @@ public final class Migrator {
     return options;
   }
 
-  /** Applies pending migrations ({@link Scope.All} unless the options say otherwise). */
+  /**
+   * Applies pending migrations ({@link Scope.All} unless the options say otherwise).
+   *
+   * @return what ran; the run succeeded
+   * @throws MigrationException when a migration failed (its {@link MigrationException#result() result} says which
+   *     and what ran before it) or the run could not start
+   */
   public MigrationResult migrate() {
-    return run(Direction.UP, options.scope() != null ? options.scope() : Scope.all());
+    return run(Direction.UP, options.scope() != null ? options.scope() : Scope.all()).orThrow();
   }
 
-  /** Rolls back applied migrations (the newest one unless the options say otherwise). */
+  /**
+   * Rolls back applied migrations (the newest one unless the options say otherwise).
+   *
+   * @throws MigrationException when a down section failed or the run could not start
+   */
   public MigrationResult rollback() {
-    return run(Direction.DOWN, options.scope() != null ? options.scope() : Scope.step(1));
+    return run(Direction.DOWN, options.scope() != null ? options.scope() : Scope.step(1)).orThrow();
   }
 
-  /** Rolls back every applied migration down to and including {@code version}. */
+  /**
+   * Rolls back every applied migration down to and including {@code version}.
+   *
+   * @throws MigrationException when a down section failed or the run could not start
+   */
   public MigrationResult rollback(long version) {
-    return run(Direction.DOWN, Scope.to(version));
+    return run(Direction.DOWN, Scope.to(version)).orThrow();
   }
 
   /**
@@ -82,9 +104,11 @@ public final class Migrator {
    * also newer ones outside the set. Versions that are not applied are skipped. Each applied version needs its file
    * (with a down section) among the migrator's locations; otherwise nothing runs and a {@link MigrationException}
    * names the version.
+   *
+   * @throws MigrationException when a down section failed or the run could not start
    */
   public MigrationResult rollbackVersions(Collection<Long> versions) {
-    return run(Direction.DOWN, Scope.versions(versions));
+    return run(Direction.DOWN, Scope.versions(versions)).orThrow();
   }
 
   /** Applied, pending and changed migrations; takes no lock and changes nothing (not even creating the table). */

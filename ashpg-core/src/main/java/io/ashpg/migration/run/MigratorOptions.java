@@ -21,12 +21,14 @@ import java.util.Set;
  * @param quiet log nothing but warnings and errors
  * @param strictVersionOrder refuse to apply a pending file older than the newest applied version
  * @param ignoreChecksums apply even though applied files changed (they are still reported)
- * @param poolSize connections in the pool the migrator opens itself (URL configuration), at least 1
+ * @param poolSize connections in the pool a tenant run opens itself (URL configuration), at least 1; a
+ *     single-schema {@link Migrator} uses two connections (lock and work) whatever it is
  * @param parallelism tenant worker threads; 0 means {@code poolSize}
  * @param lockStrategy how concurrent migrators are kept apart
  * @param lockTimeout how long to wait for another migrator's lock before failing
- * @param onlyTenants when not empty, tenant runs touch only these tenants
- * @param exceptTenants tenant runs skip these tenants
+ * @param onlyTenants when not empty, tenant runs touch only these tenants (each must be listed; a {@link Migrator}
+ *     refuses options with tenant filters)
+ * @param exceptTenants tenant runs skip these tenants (each must be listed)
  */
 public record MigratorOptions(String repoName, List<String> locations, Scope scope, String prefix, boolean logSql,
     boolean quiet, boolean strictVersionOrder, boolean ignoreChecksums, int poolSize, int parallelism,

@@ -72,7 +72,7 @@ public interface ProgressListener {
       @Override
       public void finished(MigrationResult result) {
         log.log(result.succeeded() ? Level.INFO : Level.ERROR, "tenant run finished in " + result.elapsed().toMillis()
-            + " ms: " + result.changedSchemas() + " tenants changed, " + result.failures().size() + " failed");
+            + " ms: " + result.summary());
       }
     };
   }

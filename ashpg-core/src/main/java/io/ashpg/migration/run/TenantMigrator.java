@@ -28,10 +28,11 @@ import javax.sql.DataSource;
  * Runs the tenant migrations in every tenant schema.
  *
  * <p>A run parses the files once, lists the tenants ({@link TenantLister}, filtered by {@code onlyTenants} /
- * {@code exceptTenants}, every name validated before anything runs), reads every tenant's applied versions with
- * one catalog query plus one query per {@value TenantCatalog#CHUNK} tenants (those spread over the workers'
- * connections), and hands only the tenants with work to a bounded pool of workers. So a run where every tenant is at
- * head costs a handful of queries.
+ * {@code exceptTenants}; a filter naming a tenant that is not listed is an error before anything runs; a listed name
+ * that is not a valid schema name is a failure of that tenant alone, which is skipped), reads every tenant's applied
+ * versions with one catalog query plus one query per {@value TenantCatalog#CHUNK} tenants (those spread over the
+ * workers' connections), and hands only the tenants with work to a bounded pool of workers. So a run where every
+ * tenant is at head costs a handful of queries.
  *
  * <p>A worker takes the tenant's advisory lock (keyed on repo and tenant, on its own connection), reads the applied
  * versions again under it (creating the schema and {@code schema_migrations} in the same round trip when the run's
@@ -39,8 +40,9 @@ import javax.sql.DataSource;
  * {@code SET LOCAL search_path TO "<tenant>", public} (see {@link BatchRunner}): about six round trips and one
  * commit per tenant. A no-transaction file runs on its own, setting search_path for the session and resetting it
  * before the connection goes back to the pool. A failing tenant stops at its failing migration (rolled back; the
- * migrations before it stay applied); the other tenants go on; every failure is in the result, which then has
- * {@code succeeded() == false}. Rerunning resumes where each tenant stopped.
+ * migrations before it stay applied); the other tenants go on; when all are done, a {@link MigrationException} is
+ * thrown whose {@link MigrationException#result() result} holds every tenant's outcome and every failure. Rerunning
+ * resumes where each tenant stopped. Like {@link Migrator}, every method returns only when everything succeeded.
  */
 public final class TenantMigrator {
 
@@ -99,35 +101,56 @@ public final class TenantMigrator {
     return new TenantMigrator(dataSource, config, options, source, lister, listener);
   }
 
-  /** Applies pending tenant migrations ({@link Scope.All} unless the options say otherwise). */
+  /**
+   * Applies pending tenant migrations ({@link Scope.All} unless the options say otherwise).
+   *
+   * @return every tenant's outcome; the run succeeded in all of them
+   * @throws MigrationException when any tenant failed (after the others ran; its
+   *     {@link MigrationException#result() result} holds every outcome and failure) or the run could not start
+   */
   public MigrationResult migrate() {
-    return run(Direction.UP, options.scope() != null ? options.scope() : Scope.all());
+    return run(Direction.UP, options.scope() != null ? options.scope() : Scope.all()).orThrow();
   }
 
-  /** Rolls back the newest tenant migration (or the options' scope) in every tenant. */
+  /**
+   * Rolls back the newest tenant migration (or the options' scope) in every tenant.
+   *
+   * @throws MigrationException when any tenant failed (see {@link #migrate()}) or the run could not start
+   */
   public MigrationResult rollback() {
-    return run(Direction.DOWN, options.scope() != null ? options.scope() : Scope.step(1));
+    return run(Direction.DOWN, options.scope() != null ? options.scope() : Scope.step(1)).orThrow();
   }
 
-  /** Rolls back every tenant's migrations down to and including {@code version}. */
+  /**
+   * Rolls back every tenant's migrations down to and including {@code version}.
+   *
+   * @throws MigrationException when any tenant failed (see {@link #migrate()}) or the run could not start
+   */
   public MigrationResult rollbackTenants(long version) {
-    return run(Direction.DOWN, Scope.to(version));
+    return run(Direction.DOWN, Scope.to(version)).orThrow();
   }
 
   /**
    * Rolls back, in every tenant, those of {@code versions} that the tenant has applied, newest first (see
    * {@link Migrator#rollbackVersions}); tenants that have none of them are not touched.
+   *
+   * @throws MigrationException when any tenant failed (see {@link #migrate()}) or the run could not start
    */
   public MigrationResult rollbackVersions(Collection<Long> versions) {
-    return run(Direction.DOWN, Scope.versions(versions));
+    return run(Direction.DOWN, Scope.versions(versions)).orThrow();
   }
 
-  /** Status of every tenant; reads only (two or so queries per 100 tenants), creates nothing. */
+  /**
+   * Status of every tenant; reads only (two or so queries per 100 tenants), creates nothing. Tenants with an invalid
+   * name are left out, each named in a warning.
+   */
   public List<MigrationStatus> status() {
     List<MigrationFile> files = source.load();
     return withDataSource(ds -> {
       try (Connection c = ds.getConnection()) {
-        List<String> tenants = tenants(c);
+        Selection selection = select(c);
+        selection.invalid().forEach(t -> LOG.log(Level.WARNING, invalidMessage(t)));
+        List<String> tenants = selection.valid();
         List<MigrationStatus> out = new ArrayList<>();
         for (Map.Entry<String, SortedMap<Long, AppliedMigration>> e : TenantCatalog.readApplied(c, tenants).entrySet()) {
           SortedMap<Long, AppliedMigration> applied = e.getValue();
@@ -168,15 +191,24 @@ public final class TenantMigrator {
     long start = System.nanoTime();
     List<MigrationFile> files = source.load();
     return withDataSource(ds -> {
+      Selection selection;
       List<String> tenants;
       Map<String, TenantCatalog.SchemaState> seen;
       try (Connection c = ds.getConnection()) {
-        tenants = tenants(c);
+        selection = select(c);
+        tenants = selection.valid();
         // the versions are read on up to as many connections as the workers will use (chunks side by side)
         seen = TenantCatalog.read(c, ds, options.effectiveParallelism(), tenants);
       }
       List<SchemaOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
       List<MigrationFailure> failures = Collections.synchronizedList(new ArrayList<>());
+      for (String invalid : selection.invalid()) {
+        // reported and skipped: one bad name must not hold back every other tenant
+        MigrationFailure failure = new MigrationFailure(invalid, null, 0, null, null, invalidMessage(invalid));
+        LOG.log(Level.ERROR, failure.describe());
+        failures.add(failure);
+        outcomes.add(new SchemaOutcome(invalid, List.of(), true));
+      }
       List<String> work = new ArrayList<>();
       for (String tenant : tenants) {
         // a first plan from the unlocked read; a tenant with nothing to do is never touched again
@@ -191,12 +223,13 @@ public final class TenantMigrator {
           outcomes.add(new SchemaOutcome(tenant, List.of(), true));
         }
       }
-      Tracker tracker = new Tracker(tenants.size(), start, outcomes.size(), failures.size());
-      progress.started(tenants.size(), work.size());
+      int total = selection.all().size();
+      Tracker tracker = new Tracker(total, start, outcomes.size(), failures.size());
+      progress.started(total, work.size());
       if (!work.isEmpty()) {
         runWorkers(ds, direction, scope, files, work, seen, outcomes, failures, tracker);
       }
-      MigrationResult result = new MigrationResult(direction, order(outcomes, tenants), failures,
+      MigrationResult result = new MigrationResult(direction, order(outcomes, selection.all()), failures,
           Duration.ofNanos(System.nanoTime() - start));
       progress.finished(result);
       return result;
@@ -275,37 +308,82 @@ public final class TenantMigrator {
     return new SchemaOutcome(tenant, done, !failures.isEmpty());
   }
 
-  /** The tenants of this run: listed, filtered, de-duplicated, and all validated before anything runs. */
-  private List<String> tenants(Connection c) throws SQLException {
+  /**
+   * The tenants of a run, as listed (without repeats) and filtered.
+   *
+   * @param all every tenant of the run, in the lister's order
+   * @param valid those with a valid name, which run
+   * @param invalid those with an invalid name, which are reported and skipped
+   */
+  private record Selection(List<String> all, List<String> valid, List<String> invalid) {
+  }
+
+  /**
+   * The tenants of this run: listed, de-duplicated and filtered. A filter naming a tenant the lister does not list
+   * is an error before anything runs (a typo must not pass as "nothing to do"); a listed name that is not a valid
+   * schema name is only skipped, so {@code exceptTenants} can leave it out and the other tenants still run.
+   */
+  private Selection select(Connection c) throws SQLException {
     List<String> listed = lister.list(c);
     if (listed == null) {
       throw new MigrationException("the tenant lister of repo " + options.repoName()
           + " returned null; return an empty list when there are no tenants");
     }
     Set<String> names = new LinkedHashSet<>(listed);
+    List<String> unknown = new ArrayList<>();
+    int count = unknownTenants("onlyTenants", options.onlyTenants(), names, unknown)
+        + unknownTenants("exceptTenants", options.exceptTenants(), names, unknown);
+    if (count > 0) {
+      throw new MigrationException(String.join("; ", unknown) + ": the tenant lister of repo " + options.repoName()
+          + " does not list " + (count == 1 ? "it" : "them") + " (" + names.size() + " tenant(s) listed"
+          + sample(names) + "); fix the name or drop it from the filter. Nothing was run");
+    }
+    List<String> all = new ArrayList<>();
+    List<String> valid = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
     for (String t : names) {
-      checkTenant(t, invalid);
+      if ((!options.onlyTenants().isEmpty() && !options.onlyTenants().contains(t))
+          || options.exceptTenants().contains(t)) {
+        continue;
+      }
+      String name = String.valueOf(t);
+      all.add(name);
+      (isValidTenant(t) ? valid : invalid).add(name);
     }
-    options.onlyTenants().forEach(t -> checkTenant(t, invalid));
-    options.exceptTenants().forEach(t -> checkTenant(t, invalid));
-    if (!invalid.isEmpty()) {
-      throw new MigrationException("invalid tenant name(s) " + invalid.stream().map(t -> "'" + t + "'")
-          .collect(Collectors.joining(", ")) + " for repo " + options.repoName()
-          + ": tenant names may use only letters, digits, '_' and '-' (at most 63 bytes); nothing was run");
-    }
-    return names.stream()
-        .filter(t -> options.onlyTenants().isEmpty() || options.onlyTenants().contains(t))
-        .filter(t -> !options.exceptTenants().contains(t))
-        .collect(Collectors.toUnmodifiableList());
+    return new Selection(List.copyOf(all), List.copyOf(valid), List.copyOf(invalid));
   }
 
-  private static void checkTenant(String tenant, List<String> invalid) {
+  /** Adds "filter names 'a', 'b'" to {@code out} for the names of {@code wanted} not listed; returns how many. */
+  private static int unknownTenants(String filter, Set<String> wanted, Set<String> listed, List<String> out) {
+    List<String> missing = wanted.stream().filter(t -> !listed.contains(t)).sorted().toList();
+    if (!missing.isEmpty()) {
+      out.add(filter + " names " + missing.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ")));
+    }
+    return missing.size();
+  }
+
+  /** A few of the listed names, to help spot a typo. */
+  private static String sample(Set<String> names) {
+    if (names.isEmpty()) {
+      return "";
+    }
+    String first = names.stream().limit(5).map(t -> "'" + t + "'").collect(Collectors.joining(", "));
+    return ": " + first + (names.size() > 5 ? ", …" : "");
+  }
+
+  private static boolean isValidTenant(String tenant) {
     try {
       Identifier.validateTenant(tenant);
+      return true;
     } catch (IllegalArgumentException e) {
-      invalid.add(String.valueOf(tenant));
+      return false;
     }
+  }
+
+  private String invalidMessage(String tenant) {
+    return "'" + tenant + "' is not a valid tenant name (tenant names may use only letters, digits, '_' and '-', at"
+        + " most 63 bytes), so this tenant was skipped; fix the name the tenant lister of repo " + options.repoName()
+        + " returns, or leave it out with exceptTenants";
   }
 
   private static List<SchemaOutcome> order(List<SchemaOutcome> outcomes, List<String> tenants) {

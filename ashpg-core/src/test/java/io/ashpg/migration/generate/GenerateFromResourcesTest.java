@@ -4,11 +4,14 @@ import static io.ashpg.fixtures.Fixtures.simple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ashpg.fixtures.GenRepos;
 import io.ashpg.fixtures.PlainRepo;
 import io.ashpg.fixtures.Seed;
 import io.ashpg.migration.GoldenCases;
 import io.ashpg.migration.diff.HintRenameDecider;
 import io.ashpg.migration.diff.NeverRename;
+import io.ashpg.migration.diff.RenameDecider;
+import io.ashpg.migration.snapshot.TableKey;
 import io.ashpg.resource.AttributeDefault;
 import io.ashpg.resource.DefinitionException;
 import io.ashpg.resource.Domain;
@@ -18,7 +21,9 @@ import io.ashpg.resource.Type;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +66,34 @@ class GenerateFromResourcesTest {
     GenerationResult again = generate(Seed.blog());
     assertThat(again.message()).isEqualTo(GenerationResult.NO_CHANGES);
     assertThat(files()).isEqualTo(before);
+  }
+
+  @Test
+  void withRepoPathsTheFilesGoWhereTheRepoSaysTheMigratorReadsThem() throws IOException {
+    Resource org = Resource.define("org", r -> r.postgres(pg -> pg.repo(GenRepos.PathsRepo.class).table("orgs"))
+        .uuidPrimaryKey("id"));
+    Resource note = Resource.define("note", r -> r.postgres(pg -> pg.repo(GenRepos.PathsRepo.class).table("notes"))
+        .uuidPrimaryKey("id").attribute("org", Type.STRING).multitenancy(m -> m.strategy(Multitenancy.Strategy.CONTEXT)));
+    Domain domain = Domain.of(List.of(org, note));
+    Path resources = project.resolve("src/main/resources");
+
+    GenerationResult r = generator.generate(domain, options.withRepoPaths(resources, domain.repos()),
+        NeverRename.INSTANCE, PrimaryKeyChooser.none());
+
+    assertThat(r.warnings()).isEmpty();
+    assertThat(files()).anyMatch(f -> f.matches("src/main/resources/sql/main/\\d{14}_migrate_resources_1\\.sql"))
+        .anyMatch(f -> f.matches("src/main/resources/sql/tenants/\\d{14}_migrate_resources_1\\.sql"))
+        .noneMatch(f -> f.startsWith("src/main/resources/db/"));
+  }
+
+  @Test
+  void aRepoWithItsOwnPathsButOptionsWithoutThemIsWarnedAbout() {
+    Resource org = Resource.define("org", r -> r.postgres(pg -> pg.repo(GenRepos.PathsRepo.class).table("orgs"))
+        .uuidPrimaryKey("id"));
+    GenerationResult r = generate(List.of(org));
+    assertThat(r.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).contains("PathsRepo", "withRepoPaths"));
+    assertThat(r.warnings().get(0)).contains("migrationsPath() is \"sql/main\"",
+        project.resolve("src/main/resources/db/paths_repo/migrations").toString());
   }
 
   @Test
@@ -119,6 +152,54 @@ class GenerateFromResourcesTest {
     assertThat(r.migrations()).singleElement().satisfies(f -> assertThat(f.content())
         .contains("CONSTRAINT \"people_pkey\" PRIMARY KEY (\"ssn\")")
         .contains("CREATE UNIQUE INDEX \"people_id_index\" ON \"people\" (\"id\")"));
+  }
+
+  @Test
+  void theOptionsRenameHintsAnswerFirstAndTheDeciderOnlyWhatTheyLeaveOpen() throws IOException {
+    generate(List.of(simple("post", b -> b.attribute("title", Type.STRING).attribute("body", Type.STRING))));
+    Domain renamed = Domain.of(List.of(simple("post", b -> b.attribute("headline", Type.STRING)
+        .attribute("body", Type.STRING))));
+    GeneratorOptions hinted = options.withRenames(List.of("posts.title:headline")).withDryRun(true);
+
+    // a hint in the options is enough: the strict decider is never asked
+    GenerationResult strict = generator.generate(renamed, hinted, RenameDecider.strict(), PrimaryKeyChooser.none());
+    assertThat(strict.migrations()).singleElement().satisfies(f -> assertThat(f.content())
+        .contains("RENAME \"title\" TO \"headline\"").doesNotContain("DROP COLUMN"));
+
+    // the decider gets only what the hints leave open, without the columns they claimed
+    Domain twoNew = Domain.of(List.of(simple("post", b -> b.attribute("headline", Type.STRING)
+        .attribute("text", Type.STRING))));
+    List<String> asked = new ArrayList<>();
+    RenameDecider last = new RenameDecider() {
+      @Override
+      public Optional<String> renamedFrom(TableKey table, String newColumn, List<String> candidates) {
+        asked.add(newColumn + " from " + candidates);
+        return Optional.of(candidates.get(candidates.size() - 1));
+      }
+
+      @Override
+      public Optional<TableKey> tableRenamedFrom(TableKey newTable, List<TableKey> candidates) {
+        asked.add(newTable + " from " + candidates);
+        return Optional.empty();
+      }
+
+      @Override
+      public boolean confirmDrop(TableKey table) {
+        asked.add("drop " + table);
+        return false;
+      }
+    };
+    GenerationResult both = generator.generate(twoNew, hinted, last, PrimaryKeyChooser.none());
+    assertThat(asked).containsExactly("text from [body]");
+    assertThat(both.migrations()).singleElement().satisfies(f -> assertThat(f.content())
+        .contains("RENAME \"title\" TO \"headline\"").contains("RENAME \"body\" TO \"text\""));
+
+    // a malformed hint is an error naming it, and nothing is written
+    List<String> before = files();
+    assertThatThrownBy(() -> generator.generate(renamed, options.withRenames(List.of("posts.title")),
+        NeverRename.INSTANCE, PrimaryKeyChooser.none())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'posts.title'");
+    assertThat(files()).isEqualTo(before);
   }
 
   @Test

@@ -60,6 +60,8 @@ class MigrationGeneratorTest {
     GenerationResult first = generator.generate(List.of(repo(authors, posts)), options);
     assertThat(first.written()).isTrue();
     assertThat(files()).containsExactly(
+        // the generation lock stays, empty, so that a waiting generator and a newcomer never lock different files
+        "src/main/ashpg/resource_snapshots/" + MigrationGenerator.LOCK_FILE,
         "src/main/ashpg/resource_snapshots/test_repo/authors/20260102030406.json",
         "src/main/ashpg/resource_snapshots/test_repo/posts/20260102030406.json",
         "src/main/resources/db/test_repo/migrations/20260102030405_migrate_resources_1.sql");

@@ -19,9 +19,18 @@ public final class MigratorProcess {
           .lockTimeout(Duration.ofSeconds(Long.parseLong(args[5]))).build();
       MigrationResult r = Migrator.create(args[0], args[1], args[2], options).migrate();
       System.out.println("versions=" + r.versions());
-      r.failures().forEach(f -> System.out.println("failure: " + f.describe()));
       System.out.flush();
-      System.exit(r.succeeded() ? 0 : 2);
+      System.exit(0);
+    } catch (MigrationException e) {
+      if (e.result() == null) {
+        e.printStackTrace(System.out);
+        System.out.flush();
+        System.exit(3);
+      }
+      System.out.println("versions=" + e.result().versions());
+      e.result().failures().forEach(f -> System.out.println("failure: " + f.describe()));
+      System.out.flush();
+      System.exit(2);
     } catch (RuntimeException e) {
       e.printStackTrace(System.out);
       System.out.flush();

@@ -145,10 +145,9 @@ class TenantMigratorBatchTest {
     threeFiles();
     concurrentIndexFile("20240301000004_posts_title.sql");
     Db.exec(db, "CREATE SCHEMA mid_bad; CREATE TABLE mid_bad.posts (x int)");
-    MigrationResult r = TenantMigrator.create(db.dataSource(), options().build(), tenants("mid_ok", "mid_bad"))
-        .migrate();
+    MigrationResult r = FailedRun.of(() -> TenantMigrator.create(db.dataSource(), options().build(),
+        tenants("mid_ok", "mid_bad")).migrate());
 
-    assertThat(r.succeeded()).isFalse();
     assertThat(r.schemas()).extracting(SchemaOutcome::schema, SchemaOutcome::versions, SchemaOutcome::failed)
         .containsExactly(tuple("mid_ok", List.of(V1, V2, V3, V4), false),
             tuple("mid_bad", List.of(V1), true));
@@ -222,9 +221,8 @@ class TenantMigratorBatchTest {
     // a view on posts makes the down section of the posts file fail
     Db.exec(db, "CREATE VIEW down_bad.post_titles AS SELECT title FROM down_bad.posts");
 
-    MigrationResult back = migrator.rollbackTenants(V1);
+    MigrationResult back = FailedRun.of(() -> migrator.rollbackTenants(V1));
 
-    assertThat(back.succeeded()).isFalse();
     assertThat(back.schemas()).extracting(SchemaOutcome::versions).containsExactly(List.of(V3, V2, V1), List.of(V3));
     MigrationFailure f = back.failures().get(0);
     assertThat(f.schema()).isEqualTo("down_bad");

@@ -1,53 +1,73 @@
 package io.ashpg.maven.embedded;
 
+import io.ashpg.migration.run.LockFile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The embedded default database: a PostgreSQL whose data lives in a project directory (by default
  * {@code target/ashpg/postgres}), so a second build finds what the first one migrated. One server per data
  * directory and Maven JVM: goals of one build share it, and it stops when Maven exits.
+ *
+ * <p>Builds take turns: a build holds the lock file next to the data directory ({@code postgres.lock}) while it uses
+ * the server, and a second build on the same directory waits for it, saying so. A build killed before it could stop
+ * its server (kill -9) loses the lock with its death; the next one finds the server still running and stops it
+ * cleanly before starting its own ({@link LeftoverServer}), so the data is never at risk and nobody has to delete
+ * anything.
  */
 public final class EmbeddedServer {
 
   private static final Map<Path, EmbeddedServer> RUNNING = new HashMap<>();
+  /** How long a build waits quietly for another one to release the data directory before saying that it waits. */
+  private static final Duration PATIENCE = Duration.ofSeconds(1);
 
   private final EmbeddedPostgres postgres;
   private final Path dataDirectory;
+  private final LockFile lock;
 
-  private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory) {
+  private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, LockFile lock) {
     this.postgres = postgres;
     this.dataDirectory = dataDirectory;
+    this.lock = lock;
   }
 
   /**
    * Returns the server for {@code dataDirectory}, starting it (and creating the cluster on first use) if needed.
+   * While another build uses the directory, waits for it; a server a killed build left running is stopped first.
    *
    * @param binariesJar the zonky binaries jar for this platform
+   * @param log         told why the call waits, and about a left-over server it stops
    * @return the running server and whether this call started it
+   * @throws UncheckedIOException  when the server cannot be started; the message names the server's log file
+   * @throws IllegalStateException when a program other than an ashpg build holds the data directory
    */
-  public static synchronized Started startOrReuse(Path dataDirectory, Path binariesJar) {
+  public static synchronized Started startOrReuse(Path dataDirectory, Path binariesJar, Consumer<String> log) {
     Path key = dataDirectory.toAbsolutePath().normalize();
     EmbeddedServer running = RUNNING.get(key);
     if (running != null) {
       return new Started(running, false);
     }
+    Path lockFile = key.resolveSibling(key.getFileName() + ".lock");
+    // the server's own output (startup chatter, "database already exists" when we probe) goes to a file next
+    // to the data, where it helps when something is wrong and stays out of the build log otherwise
+    File serverLog = key.resolveSibling(key.getFileName() + ".log").toFile();
+    // the holder keeps the lock until its JVM exits: a build, or an IDE that runs Maven inside itself
+    LockFile lock = LockFile.acquire(lockFile, PATIENCE, () -> log.accept("waiting for another ashpg goal using "
+        + key + " to finish (the process holding " + lockFile.getFileName() + " releases it when it exits)"));
     try {
-      Files.createDirectories(key.getParent());
-      removeStalePidFile(key);
+      LeftoverServer.stopIfRunning(key, serverLog, log);
       quietZonkyLogging();
-      // the server's own output (startup chatter, "database already exists" when we probe) goes to a file next
-      // to the data, where it helps when something is wrong and stays out of the build log otherwise
-      ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(
-          key.resolveSibling(key.getFileName() + ".log").toFile());
+      ProcessBuilder.Redirect serverOutput = ProcessBuilder.Redirect.appendTo(serverLog);
       EmbeddedPostgres pg = EmbeddedPostgres.builder()
-          .setOutputRedirector(serverLog)
-          .setErrorRedirector(serverLog)
+          .setOutputRedirector(serverOutput)
+          .setErrorRedirector(serverOutput)
           .setDataDirectory(key)
           .setCleanDataDirectory(false)
           .setPgBinaryResolver(new BinariesJarResolver(binariesJar))
@@ -56,12 +76,24 @@ public final class EmbeddedServer {
           .setServerConfig("max_connections", "200")
           .setServerConfig("max_locks_per_transaction", "256")
           .start();
-      EmbeddedServer server = new EmbeddedServer(pg, key);
+      EmbeddedServer server = new EmbeddedServer(pg, key, lock);
       RUNNING.put(key, server);
       return new Started(server, true);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + key
-          + " (delete that directory to start from scratch, or configure a database with -Dashpg.url)", e);
+      lock.close();
+      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + key + ": " + e.getMessage()
+          + "; the server's own messages are in " + serverLog + " (or configure a database with -Dashpg.url)", e);
+    } catch (IllegalStateException e) {
+      lock.close();
+      if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
+        // zonky's own lock: held by a program that uses the directory without our lock file, e.g. a test opening it
+        throw new IllegalStateException("another program uses the embedded PostgreSQL in " + key + " (" + e.getMessage()
+            + "); stop it and run the goal again", e);
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
     }
   }
 
@@ -72,28 +104,6 @@ public final class EmbeddedServer {
   private static void quietZonkyLogging() {
     if (System.getProperty("org.slf4j.simpleLogger.log.io.zonky") == null) {
       System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
-    }
-  }
-
-  /**
-   * A server killed without a clean shutdown leaves {@code postmaster.pid} behind. When the process it names is gone
-   * the file is stale and would only confuse the next start; when it is alive another build owns the directory and
-   * we must not touch it (zonky's own directory lock then reports the conflict).
-   */
-  private static void removeStalePidFile(Path dataDirectory) throws IOException {
-    Path pidFile = dataDirectory.resolve("postmaster.pid");
-    if (!Files.exists(pidFile)) {
-      return;
-    }
-    String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-    boolean alive;
-    try {
-      alive = ProcessHandle.of(Long.parseLong(firstLine)).map(ProcessHandle::isAlive).orElse(false);
-    } catch (NumberFormatException e) {
-      alive = false;
-    }
-    if (!alive) {
-      Files.delete(pidFile);
     }
   }
 
@@ -125,6 +135,7 @@ public final class EmbeddedServer {
       } catch (IOException e) {
         // stopping is best effort: the JVM is going away
       }
+      server.lock.close();
     }
     RUNNING.clear();
   }

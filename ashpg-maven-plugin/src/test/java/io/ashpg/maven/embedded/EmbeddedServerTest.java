@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,9 +29,9 @@ class EmbeddedServerTest {
   @Test
   void keepsItsDataAcrossRestartsAndIsSharedWithinTheJvm(@TempDir Path target) throws Exception {
     Path data = target.resolve("ashpg/postgres");
-    EmbeddedServer.Started first = EmbeddedServer.startOrReuse(data, binariesJar());
+    EmbeddedServer.Started first = EmbeddedServer.startOrReuse(data, binariesJar(), m -> { });
     assertThat(first.startedNow()).isTrue();
-    assertThat(EmbeddedServer.startOrReuse(data, binariesJar()).server()).isSameAs(first.server());
+    assertThat(EmbeddedServer.startOrReuse(data, binariesJar(), m -> { }).server()).isSameAs(first.server());
     try (Connection c = DriverManager.getConnection(first.server().jdbcUrl("postgres"), "postgres", "");
          Statement s = c.createStatement()) {
       s.execute("CREATE TABLE kept (id int)");
@@ -38,12 +40,34 @@ class EmbeddedServerTest {
     EmbeddedServer.stopAll();
     assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
 
-    EmbeddedServer.Started second = EmbeddedServer.startOrReuse(data, binariesJar());
+    EmbeddedServer.Started second = EmbeddedServer.startOrReuse(data, binariesJar(), m -> { });
     assertThat(second.startedNow()).isTrue();
     try (Connection c = DriverManager.getConnection(second.server().jdbcUrl("postgres"), "postgres", "");
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM kept")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(42);
+    }
+  }
+
+  @Test
+  void aPidFileNamingAnotherRunningProgramIsStaleAndThatProgramIsLeftAlone(@TempDir Path target) throws Exception {
+    Path data = target.resolve("ashpg/postgres");
+    EmbeddedServer.startOrReuse(data, binariesJar(), m -> { });
+    EmbeddedServer.stopAll();
+    // after a reboot the process id in a left-over postmaster.pid may belong to any program
+    Process other = new ProcessBuilder("sleep", "120").start();
+    try {
+      Files.writeString(data.resolve("postmaster.pid"), other.pid() + "\n" + data + "\n1700000000\n5432\n");
+      List<String> said = new ArrayList<>();
+      EmbeddedServer.Started started = EmbeddedServer.startOrReuse(data, binariesJar(), said::add);
+      try (Connection c = DriverManager.getConnection(started.server().jdbcUrl("postgres"), "postgres", "");
+           Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+        assertThat(rs.next()).isTrue();
+      }
+      assertThat(said).isEmpty();
+      assertThat(other.isAlive()).as("a program that is not our PostgreSQL is never stopped").isTrue();
+    } finally {
+      other.destroyForcibly();
     }
   }
 
@@ -65,7 +89,7 @@ class EmbeddedServerTest {
         .hasMessageContaining("no postgres-*.txz archive in " + empty);
   }
 
-  private static Path binariesJar() throws URISyntaxException {
+  static Path binariesJar() throws URISyntaxException {
     // the test class path holds this platform's binaries jar; find the jar that contains the archive
     var url = EmbeddedServerTest.class.getClassLoader().getResource("postgres-linux-x86_64.txz");
     assertThat(url).as("binaries on the test class path").isNotNull();

@@ -1,0 +1,4 @@
+-- ashpg:up
+SELECT 1;
+-- ashpg:down
+SELECT 1;
