@@ -19,10 +19,8 @@ import io.ashpg.resource.OnDelete;
 import io.ashpg.resource.OnUpdate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,47 +42,21 @@ import java.util.function.Function;
  *   <li>changes PostgreSQL can only apply in two deployments: a public table that a tenant table references is never
  *       dropped, renamed or moved (public migrations run before tenant ones, so the public {@code DROP TABLE} would
  *       meet the tenant foreign key; and a tenant created later runs every tenant migration against today's public
- *       schema). Such tables are {@linkplain EvolutionModel#pinned pinned};</li>
- *   <li>scenarios of known, open defects, each behind a {@link Defect} switch so they can be re-enabled
- *       ({@code -Dashpg.evolution.enable=UUID_V7_FUNCTION_REMOVAL}) once fixed.</li>
+ *       schema). Such tables are {@linkplain EvolutionModel#pinned pinned}. Changes the generator refuses for the
+ *       same reason (a key of such a table tenant keys depend on) are drawn again by the test.</li>
  * </ul>
  * Tables stay empty, so NOT NULL and narrowing changes apply; data-dependent failures are not this test's subject.
  */
 final class EvolutionMutator {
-
-  /** Scenarios of known defects (issue 13), generated only when enabled. */
-  enum Defect {
-    /**
-     * Found here: ashpg removes its {@code uuid_generate_v7()} once no default uses it, but an earlier tenant
-     * migration sets such a default; a tenant created afterwards (or a database migrated public first, then tenants)
-     * fails there (42883). With this off, one default of {@value EvolutionModel#ORG} keeps the function in use.
-     */
-    UUID_V7_FUNCTION_REMOVAL;
-
-    /** The switches named in {@code -Dashpg.evolution.enable} (comma separated). */
-    static Set<Defect> enabled(String property) {
-      Set<Defect> out = EnumSet.noneOf(Defect.class);
-      if (property != null) {
-        for (String s : property.split(",")) {
-          if (!s.isBlank()) {
-            out.add(Defect.valueOf(s.trim().toUpperCase(Locale.ROOT)));
-          }
-        }
-      }
-      return out;
-    }
-  }
 
   private static final List<String> SCHEMAS = java.util.Arrays.asList(null, "evo_a", "evo_b");
   private static final int MAX_TABLES = 9;
   private static final int MAX_COLUMNS = 8;
 
   private final Random random;
-  private final Set<Defect> enabled;
 
-  EvolutionMutator(Random random, Set<Defect> enabled) {
+  EvolutionMutator(Random random) {
     this.random = random;
-    this.enabled = enabled;
   }
 
   /** One named mutation: applies itself to the model, or returns empty when it has nothing to work on. */
