@@ -16,6 +16,7 @@ import io.ashpg.migration.introspect.CatalogDifference;
 import io.ashpg.migration.introspect.CatalogReader;
 import io.ashpg.migration.introspect.DeclaredCatalog;
 import io.ashpg.migration.introspect.SchemaCatalog;
+import io.ashpg.migration.run.MigrationException;
 import io.ashpg.migration.run.MigrationResult;
 import io.ashpg.migration.run.Migrator;
 import io.ashpg.migration.run.MigratorOptions;
@@ -291,8 +292,8 @@ class RandomEvolutionTest {
     }
 
     Void migrateUp() {
-      succeeded(publicMigrator.migrate(), "public migrate");
-      tenantMigrators.forEach(m -> succeeded(m.migrate(), "tenant migrate " + m.options().prefix()));
+      succeeded(publicMigrator::migrate, "public migrate");
+      tenantMigrators.forEach(m -> succeeded(m::migrate, "tenant migrate " + m.options().prefix()));
       return null;
     }
 
@@ -300,11 +301,12 @@ class RandomEvolutionTest {
     Void rollBackAfter(int step) {
       Long tenantFrom = firstVersionAfter(tenantVersions, step);
       if (tenantFrom != null) {
-        tenantMigrators.forEach(m -> succeeded(m.rollback(tenantFrom), "tenant rollback " + m.options().prefix()));
+        tenantMigrators.forEach(m -> succeeded(() -> m.rollback(tenantFrom), "tenant rollback "
+            + m.options().prefix()));
       }
       Long publicFrom = firstVersionAfter(publicVersions, step);
       if (publicFrom != null) {
-        succeeded(publicMigrator.rollback(publicFrom), "public rollback");
+        succeeded(() -> publicMigrator.rollback(publicFrom), "public rollback");
       }
       return null;
     }
@@ -329,7 +331,7 @@ class RandomEvolutionTest {
         verify(conn, expected(conn, finalState, TENANTS), "after migrating everything up again");
 
         Migrator late = migrator(baseOptions.tenantMigrationDir(REPO), LATE_TENANT);
-        succeeded(late.migrate(), "migrating a new tenant");
+        succeeded(late::migrate, "migrating a new tenant");
         List<String> all = new ArrayList<>(TENANTS);
         all.add(LATE_TENANT);
         verify(conn, expected(conn, finalState, all), "after migrating a tenant created last");
@@ -381,7 +383,17 @@ class RandomEvolutionTest {
     }
   }
 
-  private static void succeeded(MigrationResult result, String what) {
+  /** Runs a migrate or rollback; a failed run (thrown, or a result with failures) becomes a {@link MigrationFailed}. */
+  private static void succeeded(java.util.function.Supplier<MigrationResult> run, String what) {
+    MigrationResult result;
+    try {
+      result = run.get();
+    } catch (MigrationException e) {
+      if (e.result() == null) {
+        throw e;
+      }
+      result = e.result();
+    }
     if (!result.succeeded()) {
       throw new MigrationFailed(what, result.failures());
     }
