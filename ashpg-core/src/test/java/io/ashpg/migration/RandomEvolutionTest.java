@@ -114,8 +114,8 @@ class RandomEvolutionTest {
         run.timings.forEach((what, t) -> timings.merge(what, t, Long::sum));
       }
     }
-    System.out.printf("RandomEvolutionTest: seed %d, %d steps passed in %.1f s (%d step(s) redrawn as invalid"
-        + " resources)%n", seed, ran, (System.nanoTime() - start) / 1e9, rejected);
+    System.out.printf("RandomEvolutionTest: seed %d, %d steps passed in %.1f s (%d step(s) drawn again: invalid"
+        + " resources or refused changes)%n", seed, ran, (System.nanoTime() - start) / 1e9, rejected);
     timings.forEach((k, v) -> System.out.printf("  %s: %.1f s%n", k, v / 1e9));
   }
 
