@@ -333,8 +333,15 @@ final class EvolutionMutator {
     return switch (type.kind()) {
       case INT4, INT8 -> List.of(AttributeDefault.literal(0L), AttributeDefault.literal(42L),
           AttributeDefault.sql("7"));
-      case NUMERIC, FLOAT8 -> List.of(AttributeDefault.literal(0L), AttributeDefault.literal(42L),
+      case FLOAT8 -> List.of(AttributeDefault.literal(0L), AttributeDefault.literal(42L),
           AttributeDefault.literal(new BigDecimal("1.5")));
+      // the default must fit numeric(p,s): fewer than p - s integer digits
+      case NUMERIC -> type.precision() - type.scale() >= 2
+          ? List.of(AttributeDefault.literal(0L), AttributeDefault.literal(42L),
+              AttributeDefault.literal(new BigDecimal("1.5")))
+          : type.precision() - type.scale() == 1
+              ? List.of(AttributeDefault.literal(0L), AttributeDefault.literal(new BigDecimal("1.5")))
+              : List.of(AttributeDefault.literal(0L));
       case VARCHAR, TEXT -> List.of(AttributeDefault.literal("x"), AttributeDefault.literal("it's"),
           AttributeDefault.sql("'abc'"));
       case DATE -> List.of(AttributeDefault.today());
