@@ -69,6 +69,8 @@ class RandomEvolutionTest {
   static final int DEFAULT_SEGMENT = 500;
 
   private static final String REPO = "plain_repo";
+  /** Draws of one step's mutations before giving up (each draw that is invalid or refused is drawn again). */
+  private static final int MAX_DRAWS = 100;
   /** Tenants migrated step by step (one: a second would repeat the same work). */
   private static final List<String> TENANTS = List.of("tenant_a");
   /** A tenant created at the end, running every tenant migration at once. */
@@ -227,7 +229,11 @@ class RandomEvolutionTest {
       models.add(new EvolutionModel());
       for (int step = 1; step <= count; step++) {
         EvolutionModel before = model.copy();
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
+          if (attempt > MAX_DRAWS) {
+            throw failure("step " + (first + step - 1) + " of " + totalSteps, "no valid mutations in " + MAX_DRAWS
+                + " draws; resources before the step:\n" + before, new IllegalStateException("see the reasons above"));
+          }
           EvolutionModel next = before.copy();
           List<String> mutations = new ArrayList<>();
           int n = 1 + random.nextInt(3);
