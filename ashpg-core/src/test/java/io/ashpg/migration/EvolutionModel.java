@@ -9,7 +9,6 @@ import io.ashpg.resource.Multitenancy;
 import io.ashpg.resource.OnDelete;
 import io.ashpg.resource.OnUpdate;
 import io.ashpg.resource.Resource;
-import io.ashpg.resource.ResourceBuilder;
 import io.ashpg.resource.Type;
 import io.ashpg.migration.snapshot.TableKey;
 import java.util.ArrayList;
@@ -224,6 +223,16 @@ final class EvolutionModel {
     /** Every column of the key on the source side. */
     List<String> sourceColumns() {
       return Stream.concat(Stream.of(column()), matchWith.keySet().stream()).toList();
+    }
+
+    /** Makes the key plain (no {@code matchWith}, match type or tenant match); nilify columns outside it go. */
+    void plainKey() {
+      matchWith.clear();
+      matchType = null;
+      matchTenant = false;
+      if (onDelete != null && !sourceColumns().containsAll(onDelete.columns())) {
+        onDelete = OnDelete.NILIFY;
+      }
     }
 
     @Override
@@ -492,16 +501,10 @@ final class EvolutionModel {
    */
   final Set<String> pinned = new TreeSet<>();
   private int counter;
-  /**
-   * Whether {@value #ORG} has a column with a {@code uuidV7} default that never changes, so ashpg's
-   * {@code uuid_generate_v7()} is never removed (see {@link EvolutionMutator.Defect#UUID_V7_FUNCTION_REMOVAL}).
-   */
-  boolean uuidV7Anchor;
 
   /** The starting point: the tenant owner ({@value #ORG}) only. */
-  static EvolutionModel initial(boolean uuidV7Anchor) {
+  static EvolutionModel initial() {
     EvolutionModel m = new EvolutionModel();
-    m.uuidV7Anchor = uuidV7Anchor;
     m.tables.add(new Table(ORG, "orgs", null, Tenancy.NONE, false));
     return m;
   }
@@ -519,7 +522,6 @@ final class EvolutionModel {
   EvolutionModel copy() {
     EvolutionModel m = new EvolutionModel();
     m.counter = counter;
-    m.uuidV7Anchor = uuidV7Anchor;
     m.pinned.addAll(pinned);
     tables.forEach(t -> m.tables.add(t.copy()));
     return m;
@@ -650,9 +652,6 @@ final class EvolutionModel {
       }
       if (t.tenancy == Tenancy.ATTRIBUTE) {
         r.belongsTo(ORG, ORG, b -> b.allowNil(false));
-      }
-      if (uuidV7Anchor && t.resource.equals(ORG)) {
-        r.attribute("v7_anchor", Type.UUID, a -> a.defaultValue(AttributeDefault.uuidV7Generate()));
       }
     });
   }

@@ -19,10 +19,8 @@ import io.ashpg.resource.OnDelete;
 import io.ashpg.resource.OnUpdate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,54 +42,21 @@ import java.util.function.Function;
  *   <li>changes PostgreSQL can only apply in two deployments: a public table that a tenant table references is never
  *       dropped, renamed or moved (public migrations run before tenant ones, so the public {@code DROP TABLE} would
  *       meet the tenant foreign key; and a tenant created later runs every tenant migration against today's public
- *       schema). Such tables are {@linkplain EvolutionModel#pinned pinned};</li>
- *   <li>scenarios of known, open defects, each behind a {@link Defect} switch so they can be re-enabled
- *       ({@code -Dashpg.evolution.enable=DUPLICATE_UNIQUE_KEYS,…}) once fixed.</li>
+ *       schema). Such tables are {@linkplain EvolutionModel#pinned pinned}. Changes the generator refuses for the
+ *       same reason (a key of such a table tenant keys depend on) are drawn again by the test.</li>
  * </ul>
  * Tables stay empty, so NOT NULL and narrowing changes apply; data-dependent failures are not this test's subject.
  */
 final class EvolutionMutator {
-
-  /** Scenarios of known defects (issue 13), generated only when enabled. */
-  enum Defect {
-    /**
-     * Found here: PostgreSQL ties a foreign key to whichever unique index over its columns it finds first (the
-     * primary key, or an identity over the same columns); dropping that index later fails (2BP01) although another
-     * one would do, and the generator does not drop and re-add the keys (the class of issue 13 #2). With this off, no
-     * two unique indexes of a table cover the same column set.
-     */
-    DUPLICATE_UNIQUE_KEYS,
-    /**
-     * Found here: ashpg removes its {@code uuid_generate_v7()} once no default uses it, but an earlier tenant
-     * migration sets such a default; a tenant created afterwards (or a database migrated public first, then tenants)
-     * fails there (42883). With this off, one default of {@value EvolutionModel#ORG} keeps the function in use.
-     */
-    UUID_V7_FUNCTION_REMOVAL;
-
-    /** The switches named in {@code -Dashpg.evolution.enable} (comma separated). */
-    static Set<Defect> enabled(String property) {
-      Set<Defect> out = EnumSet.noneOf(Defect.class);
-      if (property != null) {
-        for (String s : property.split(",")) {
-          if (!s.isBlank()) {
-            out.add(Defect.valueOf(s.trim().toUpperCase(Locale.ROOT)));
-          }
-        }
-      }
-      return out;
-    }
-  }
 
   private static final List<String> SCHEMAS = java.util.Arrays.asList(null, "evo_a", "evo_b");
   private static final int MAX_TABLES = 9;
   private static final int MAX_COLUMNS = 8;
 
   private final Random random;
-  private final Set<Defect> enabled;
 
-  EvolutionMutator(Random random, Set<Defect> enabled) {
+  EvolutionMutator(Random random) {
     this.random = random;
-    this.enabled = enabled;
   }
 
   /** One named mutation: applies itself to the model, or returns empty when it has nothing to work on. */
@@ -230,9 +195,7 @@ final class EvolutionMutator {
     for (Table other : m.tables) {
       for (Ref r : other.refs) {
         if (other == t || r.destination.equals(t.resource)) {
-          r.matchWith.clear();
-          r.matchType = null;
-          r.matchTenant = false;
+          r.plainKey();
         }
       }
     }
@@ -370,8 +333,15 @@ final class EvolutionMutator {
     return switch (type.kind()) {
       case INT4, INT8 -> List.of(AttributeDefault.literal(0L), AttributeDefault.literal(42L),
           AttributeDefault.sql("7"));
-      case NUMERIC, FLOAT8 -> List.of(AttributeDefault.literal(0L), AttributeDefault.literal(42L),
+      case FLOAT8 -> List.of(AttributeDefault.literal(0L), AttributeDefault.literal(42L),
           AttributeDefault.literal(new BigDecimal("1.5")));
+      // the default must fit numeric(p,s): fewer than p - s integer digits
+      case NUMERIC -> type.precision() - type.scale() >= 2
+          ? List.of(AttributeDefault.literal(0L), AttributeDefault.literal(42L),
+              AttributeDefault.literal(new BigDecimal("1.5")))
+          : type.precision() - type.scale() == 1
+              ? List.of(AttributeDefault.literal(0L), AttributeDefault.literal(new BigDecimal("1.5")))
+              : List.of(AttributeDefault.literal(0L));
       case VARCHAR, TEXT -> List.of(AttributeDefault.literal("x"), AttributeDefault.literal("it's"),
           AttributeDefault.sql("'abc'"));
       case DATE -> List.of(AttributeDefault.today());
@@ -493,8 +463,8 @@ final class EvolutionMutator {
     boolean allTenants = dest.tenancy == Tenancy.ATTRIBUTE && !ref.matchTenant;
     Set<String> needed = effectiveKeys(dest, keys, allTenants);
     boolean backed = dest.identities.stream().anyMatch(i -> backsKey(dest, i, needed));
-    if (!backed && duplicatesUniqueKey(dest, keys, allTenants, false)) {
-      return; // covered by a unique custom index, which the model does not protect from removal
+    if (!backed && uniqueKeyExists(dest, keys, allTenants)) {
+      return; // a unique custom index covers it, which the model does not protect from removal
     }
     Column source = new Column(m.freshId(), m.fresh("col_"), target.type, true, null);
     t.columns.add(source);
@@ -578,9 +548,6 @@ final class EvolutionMutator {
     Table t = pick(m.tables);
     Identity i = new Identity(m.fresh("ident_"), someOf(t.columnNames(), 1, 3));
     randomizeIdentity(m, t, i);
-    if (duplicatesUniqueKey(t, i.keys, i.allTenants, i.where != null)) {
-      return Optional.empty();
-    }
     t.identities.add(i);
     return Optional.of(t.table + " " + i);
   }
@@ -600,7 +567,6 @@ final class EvolutionMutator {
     Table t = picked.get().table();
     Identity i = picked.get().item();
     String before = i.toString();
-    Identity was = i.copy();
     if (random.nextBoolean()) {
       i.keys = someOf(t.columnNames(), 1, 3);
     }
@@ -609,13 +575,6 @@ final class EvolutionMutator {
     if (random.nextBoolean()) {
       i.indexName = name;
     }
-    int at = t.identities.indexOf(i);
-    t.identities.remove(at);
-    if (duplicatesUniqueKey(t, i.keys, i.allTenants, i.where != null)) {
-      t.identities.add(at, was);
-      return Optional.empty();
-    }
-    t.identities.add(at, i);
     return Optional.of(t.table + " " + before + " → " + i);
   }
 
@@ -643,11 +602,11 @@ final class EvolutionMutator {
   }
 
   /**
-   * Whether a unique index over {@code keys} would cover the same column set as another unique index of the table
-   * that could back a foreign key (see {@link Defect#DUPLICATE_UNIQUE_KEYS}); partial and expression indexes cannot.
+   * Whether a unique index of {@code t} that could back a foreign key (the primary key, a non-partial identity or
+   * unique custom index without expressions) covers exactly the columns a unique index over {@code keys} would.
    */
-  private boolean duplicatesUniqueKey(Table t, List<String> keys, boolean allTenants, boolean partial) {
-    if (partial || t.baseFilter != null || enabled.contains(Defect.DUPLICATE_UNIQUE_KEYS)) {
+  private static boolean uniqueKeyExists(Table t, List<String> keys, boolean allTenants) {
+    if (t.baseFilter != null) {
       return false; // with a base filter, identities are partial
     }
     Set<String> set = effectiveKeys(t, keys, allTenants);
@@ -741,11 +700,6 @@ final class EvolutionMutator {
     i.includeBaseFilter = random.nextInt(4) > 0;
     if (t.indexNames().contains(i.resolvedName(t.table)) || referenceIndexNames(t).contains(i.resolvedName(t.table))) {
       i.name = m.fresh("ix_");
-    }
-    if (i.unique && duplicatesUniqueKey(t, i.fields.stream().map(Field::column).toList(), i.allTenants,
-        i.where != null || i.fields.stream().anyMatch(f -> f.column() == null))) {
-      i.unique = false;
-      i.nullsDistinct = true;
     }
     return i;
   }
@@ -891,12 +845,7 @@ final class EvolutionMutator {
         r.indexWhere = null;
       }
       if (r.matchWith.containsKey(column)) {
-        r.matchWith.clear();
-        r.matchType = null;
-      }
-      if (r.onDelete != null && !r.onDelete.columns().isEmpty()
-          && !r.sourceColumns().containsAll(r.onDelete.columns())) {
-        r.onDelete = OnDelete.NILIFY;
+        r.plainKey();
       }
     }
   }

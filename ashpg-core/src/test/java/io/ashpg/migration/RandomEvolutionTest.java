@@ -2,10 +2,10 @@ package io.ashpg.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ashpg.migration.EvolutionMutator.Defect;
 import io.ashpg.migration.diff.HintRenameDecider;
 import io.ashpg.migration.generate.GeneratedFile;
 import io.ashpg.migration.generate.GenerationResult;
+import io.ashpg.migration.generate.GlobalKeyInUseException;
 import io.ashpg.migration.generate.GeneratorOptions;
 import io.ashpg.migration.generate.MigrationGenerator;
 import io.ashpg.migration.generate.PrimaryKeyChooser;
@@ -16,6 +16,7 @@ import io.ashpg.migration.introspect.CatalogDifference;
 import io.ashpg.migration.introspect.CatalogReader;
 import io.ashpg.migration.introspect.DeclaredCatalog;
 import io.ashpg.migration.introspect.SchemaCatalog;
+import io.ashpg.migration.run.MigrationException;
 import io.ashpg.migration.run.MigrationResult;
 import io.ashpg.migration.run.Migrator;
 import io.ashpg.migration.run.MigratorOptions;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -52,9 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Properties: {@code -Dashpg.evolution.seed} (a number, or {@code random}; default a fixed seed),
  * {@code -Dashpg.evolution.steps} (default 200), {@code -Dashpg.evolution.segment} (steps per segment, default
- * 500; each starts from an empty database and project), {@code -Dashpg.evolution.skip} (segments to skip),
- * {@code -Dashpg.evolution.enable} (known-defect scenarios to generate, see {@link Defect}). The seed is printed first
- * and in every failure, with the step, its mutations, its rename hints, the model, the generated migrations and the
+ * 500; each starts from an empty database and project), {@code -Dashpg.evolution.skip} (segments to skip). The seed
+ * is printed first and in every failure, with the step, its mutations, its rename hints, the model, the generated migrations and the
  * properties that rerun that segment; the run is deterministic.
  */
 @WithPostgres
@@ -70,6 +69,8 @@ class RandomEvolutionTest {
   static final int DEFAULT_SEGMENT = 500;
 
   private static final String REPO = "plain_repo";
+  /** Draws of one step's mutations before giving up (each draw that is invalid or refused is drawn again). */
+  private static final int MAX_DRAWS = 100;
   /** Tenants migrated step by step (one: a second would repeat the same work). */
   private static final List<String> TENANTS = List.of("tenant_a");
   /** A tenant created at the end, running every tenant migration at once. */
@@ -90,11 +91,10 @@ class RandomEvolutionTest {
     int steps = Integer.getInteger("ashpg.evolution.steps", DEFAULT_STEPS);
     int segment = Math.max(1, Integer.getInteger("ashpg.evolution.segment", DEFAULT_SEGMENT));
     int skip = Integer.getInteger("ashpg.evolution.skip", 0);
-    Set<Defect> enabled = Defect.enabled(System.getProperty("ashpg.evolution.enable"));
     int segments = (steps + segment - 1) / segment;
     System.out.println("RandomEvolutionTest: seed " + seed + ", " + steps + " steps in " + segments + " segment(s) of "
-        + Math.min(steps, segment) + (skip > 0 ? ", skipping " + skip : "") + (enabled.isEmpty() ? ""
-        : ", known defects enabled: " + enabled) + " (rerun: -Dashpg.evolution.seed=" + seed + ")");
+        + Math.min(steps, segment) + (skip > 0 ? ", skipping " + skip : "") + " (rerun: -Dashpg.evolution.seed="
+        + seed + ")");
     long start = System.nanoTime();
     Map<String, Long> timings = new TreeMap<>();
     int rejected = 0;
@@ -103,7 +103,7 @@ class RandomEvolutionTest {
       for (int k = skip; k < segments; k++) {
         GoldenRoundTripTest.reset(conn);
         int first = k * segment + 1;
-        Run run = new Run(seed, k, first, Math.min(segment, steps - k * segment), steps, segment, enabled,
+        Run run = new Run(seed, k, first, Math.min(segment, steps - k * segment), steps, segment,
             Files.createDirectories(project.resolve("segment-" + k)));
         run.evolve(conn);
         run.downAndUp(conn);
@@ -116,8 +116,8 @@ class RandomEvolutionTest {
         run.timings.forEach((what, t) -> timings.merge(what, t, Long::sum));
       }
     }
-    System.out.printf("RandomEvolutionTest: seed %d, %d steps passed in %.1f s (%d step(s) redrawn as invalid"
-        + " resources)%n", seed, ran, (System.nanoTime() - start) / 1e9, rejected);
+    System.out.printf("RandomEvolutionTest: seed %d, %d steps passed in %.1f s (%d step(s) drawn again: invalid"
+        + " resources or refused changes)%n", seed, ran, (System.nanoTime() - start) / 1e9, rejected);
     timings.forEach((k, v) -> System.out.printf("  %s: %.1f s%n", k, v / 1e9));
   }
 
@@ -168,7 +168,6 @@ class RandomEvolutionTest {
     final int totalSteps;
     final int segmentSize;
     final Path project;
-    final Set<Defect> enabled;
     final Random random;
     final EvolutionMutator mutator;
     final MigrationGenerator generator = new MigrationGenerator(ResourceCases.clock());
@@ -195,8 +194,8 @@ class RandomEvolutionTest {
       }
     }
 
-    Run(long seed, int segmentIndex, int first, int count, int totalSteps, int segmentSize, Set<Defect> enabled,
-        Path project) throws IOException {
+    Run(long seed, int segmentIndex, int first, int count, int totalSteps, int segmentSize, Path project)
+        throws IOException {
       this.seed = seed;
       this.segmentIndex = segmentIndex;
       this.first = first;
@@ -204,9 +203,8 @@ class RandomEvolutionTest {
       this.totalSteps = totalSteps;
       this.segmentSize = segmentSize;
       this.project = project;
-      this.enabled = enabled;
       this.random = random(seed, segmentIndex);
-      this.mutator = new EvolutionMutator(random, enabled);
+      this.mutator = new EvolutionMutator(random);
       this.baseOptions = GeneratorOptions.defaults(project).withQuiet(true).withDropColumns(true);
       Path publicDir = Files.createDirectories(baseOptions.migrationDir(REPO));
       Path tenantDir = Files.createDirectories(baseOptions.tenantMigrationDir(REPO));
@@ -227,38 +225,45 @@ class RandomEvolutionTest {
 
     void evolve(Connection conn) throws SQLException {
       expectedBefore = expected(conn, List.of(), TENANTS);
-      EvolutionModel model = EvolutionModel.initial(!enabled.contains(Defect.UUID_V7_FUNCTION_REMOVAL));
+      EvolutionModel model = EvolutionModel.initial();
       models.add(new EvolutionModel());
       for (int step = 1; step <= count; step++) {
         EvolutionModel before = model.copy();
-        List<String> mutations = new ArrayList<>();
-        Domain domain;
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
+          if (attempt > MAX_DRAWS) {
+            throw failure("step " + (first + step - 1) + " of " + totalSteps, "no valid mutations in " + MAX_DRAWS
+                + " draws; resources before the step:\n" + before, new IllegalStateException("see the reasons above"));
+          }
           EvolutionModel next = before.copy();
-          mutations.clear();
-          // the first step also creates the tenant owner table, so it is not counted as a mutation
+          List<String> mutations = new ArrayList<>();
           int n = 1 + random.nextInt(3);
           for (int i = 0; i < n; i++) {
             mutations.add(mutator.mutate(next));
           }
+          Domain domain;
           try {
             domain = Domain.of(next.resources());
-            model = next;
-            break;
           } catch (DefinitionException e) {
-            // the mutations made resources a user could not define either (e.g. colliding default index names):
-            // draw new ones; counted so a generator of mostly invalid models shows
-            rejected++;
+            // resources a user could not define either (e.g. colliding default index names): draw new mutations
+            redrawn(step, e);
+            continue;
           }
-        }
-        List<String> hints = EvolutionModel.hints(step == 1 ? new EvolutionModel() : before, model);
-        StepRecord record = new StepRecord(first + step - 1, List.copyOf(mutations), hints, model.toString(),
-            new ArrayList<>());
-        records.add(record);
-        try {
-          step(conn, step, domain, hints, record);
-        } catch (Throwable t) {
-          throw failure("step " + (first + step - 1) + " of " + totalSteps, record.describe(), t);
+          List<String> hints = EvolutionModel.hints(step == 1 ? new EvolutionModel() : before, next);
+          StepRecord record = new StepRecord(first + step - 1, List.copyOf(mutations), hints, next.toString(),
+              new ArrayList<>());
+          try {
+            step(conn, step, domain, hints, record);
+          } catch (GlobalKeyInUseException e) {
+            // a change the generator refuses to make in one generation, writing nothing (a key of a public table
+            // that tenant foreign keys depend on): draw new mutations
+            redrawn(step, e);
+            continue;
+          } catch (Throwable t) {
+            throw failure("step " + (first + step - 1) + " of " + totalSteps, record.describe(), t);
+          }
+          records.add(record);
+          model = next;
+          break;
         }
         models.add(model.copy());
       }
@@ -293,8 +298,8 @@ class RandomEvolutionTest {
     }
 
     Void migrateUp() {
-      succeeded(publicMigrator.migrate(), "public migrate");
-      tenantMigrators.forEach(m -> succeeded(m.migrate(), "tenant migrate " + m.options().prefix()));
+      succeeded(publicMigrator::migrate, "public migrate");
+      tenantMigrators.forEach(m -> succeeded(m::migrate, "tenant migrate " + m.options().prefix()));
       return null;
     }
 
@@ -302,11 +307,12 @@ class RandomEvolutionTest {
     Void rollBackAfter(int step) {
       Long tenantFrom = firstVersionAfter(tenantVersions, step);
       if (tenantFrom != null) {
-        tenantMigrators.forEach(m -> succeeded(m.rollback(tenantFrom), "tenant rollback " + m.options().prefix()));
+        tenantMigrators.forEach(m -> succeeded(() -> m.rollback(tenantFrom), "tenant rollback "
+            + m.options().prefix()));
       }
       Long publicFrom = firstVersionAfter(publicVersions, step);
       if (publicFrom != null) {
-        succeeded(publicMigrator.rollback(publicFrom), "public rollback");
+        succeeded(() -> publicMigrator.rollback(publicFrom), "public rollback");
       }
       return null;
     }
@@ -331,7 +337,7 @@ class RandomEvolutionTest {
         verify(conn, expected(conn, finalState, TENANTS), "after migrating everything up again");
 
         Migrator late = migrator(baseOptions.tenantMigrationDir(REPO), LATE_TENANT);
-        succeeded(late.migrate(), "migrating a new tenant");
+        succeeded(late::migrate, "migrating a new tenant");
         List<String> all = new ArrayList<>(TENANTS);
         all.add(LATE_TENANT);
         verify(conn, expected(conn, finalState, all), "after migrating a tenant created last");
@@ -349,6 +355,13 @@ class RandomEvolutionTest {
         throw failure("the final rollback / migrate", details.length() > 0 ? details.toString() : last, e);
       } catch (Throwable t) {
         throw failure("the final rollback / migrate", "last step: " + last, t);
+      }
+    }
+
+    /** Counts a step drawn again; the first reason is printed, so a generator of invalid models shows. */
+    private void redrawn(int step, Exception why) {
+      if (rejected++ == 0) {
+        System.out.println("RandomEvolutionTest: step " + (first + step - 1) + " drawn again: " + why.getMessage());
       }
     }
 
@@ -376,7 +389,17 @@ class RandomEvolutionTest {
     }
   }
 
-  private static void succeeded(MigrationResult result, String what) {
+  /** Runs a migrate or rollback; a failed run (thrown, or a result with failures) becomes a {@link MigrationFailed}. */
+  private static void succeeded(java.util.function.Supplier<MigrationResult> run, String what) {
+    MigrationResult result;
+    try {
+      result = run.get();
+    } catch (MigrationException e) {
+      if (e.result() == null) {
+        throw e;
+      }
+      result = e.result();
+    }
     if (!result.succeeded()) {
       throw new MigrationFailed(what, result.failures());
     }

@@ -173,6 +173,7 @@ public final class ResourceCases {
     cases.add(tenantKeyBesideCustomIndex());
     cases.add(renameConcurrentlyIndexedColumn());
     cases.add(duplicateUniqueKey());
+    cases.add(uuidV7FunctionReinstalled());
     return cases;
   }
 
@@ -721,6 +722,21 @@ public final class ResourceCases {
         .identity("id_code", List.of("id", "code"), i -> i.nullsDistinct(false)).identity("code_id", "code", "id"));
     return of("duplicate_unique_key", step(res("author", "authors", author), plainPost), step(twice, plainPost),
         step(recreated, plainPost));
+  }
+
+  // AshPostgres: installs its uuid_generate_v7() with the extensions and keeps it.
+  // ashpg: step 2 no longer needs uuid_generate_v7(), so its drop is written commented out (older tenant migrations
+  //   call it when replayed); step 3 needs it again and installs it once more. Rolling step 3 back must leave the
+  //   function, since rolling step 2 back restores the default that calls it: an install's rollback keeps it too.
+  //   Found by the random evolution test.
+  static Case uuidV7FunctionReinstalled() {
+    Resource v7 = res("post", "posts", r -> r.uuidPrimaryKey("id")
+        .attribute("uid", Type.UUID, a -> a.defaultValue(AttributeDefault.uuidV7Generate())));
+    Resource v4 = res("post", "posts", r -> r.uuidPrimaryKey("id")
+        .attribute("uid", Type.UUID, a -> a.defaultValue(AttributeDefault.uuidGenerate())));
+    Resource comment = res("comment", "comments", r -> r.uuidPrimaryKey("id")
+        .attribute("uid", Type.UUID, a -> a.defaultValue(AttributeDefault.uuidV7Generate())));
+    return of("uuid_v7_function_reinstalled", step(v7), step(v4), step(v4, comment));
   }
 
   // AshPostgres: organizations in migrations (`add :id, :bigserial, null: false, primary_key: true`); invoices and

@@ -230,7 +230,11 @@ public final class DdlRenderer {
     } else if (op instanceof RemoveExtension e) {
       s.add(comment("CREATE EXTENSION IF NOT EXISTS " + quote(e.name())));
     } else if (op instanceof AddFunction f) {
-      s.add(function(f.name()).uninstall());
+      // kept when rolled back too: a migration rolled back after this one may need it again (a table it drops is
+      // re-created, a default it changes is restored), and with the removal left for a person (see up) this may be a
+      // second install of a function older migrations use
+      s.add(comment("rolling back leaves " + f.name() + "(): migrations rolled back after this one may use it again;"
+          + "\nuncomment to drop it with this migration's rollback\n" + function(f.name()).uninstall()));
     } else if (op instanceof RemoveFunction f) {
       s.add(comment(function(f.name()).install()));
     } else {

@@ -12,6 +12,7 @@ import io.ashpg.resource.Domain;
 import io.ashpg.resource.IndexField;
 import io.ashpg.resource.MatchType;
 import io.ashpg.resource.Multitenancy.Strategy;
+import io.ashpg.resource.Multitenancy;
 import io.ashpg.resource.OnDelete;
 import io.ashpg.resource.OnUpdate;
 import io.ashpg.resource.Problem;
@@ -139,6 +140,26 @@ class VerifiersTest {
       valid(simple("post", r -> r.attribute("org_id", Type.UUID).postgres(pg -> pg.reference("author",
           ref -> ref.matchWith(Map.of("org_id", "org_id")).onDelete(OnDelete.nilify(List.of("author_id")))))
           .belongsTo("author", "author")), AUTHOR);
+    }
+
+    @Test
+    void nilifyColumnsMustBeKeyColumns() {
+      // an attribute outside the key passed the DSL and failed only when migrating (42P10); found by the random
+      // evolution test
+      Resource outside = simple("post", r -> r.attribute("org_id", Type.UUID).postgres(pg -> pg.reference("author",
+          ref -> ref.onDelete(OnDelete.nilify(List.of("author_id", "org_id"))))).belongsTo("author", "author"));
+      assertSingleProblem(failure(outside, AUTHOR), "post", "reference(author).onDelete", "\"org_id\"",
+          "not part of the foreign key", "[author_id]");
+
+      valid(simple("post", r -> r.attribute("org_id", Type.UUID).postgres(pg -> pg.reference("author",
+          ref -> ref.matchWith(Map.of("org_id", "org_id")).onDelete(OnDelete.nilify(List.of("author_id", "org_id")))))
+          .belongsTo("author", "author")), AUTHOR);
+      // the tenant attribute is part of a tenant-matching key
+      Resource account = simple("account", r -> r.multitenancy(m -> m.strategy(Multitenancy.Strategy.ATTRIBUTE)
+          .attribute("org_id")).attribute("org_id", Type.UUID));
+      valid(simple("entry", r -> r.multitenancy(m -> m.strategy(Multitenancy.Strategy.ATTRIBUTE).attribute("org_id"))
+          .attribute("org_id", Type.UUID).postgres(pg -> pg.reference("account", ref -> ref.matchTenant(true)
+              .onDelete(OnDelete.nilify(List.of("account_id", "org_id"))))).belongsTo("account", "account")), account);
     }
 
     @Test
