@@ -6,6 +6,7 @@ import io.ashpg.migration.run.MigrationStatus;
 import io.ashpg.migration.run.Migrator;
 import io.ashpg.migration.run.MigratorOptions;
 import io.ashpg.migration.run.TenantMigrator;
+import io.ashpg.migration.run.TenantStatus;
 import io.ashpg.repo.Repo;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +36,26 @@ public class StatusMojo extends AbstractMigrationMojo {
   @Override
   protected void runFor(Repo repo, DatabaseTarget db, MigratorOptions.Builder options) throws MojoFailureException {
     List<MigrationStatus> statuses;
+    List<String> invalidNames = List.of();
     try {
-      statuses = tenants
-          ? TenantMigrator.create(db.url(), db.username(), db.password(), options.build(), repo::allTenants).status()
-          : List.of(Migrator.create(db.url(), db.username(), db.password(), options.build()).status());
+      if (tenants) {
+        TenantStatus fleet = TenantMigrator.create(db.url(), db.username(), db.password(), options.build(),
+            repo::allTenants).fleetStatus();
+        statuses = fleet.tenants();
+        invalidNames = fleet.invalidNames();
+      } else {
+        statuses = List.of(Migrator.create(db.url(), db.username(), db.password(), options.build()).status());
+      }
     } catch (MigrationException e) {
       throw failure(e);
     }
     int shown = 0;
     List<String> problems = new ArrayList<>();
+    for (String name : invalidNames) {
+      getLog().warn("  invalid  tenant name '" + name + "': not looked at (fix the tenant lister, or leave it out"
+          + " with -Dashpg.exceptTenants)");
+      problems.add("tenant '" + name + "': not a valid tenant name, so its schema was not looked at");
+    }
     for (MigrationStatus status : statuses) {
       boolean clean = status.upToDate() && status.missingFiles().isEmpty();
       if (!clean) {
@@ -56,8 +68,9 @@ public class StatusMojo extends AbstractMigrationMojo {
       print(repo, status);
     }
     if (tenants && !quiet) {
-      getLog().info("ashpg: " + repo.name() + " tenants: " + statuses.size() + " tenant(s), "
-          + (statuses.size() - problems.size()) + " up to date, " + problems.size() + " not"
+      getLog().info("ashpg: " + repo.name() + " tenants: " + (statuses.size() + invalidNames.size())
+          + " tenant(s), " + (statuses.size() + invalidNames.size() - problems.size()) + " up to date, "
+          + problems.size() + " not" + (invalidNames.isEmpty() ? "" : " (" + invalidNames.size() + " invalid name(s))")
           + (shown > TENANTS_LISTED ? " (the first " + TENANTS_LISTED + " listed above)" : ""));
     }
     if (failOnPending && !problems.isEmpty()) {

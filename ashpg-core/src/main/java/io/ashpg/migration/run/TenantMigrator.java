@@ -142,9 +142,17 @@ public final class TenantMigrator {
 
   /**
    * Status of every tenant; reads only (two or so queries per 100 tenants), creates nothing. Tenants with an invalid
-   * name are left out, each named in a warning.
+   * name are left out, each named in a warning; {@link #fleetStatus()} returns them too.
    */
   public List<MigrationStatus> status() {
+    return fleetStatus().tenants();
+  }
+
+  /**
+   * Status of every tenant with a valid name, plus the listed names that are not valid tenant names (each also
+   * named in a warning): a CI check fails on those as it does on pending files.
+   */
+  public TenantStatus fleetStatus() {
     List<MigrationFile> files = source.load();
     return withDataSource(ds -> {
       try (Connection c = ds.getConnection()) {
@@ -158,7 +166,7 @@ public final class TenantMigrator {
               Planner.up(files, applied, Scope.all(), e.getKey(), false),
               Planner.mismatches(files, applied, e.getKey()), Planner.missingFiles(files, applied)));
         }
-        return out;
+        return new TenantStatus(out, selection.invalid());
       }
     });
   }
@@ -324,7 +332,16 @@ public final class TenantMigrator {
    * schema name is only skipped, so {@code exceptTenants} can leave it out and the other tenants still run.
    */
   private Selection select(Connection c) throws SQLException {
-    List<String> listed = lister.list(c);
+    List<String> listed;
+    try {
+      listed = lister.list(c);
+    } catch (MigrationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // e.g. Repo.allTenants not overridden: the run fails in the API's one error style, naming the repo
+      throw new MigrationException("the tenant lister of repo " + options.repoName() + " failed, so no tenant was"
+          + " migrated: " + e, e);
+    }
     if (listed == null) {
       throw new MigrationException("the tenant lister of repo " + options.repoName()
           + " returned null; return an empty list when there are no tenants");

@@ -220,11 +220,30 @@ class TenantMigratorTest {
     // status leaves it out too, rather than refusing to report on the others
     assertThat(TenantMigrator.create(db.dataSource(), options().build(), lister).status())
         .extracting(MigrationStatus::schema).containsExactly("good_tenant", "other_tenant");
+    TenantStatus fleet = TenantMigrator.create(db.dataSource(), options().build(), lister).fleetStatus();
+    assertThat(fleet.invalidNames()).containsExactly(evil);
+    assertThat(fleet.tenants()).allSatisfy(s -> assertThat(s.upToDate()).isTrue());
+    assertThat(fleet.clean()).as("an invalid name keeps the fleet from being clean").isFalse();
 
     MigrationResult skipped = TenantMigrator.create(db.dataSource(), options().exceptTenants(Set.of(evil)).build(),
         lister).migrate();
     assertThat(skipped.succeeded()).isTrue();
     assertThat(skipped.summary()).isEqualTo("0 migrated, 0 failed, 2 already up to date");
+  }
+
+  @Test
+  void aTenantListerThatThrowsFailsTheRunAsAMigrationExceptionNamingTheRepo() {
+    tenantFiles();
+    TenantLister lister = c -> {
+      throw new UnsupportedOperationException("allTenants(Connection) is not overridden");
+    };
+    assertThatThrownBy(() -> TenantMigrator.create(db.dataSource(), options().build(), lister).migrate())
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("the tenant lister of repo")
+        .hasMessageContaining("allTenants(Connection) is not overridden")
+        .hasCauseInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> TenantMigrator.create(db.dataSource(), options().build(), lister).status())
+        .isInstanceOf(MigrationException.class);
   }
 
   @Test
