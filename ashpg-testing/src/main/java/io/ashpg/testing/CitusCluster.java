@@ -85,20 +85,24 @@ public final class CitusCluster implements AutoCloseable {
     CitusInstallation citus = installation()
         .orElseThrow(() -> new IllegalStateException(CitusInstallation.NOT_INSTALLED));
     long started = System.nanoTime();
-    CitusCluster cluster = new CitusCluster(LocalDataDir.claim("ashpg.test.citus.dir", "citus-cluster", citus),
-        citus, Boolean.getBoolean("ashpg.test.durable"));
+    CitusCluster cluster = null;
     try {
+      cluster = new CitusCluster(LocalDataDir.claim("ashpg.test.citus.dir", "citus-cluster", citus), citus,
+          Boolean.getBoolean("ashpg.test.durable"));
       cluster.initAndStart();
       cluster.prepareTemplate();
     } catch (RuntimeException e) {
-      cluster.close();
+      if (cluster != null) {
+        cluster.close();
+      }
       startFailure = e;
       throw e;
     }
     local = cluster;
     LOG.log(Level.INFO, "ashpg tests use " + local.description() + ", started in "
         + (System.nanoTime() - started) / 1_000_000 + " ms");
-    Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "ashpg-test-citus-stop"));
+    CitusCluster running = cluster;
+    Runtime.getRuntime().addShutdownHook(new Thread(running::close, "ashpg-test-citus-stop"));
     return local;
   }
 
