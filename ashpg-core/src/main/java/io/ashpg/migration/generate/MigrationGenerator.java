@@ -417,7 +417,7 @@ public final class MigrationGenerator {
   private static TableSnapshot withRepo(TableSnapshot t, String repo) {
     return new TableSnapshot(t.table(), t.schema(), repo, t.attributes(), t.identities(), t.customIndexes(),
         t.checkConstraints(), t.customStatements(), t.multitenancy(), t.baseFilter(), t.hasCreateAction(),
-        t.createTableOptions());
+        t.createTableOptions(), t.distribution());
   }
 
   /**
