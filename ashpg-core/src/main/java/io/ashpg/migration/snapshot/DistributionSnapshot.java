@@ -9,10 +9,10 @@ import java.util.Objects;
  *
  * @param kind         {@code "reference"} (copied to every node) or {@code "distributed"} (sharded by {@code column})
  * @param column       the distribution column of a distributed table, else null
- * @param colocateWith the table ({@code schema.table} or {@code table}) a distributed table's shards are placed with,
+ * @param colocateWith the table (schema null for the default schema) a distributed table's shards are placed with,
  *                     or null for Citus's default group; only used when the table is distributed
  */
-public record DistributionSnapshot(String kind, String column, String colocateWith) {
+public record DistributionSnapshot(String kind, String column, TableKey colocateWith) {
 
   /** The kind of a reference table. */
   public static final String REFERENCE = "reference";
@@ -42,7 +42,7 @@ public record DistributionSnapshot(String kind, String column, String colocateWi
   }
 
   /** A table distributed by {@code column}, colocated with {@code colocateWith} (null: Citus's default). */
-  public static DistributionSnapshot distributed(String column, String colocateWith) {
+  public static DistributionSnapshot distributed(String column, TableKey colocateWith) {
     return new DistributionSnapshot(DISTRIBUTED, column, colocateWith);
   }
 

@@ -37,7 +37,7 @@ import java.util.function.Function;
  * {@code "initially"}.
  *
  * <p>Version 2 adds {@code distribution} (a Citus table's {@code {"kind": "reference"|"distributed", "column": …,
- * "colocate_with": …}}). It is written only for a table that has one, and only such a file says
+ * "colocate_with": null | {"schema": …, "table": …}}}). It is written only for a table that has one, and only such a file says
  * {@code format_version} 2, so the snapshots of a repo that is not on Citus stay exactly as version 1 wrote them,
  * while an older ashpg refuses a Citus snapshot rather than dropping its distribution.
  *
@@ -134,7 +134,15 @@ public final class SnapshotJson {
       JsonObject d = new JsonObject();
       d.addProperty("kind", t.distribution().kind());
       d.addProperty("column", t.distribution().column());
-      d.addProperty("colocate_with", t.distribution().colocateWith());
+      TableKey colocate = t.distribution().colocateWith();
+      if (colocate == null) {
+        d.add("colocate_with", JsonNull.INSTANCE);
+      } else {
+        JsonObject c = new JsonObject();
+        c.addProperty("schema", colocate.schema());
+        c.addProperty("table", colocate.table());
+        d.add("colocate_with", c);
+      }
       o.add("distribution", d);
     }
     return o;
@@ -295,8 +303,7 @@ public final class SnapshotJson {
           o.string("base_filter", null),
           o.bool("has_create_action", true),
           o.string("create_table_options", null),
-          o.object("distribution").map(d -> new DistributionSnapshot(d.requiredString("kind"),
-              d.string("column", null), d.string("colocate_with", null))).orElse(null));
+          o.object("distribution").map(SnapshotJson::readDistribution).orElse(null));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new SnapshotFormatException("snapshot " + source + " is invalid: " + e.getMessage()
           + "; fix or delete the file", e);
@@ -396,6 +403,11 @@ public final class SnapshotJson {
         o.bool("match_tenant", false),
         o.bool("index", false),
         o.string("index_where", null));
+  }
+
+  private static DistributionSnapshot readDistribution(Obj o) {
+    return new DistributionSnapshot(o.requiredString("kind"), o.string("column", null), o.object("colocate_with")
+        .map(c -> new TableKey(c.string("schema", null), c.requiredString("table"))).orElse(null));
   }
 
   private static MultitenancySnapshot readMultitenancy(Obj o) {
