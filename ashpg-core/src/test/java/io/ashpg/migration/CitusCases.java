@@ -51,12 +51,15 @@ final class CitusCases {
   //   table after a multi-shard command.
   // ashpg, step 2: plans, referenced by the reference table organizations, becomes a reference table too (a
   //   reference table references only reference tables); the new column of the distributed audit_log is plain DDL.
+  // ashpg, step 3: audit_log goes: its keys are dropped, then the table, shards and all; rolling back re-creates it,
+  //   distributes it again and only then adds its foreign keys.
   static ResourceCases.Case saas() {
     Resource plan = res("plan", "plans", r -> r.uuidPrimaryKey("id").attribute("name", Type.STRING));
     Resource organization = Saas.organization(r -> r.belongsTo("plan", "plan"));
     Resource audit = Saas.auditEntry(r -> r.attribute("detail", Type.STRING));
     return of("saas", step(Saas.resources()),
-        step(Saas.USER, organization, Saas.PROJECT, Saas.TASK, audit, plan));
+        step(Saas.USER, organization, Saas.PROJECT, Saas.TASK, audit, plan),
+        step(Saas.USER, organization, Saas.PROJECT, Saas.TASK, plan).withRenames("audit_log:-"));
   }
 
   // Citus: undistribute_table refuses a table any foreign key touches; distributing a local table tied to others by

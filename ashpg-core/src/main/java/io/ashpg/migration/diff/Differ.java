@@ -606,6 +606,9 @@ public final class Differ {
         : old.distribution().withColumn(renames.getOrDefault(old.distribution().column(), old.distribution().column()));
     List<Operation> placement = DistributionSnapshot.samePlacement(placedBefore, neu.distribution()) ? List.of()
         : List.of(new Distribute(neu, old));
+    if (placement.isEmpty() && neu.distribution() != null && neu.distribution().isDistributed()) {
+      refuseRetypedDistributionColumn(key, neu.distribution().column(), pairs);
+    }
 
     List<Operation> ops = new ArrayList<>(removals);
     ops.addAll(middle);
@@ -616,6 +619,18 @@ public final class Differ {
     ops.addAll(placement);
     ops.addAll(stmtAdds);
     return ops;
+  }
+
+  /** Citus refuses to change the type of a distribution column while the table stays distributed. */
+  private static void refuseRetypedDistributionColumn(TableKey table, String column, List<AttributeSnapshot[]> pairs) {
+    for (AttributeSnapshot[] p : pairs) {
+      if (p[1].source().equals(column) && !p[0].type().equals(p[1].type())) {
+        throw new IllegalArgumentException("table " + table + " is distributed by \"" + column + "\", whose type"
+            + " changes from " + p[0].type() + " to " + p[1].type() + ", which Citus refuses on a distributed table;"
+            + " change it in three generations: declare distribution(Distribution.local()) on its resource, then"
+            + " change the type, then distribute it again");
+      }
+    }
   }
 
   /**
