@@ -89,4 +89,24 @@ class CitusPlacementChangesTest {
         .hasMessageContaining("table accounts is distributed by \"org_id\"")
         .hasMessageContaining("from bigint to uuid").hasMessageContaining("distribution(Distribution.local())");
   }
+
+  @Test
+  void placingAnExistingTableWithAnIdentityColumnIsRefused() {
+    Consumer<ResourceBuilder> counter = r -> r.integerPrimaryKey("id").attribute("name", Type.STRING);
+    step(res("counter", "counters", counter.andThen(r -> r.postgres(pg -> pg.migrationType("id", "identity")))))
+        .generate(project, generator);
+    // undistribute_table, which the rollback needs, refuses identity columns
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> step(res("counter", "counters", counter.andThen(r -> r
+            .postgres(pg -> pg.migrationType("id", "identity").distribution(Distribution.referenceTable())))))
+            .generate(project, generator))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("table counters changes its Citus placement (local to reference table)")
+        .hasMessageContaining("\"id\" is one").hasMessageContaining("bigserial");
+    // a bigserial column is undistributed fine
+    Path other = project.resolve("serial");
+    step(res("counter", "counters", counter)).generate(other, generator);
+    assertThat(migration(step(res("counter", "counters", counter.andThen(r -> r
+        .postgres(pg -> pg.distribution(Distribution.referenceTable()))))).generate(other, generator)))
+        .contains("SELECT create_reference_table('\"counters\"')", "SELECT undistribute_table('\"counters\"')");
+  }
 }

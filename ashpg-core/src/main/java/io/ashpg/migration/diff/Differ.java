@@ -608,6 +608,8 @@ public final class Differ {
         : List.of(new Distribute(neu, old));
     if (placement.isEmpty() && neu.distribution() != null && neu.distribution().isDistributed()) {
       refuseRetypedDistributionColumn(key, neu.distribution().column(), pairs);
+    } else if (!placement.isEmpty()) {
+      refuseIdentityColumns(key, old, neu);
     }
 
     List<Operation> ops = new ArrayList<>(removals);
@@ -619,6 +621,25 @@ public final class Differ {
     ops.addAll(placement);
     ops.addAll(stmtAdds);
     return ops;
+  }
+
+  /**
+   * Citus's undistribute_table refuses a table with an identity column, and a placement change of an existing table
+   * needs it in up (from a placement) or in down (back to local).
+   */
+  private static void refuseIdentityColumns(TableKey table, TableSnapshot old, TableSnapshot neu) {
+    for (TableSnapshot t : List.of(old, neu)) {
+      for (AttributeSnapshot a : t.attributes()) {
+        if (a.type().equals(io.ashpg.resource.PostgresOptions.IDENTITY_MIGRATION_TYPE)) {
+          throw new IllegalArgumentException("table " + table + " changes its Citus placement ("
+              + (old.distribution() == null ? "local" : old.distribution()) + " to "
+              + (neu.distribution() == null ? "local" : neu.distribution()) + "), which needs undistribute_table"
+              + " (in the migration or its rollback), but Citus refuses that on a table with an identity column,"
+              + " and \"" + a.source() + "\" is one; make it a bigserial column first (remove its"
+              + " migrationType(\"identity\")), or change the placement by hand");
+        }
+      }
+    }
   }
 
   /** Citus refuses to change the type of a distribution column while the table stays distributed. */
