@@ -323,9 +323,10 @@ final class CitusDistributions {
   }
 
   /**
-   * A foreign key between distributed tables pairs their distribution columns. (Their colocation needs no check:
-   * every colocation chain ends at a table in Citus's default group for its column type, and a foreign key joins
-   * columns of one type.)
+   * A foreign key between distributed tables pairs their distribution columns, and those have one type: every
+   * colocation chain ends at a table in Citus's default group for its column's type, so tables distributed by columns
+   * of one type are colocated, and tables distributed by columns of different types (which PostgreSQL lets a foreign
+   * key join, integer to bigint) never are.
    */
   private void checkDistributedKey(TableSlot source, AttributeSnapshot a, TableSlot targetSlot, String ignore) {
     Placement from = placements.get(source);
@@ -343,6 +344,15 @@ final class CitusDistributions {
           + "\"; add the pair with reference(\"" + relationship(source, a) + "\", r -> r.matchTenant(true)) under"
           + " attribute multitenancy, or r.matchWith(Map.of(\"" + from.column + "\", \"" + to.column + "\")), "
           + ignore));
+      return;
+    }
+    AttributeSnapshot sourceColumn = tables.get(source).attribute(from.column).orElse(null);
+    AttributeSnapshot targetColumn = tables.get(targetSlot).attribute(to.column).orElse(null);
+    if (sourceColumn != null && targetColumn != null && !sameStorage(sourceColumn, targetColumn)) {
+      problems.add(problem(source, a, "Citus needs tables joined by a foreign key colocated, but " + source.key()
+          + " is distributed by \"" + from.column + "\" (" + storage(sourceColumn.type()) + ") and " + targetSlot.key()
+          + " by \"" + to.column + "\" (" + storage(targetColumn.type()) + "), and Citus colocates only tables"
+          + " distributed by columns of the same type; give both columns the same type, " + ignore));
     }
   }
 

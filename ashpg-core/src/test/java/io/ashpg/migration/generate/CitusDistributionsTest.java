@@ -260,6 +260,16 @@ class CitusDistributionsTest {
 
   @Nested
   class Colocation {
+    @Test
+    void ofTablesJoinedByAForeignKeyDistributedByColumnsOfDifferentTypes() {
+      Resource narrow = byOrg("account", "accounts", r -> r.postgres(pg -> pg.migrationType("org_id", "integer")));
+      Resource entry = byOrg("entry", "entries", r -> r
+          .postgres(pg -> pg.reference("account", ref -> ref.matchTenant(true)))
+          .belongsTo("account", "account"));
+      single(refused(narrow, entry), "entry", "belongsTo(account)", "(bigint)", "(integer)",
+          "give both columns the same type");
+    }
+
     private final Resource account = byOrg("account", "accounts", r -> { });
 
     @Test
