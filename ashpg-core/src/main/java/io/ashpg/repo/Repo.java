@@ -88,6 +88,20 @@ public abstract class Repo {
     return true;
   }
 
+  /**
+   * Whether the database is a Citus cluster (the connection goes to its coordinator). Default false.
+   *
+   * <p>On, ashpg emits what Citus needs: tenant schemas are created as distributed schemas (schema-based sharding,
+   * so each tenant's tables live together on one node); generated migrations make global tables that tenant or
+   * distributed tables reference into reference tables and distribute attribute-multitenant tables by their tenant
+   * attribute, colocated with each other; a resource may override its table's distribution in its
+   * {@code postgres} section. What Citus refuses (e.g. a unique index without the distribution column) becomes a
+   * definition error. Off, nothing Citus-specific is generated or run.
+   */
+  public boolean citus() {
+    return false;
+  }
+
   /** The class's simple name in snake_case: {@code BlogRepo} → {@code blog_repo}, {@code HTTPRepo} → {@code http_repo}. */
   public final String name() {
     return snakeCase(simpleName(getClass()));
