@@ -286,7 +286,7 @@ public final class TenantMigrator {
               "tenant \"" + tenant + "\" of repo " + options.repoName(), options.lockTimeout())
           : null;
       try {
-        SchemaRunner runner = new SchemaRunner(c, tenant, true, options, Level.DEBUG);
+        SchemaRunner runner = new SchemaRunner(c, tenant, true, options.citus(), options, Level.DEBUG);
         // read again under the lock: the run's read may be stale; it only spares the catalog query
         SortedMap<Long, AppliedMigration> applied = runner.prepare(seen);
         try {

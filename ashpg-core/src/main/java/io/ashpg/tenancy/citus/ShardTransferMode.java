@@ -1,0 +1,27 @@
+package io.ashpg.tenancy.citus;
+
+/**
+ * How Citus copies a tenant's tables to another node ({@code citus.shard_transfer_mode}).
+ */
+public enum ShardTransferMode {
+  /**
+   * Logical replication when every table has a replica identity (a primary key), else fail: writes go on during the
+   * copy and wait only for the short final switch. Needs {@code wal_level = logical} on the nodes.
+   */
+  AUTO("auto"),
+  /** Logical replication even for tables without a replica identity (their updates and deletes then fail). */
+  FORCE_LOGICAL("force_logical"),
+  /** Copy while blocking writes to the tenant; reads go on. Works whatever {@code wal_level} is. */
+  BLOCK_WRITES("block_writes");
+
+  private final String sql;
+
+  ShardTransferMode(String sql) {
+    this.sql = sql;
+  }
+
+  /** The value Citus's functions take, e.g. {@code block_writes}. */
+  public String sqlValue() {
+    return sql;
+  }
+}
