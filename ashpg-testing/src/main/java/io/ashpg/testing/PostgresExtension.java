@@ -22,12 +22,21 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
 
   private static TestDatabase database(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
+    return classContext(context).getStore(NS).getOrComputeIfAbsent(testClass,
+        c -> TestPostgres.createDatabase(testClass.getSimpleName()), TestDatabase.class);
+  }
+
+  /**
+   * The context of the test class itself (not of a method, nor of an enclosing class for a {@code @Nested} one):
+   * its store lives exactly as long as the class's database should.
+   */
+  static ExtensionContext classContext(ExtensionContext context) {
+    Class<?> testClass = context.getRequiredTestClass();
     ExtensionContext classContext = context;
     while (classContext.getTestClass().orElse(null) != testClass || classContext.getTestMethod().isPresent()) {
       classContext = classContext.getParent().orElseThrow();
     }
-    return classContext.getStore(NS).getOrComputeIfAbsent(testClass,
-        c -> TestPostgres.createDatabase(testClass.getSimpleName()), TestDatabase.class);
+    return classContext;
   }
 
   @Override
