@@ -565,8 +565,11 @@ public final class DataLayer {
         : upsertOf(m, options.upsertIdentity(), options.upsertFields());
     BulkOptions.Method method = options.method();
     if (method == BulkOptions.Method.AUTO) {
+      // on Citus, INSERT … SELECT unnest(…) is pulled to the coordinator; VALUES is routed to the tenant's node
+      Repo repo = repo(resource);
+      boolean citus = repo != null && repo.citus();
       method = !options.returnRecords() && upsert == null ? BulkOptions.Method.COPY
-          : BulkWriter.unnestable(columns) ? BulkOptions.Method.UNNEST : BulkOptions.Method.VALUES;
+          : BulkWriter.unnestable(columns) && !citus ? BulkOptions.Method.UNNEST : BulkOptions.Method.VALUES;
     }
     if (method == BulkOptions.Method.COPY && (upsert != null || options.returnRecords())) {
       throw new InvalidQueryException("bulk create of " + m.name() + ": COPY cannot upsert or return rows; use "
