@@ -38,8 +38,8 @@ import javax.sql.DataSource;
  * CitusTenants citus = CitusTenants.of(dataSource);
  * citus.distributeSchemas(repo);                                  // once, for tenants created before Citus
  * citus.placement("org_42");                                      // org_42 on 10.0.0.12:5432
- * citus.move("org_42", new CitusNode("10.0.0.13", 5432));         // online: writes go on meanwhile
- * citus.startRebalance(ShardTransferMode.AUTO);
+ * citus.move("org_42", new CitusNode("10.0.0.13", 5432));         // org_42's writes wait during the copy
+ * citus.startRebalance(ShardTransferMode.BLOCK_WRITES);
  * citus.waitForRebalance(Duration.ofHours(1), s -> log.info(s.describe()));
  * }</pre>
  *
@@ -127,20 +127,21 @@ public final class CitusTenants {
 
   // ------------------------------------------------------------------------------------------------- move
 
-  /** {@link #move(String, CitusNode, ShardTransferMode)} with {@link ShardTransferMode#AUTO}. */
+  /** {@link #move(String, CitusNode, ShardTransferMode)} online, with {@link ShardTransferMode#AUTO}. */
   public TenantPlacement move(String tenant, CitusNode target) {
     return move(tenant, target, ShardTransferMode.AUTO);
   }
 
   /**
-   * Moves the tenant schema {@code tenant}, all its tables, to {@code target} ({@code citus_schema_move}). With
-   * {@link ShardTransferMode#AUTO} the copy runs by logical replication while the application keeps reading and
-   * writing the tenant; writes pause only for the final switch. Already on {@code target}: nothing happens.
+   * Moves the tenant schema {@code tenant}, all its tables, to {@code target} ({@code citus_schema_move}), copying
+   * them as {@code mode} says: online by logical replication (the application keeps writing; writes pause only for
+   * the final switch), or blocking the tenant's writes during the copy. Already on {@code target}: nothing happens.
+   * An online move is refused while a worker commits asynchronously (see {@link ShardTransferMode#AUTO}).
    *
    * @return where the tenant lives now
-   * @throws InvalidQueryException when the name is invalid
-   * @throws AshPgException naming the tenant, node and mode when Citus refuses (no such distributed schema, an empty
-   *     schema, an unknown node, {@code wal_level} not {@code logical} for a logical transfer, …)
+   * @throws InvalidQueryException when the name is invalid or the schema is not a distributed schema
+   * @throws AshPgException naming the tenant, node and mode when Citus refuses (an empty schema, an unknown node,
+   *     {@code wal_level} not {@code logical} for a logical transfer, …) or when an online move could lose writes
    */
   public TenantPlacement move(String tenant, CitusNode target, ShardTransferMode mode) {
     String name = validate(tenant);
@@ -154,6 +155,7 @@ public final class CitusTenants {
     if (before.node().filter(target::equals).isPresent()) {
       return before;
     }
+    requireDurableCommits(mode, what);
     String sql = "SELECT pg_catalog.citus_schema_move(?::regnamespace, ?, ?, ?::citus.shard_transfer_mode)";
     try (Connection c = coordinator.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, Identifier.quote(name));
@@ -176,17 +178,36 @@ public final class CitusTenants {
   // -------------------------------------------------------------------------------------------- rebalance
 
   /**
-   * Starts a background rebalance of the cluster ({@code citus_rebalance_start}); tenant schemas move as whole
-   * colocation groups. Returns at once; watch it with {@link #rebalanceStatus()} or
+   * Starts a background rebalance of the cluster with Citus's default strategy ({@code citus_rebalance_start});
+   * tenant schemas move as whole colocation groups. Returns at once; watch it with {@link #rebalanceStatus()} or
    * {@link #waitForRebalance(Duration, Consumer)}.
    *
    * @return the job id; empty when the cluster is balanced already (Citus found no move worth making)
    */
   public OptionalLong startRebalance(ShardTransferMode mode) {
+    return startRebalance(mode, null);
+  }
+
+  /**
+   * {@link #startRebalance(ShardTransferMode)} with the rebalance strategy named {@code strategy} (a row of
+   * {@code pg_dist_rebalance_strategy}, e.g. {@code by_shard_count}, which balances the number of shards per node,
+   * or {@code by_disk_size}, Citus's default, which skips moves too small to matter); null for the default.
+   */
+  public OptionalLong startRebalance(ShardTransferMode mode, String strategy) {
     Objects.requireNonNull(mode, "mode");
-    String sql = "SELECT pg_catalog.citus_rebalance_start(shard_transfer_mode => ?::citus.shard_transfer_mode)";
-    List<Long> job = query("start of a rebalance (shard transfer mode " + mode.sqlValue() + ")", sql,
-        ps -> ps.setString(1, mode.sqlValue()), rs -> {
+    if (strategy != null && strategy.isBlank()) {
+      throw new IllegalArgumentException("rebalance strategy is blank; give a name from pg_dist_rebalance_strategy,"
+          + " or null for the default");
+    }
+    String sql = "SELECT pg_catalog.citus_rebalance_start(rebalance_strategy => ?::name,"
+        + " shard_transfer_mode => ?::citus.shard_transfer_mode)";
+    String what = "start of a rebalance (strategy " + (strategy == null ? "default" : strategy)
+        + ", shard transfer mode " + mode.sqlValue() + ")";
+    requireDurableCommits(mode, what);
+    List<Long> job = query(what, sql, ps -> {
+          ps.setString(1, strategy);
+          ps.setString(2, mode.sqlValue());
+        }, rs -> {
           long id = rs.getLong(1);
           return rs.wasNull() ? null : id;
         });
@@ -247,6 +268,30 @@ public final class CitusTenants {
   /** Stops the running rebalance ({@code citus_rebalance_stop}); moves done so far stay. */
   public void stopRebalance() {
     query("stop of the rebalance", "SELECT pg_catalog.citus_rebalance_stop()", ps -> { }, rs -> Boolean.TRUE);
+  }
+
+  /**
+   * Refuses an online transfer while a worker commits asynchronously. Citus ends the copy once the new node has
+   * replayed the source's WAL up to {@code pg_current_wal_lsn()}, the WAL written so far; with
+   * {@code synchronous_commit = off} a transaction is acknowledged before its WAL is written, so writes acknowledged
+   * just before the switch can be missing on the new node and are dropped with the old copy (seen on Citus 13.2.2).
+   * Workers are asked in new sessions of this database and user, so database- and role-level settings count.
+   */
+  private void requireDurableCommits(ShardTransferMode mode, String what) {
+    if (mode == ShardTransferMode.BLOCK_WRITES) {
+      return;
+    }
+    String sql = "SELECT nodename || ':' || nodeport FROM pg_catalog.run_command_on_workers("
+        + "'SHOW synchronous_commit') WHERE success AND result = 'off' ORDER BY 1";
+    List<String> asynchronous = query(what + ": check synchronous_commit on the workers", sql, ps -> { },
+        rs -> rs.getString(1));
+    if (!asynchronous.isEmpty()) {
+      throw new DatabaseException(what + " refused: synchronous_commit is off on worker(s) "
+          + String.join(", ", asynchronous) + ". An online move ends once the new node has the WAL the old one has"
+          + " written; a write acknowledged before its WAL is written can miss the switch and be lost with the old"
+          + " copy. Set synchronous_commit = on for this database on the workers (ALTER DATABASE … SET"
+          + " synchronous_commit = on), or move with ShardTransferMode.BLOCK_WRITES", null, null);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------- fleet
