@@ -1,31 +1,18 @@
 package io.ashpg.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A local Citus cluster for tests and benchmarks: a coordinator and two workers, each a PostgreSQL server with
@@ -39,8 +26,8 @@ import java.util.stream.Stream;
  * template database ({@value #TEMPLATE}) on each node, and a test database is a copy of it (about 0.25 s per node).
  * The template does not allow connections: a database used as a template must have none, and Citus's maintenance
  * daemon would otherwise keep one open. Databases are created node by node rather than with
- * {@code citus.enable_create_database_propagation}, which propagates only the CREATE DATABASE, not the extension
- * and node metadata inside.
+ * {@code citus.enable_create_database_propagation} (Citus 12.2+), which propagates the CREATE DATABASE but would
+ * still leave the extension and the node registration to do in every new database.
  *
  * <p>Settings: {@code -Dashpg.test.citus.bindir} (which PostgreSQL, see {@link CitusInstallation#find()}),
  * {@code -Dashpg.test.citus.dir} (data directory, default {@code target/citus-cluster} of the module under test),
@@ -54,30 +41,23 @@ public final class CitusCluster implements AutoCloseable {
   static final String TEMPLATE = "ashpg_citus_template";
 
   private static final System.Logger LOG = System.getLogger(CitusCluster.class.getName());
-  private static final AtomicInteger COUNTER = new AtomicInteger();
   private static Optional<CitusInstallation> installation;
   private static CitusCluster local;
   private static RuntimeException startFailure;
 
-  private final Path dir;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final LocalDataDir dir;
   private final CitusInstallation citus;
-  private final String osUser;
   private final boolean durable;
   private final LocalNode coordinator;
   private final List<LocalNode> workers;
 
-  private CitusCluster(Path dir, FileChannel lockChannel, FileLock lock, CitusInstallation citus, String osUser,
-                       boolean durable, LocalNode coordinator, List<LocalNode> workers) {
+  private CitusCluster(LocalDataDir dir, CitusInstallation citus, boolean durable) {
     this.dir = dir;
-    this.lockChannel = lockChannel;
-    this.lock = lock;
     this.citus = citus;
-    this.osUser = osUser;
     this.durable = durable;
-    this.coordinator = coordinator;
-    this.workers = workers;
+    List<Integer> ports = LocalDataDir.freePorts(3);
+    this.coordinator = dir.node("coordinator", ports.get(0));
+    this.workers = List.of(dir.node("worker1", ports.get(1)), dir.node("worker2", ports.get(2)));
   }
 
   /** The PostgreSQL installation with Citus this JVM would use, looked up once; empty when Citus is absent. */
@@ -105,73 +85,37 @@ public final class CitusCluster implements AutoCloseable {
     CitusInstallation citus = installation()
         .orElseThrow(() -> new IllegalStateException(CitusInstallation.NOT_INSTALLED));
     long started = System.nanoTime();
+    CitusCluster cluster = null;
     try {
-      local = start(citus);
+      cluster = new CitusCluster(LocalDataDir.claim("ashpg.test.citus.dir", "citus-cluster", citus), citus,
+          Boolean.getBoolean("ashpg.test.durable"));
+      cluster.initAndStart();
+      cluster.prepareTemplate();
     } catch (RuntimeException e) {
+      if (cluster != null) {
+        cluster.close();
+      }
       startFailure = e;
       throw e;
     }
+    local = cluster;
     LOG.log(Level.INFO, "ashpg tests use " + local.description() + ", started in "
         + (System.nanoTime() - started) / 1_000_000 + " ms");
-    CitusCluster running = local;
+    CitusCluster running = cluster;
     Runtime.getRuntime().addShutdownHook(new Thread(running::close, "ashpg-test-citus-stop"));
     return local;
   }
 
-  private static CitusCluster start(CitusInstallation citus) {
-    String osUser = runsAsRoot() ? System.getProperty("ashpg.test.citus.osUser", "postgres") : null;
-    boolean durable = Boolean.getBoolean("ashpg.test.durable");
-    Path preferred = clusterDir();
-    Path dir = preferred;
-    FileChannel channel = null;
-    FileLock lock = null;
-    try {
-      Files.createDirectories(preferred.getParent());
-      channel = FileChannel.open(lockFile(preferred), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lock = tryLock(channel);
-      if (lock == null) {
-        // another live JVM runs its cluster from the preferred directory: run a second one beside it
-        channel.close();
-        dir = preferred.resolveSibling(preferred.getFileName() + "-" + ProcessHandle.current().pid());
-        channel = FileChannel.open(lockFile(dir), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        lock = tryLock(channel);
-        if (lock == null) {
-          throw new IllegalStateException("could not lock " + lockFile(dir));
-        }
-      }
-      removeStale(dir, citus, osUser);
-      Files.createDirectories(dir);
-      if (osUser != null) {
-        UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(osUser);
-        Files.setOwner(dir, owner);
-      }
-    } catch (IOException e) {
-      closeQuietly(channel);
-      throw new UncheckedIOException("could not prepare the Citus cluster directory " + dir
-          + " (set -Dashpg.test.citus.dir to a writable directory"
-          + (osUser == null ? "" : " that OS user " + osUser + " can reach") + ")", e);
-    }
-    List<Integer> ports = freePorts(3);
-    LocalNode coordinator = new LocalNode("coordinator", dir.resolve("coordinator"), ports.get(0), citus, osUser);
-    List<LocalNode> workers = List.of(
-        new LocalNode("worker1", dir.resolve("worker1"), ports.get(1), citus, osUser),
-        new LocalNode("worker2", dir.resolve("worker2"), ports.get(2), citus, osUser));
-    CitusCluster cluster = new CitusCluster(dir, channel, lock, citus, osUser, durable, coordinator, workers);
-    try {
-      cluster.initAndStart();
-      cluster.prepareTemplate();
-    } catch (RuntimeException e) {
-      cluster.close();
-      throw e;
-    }
-    return cluster;
+  private void initAndStart() {
+    Map<String, String> settings = settings(durable, true);
+    // the three initdb runs overlap enough, even on two cores, to save a few seconds
+    startAll(nodes(), settings);
   }
 
-  private void initAndStart() {
-    Map<String, String> settings = settings(durable);
-    // two cores at most here: the three initdb runs overlap enough to save a few seconds
+  /** Runs initdb on {@code nodes} and starts them, in parallel. */
+  static void startAll(List<LocalNode> nodes, Map<String, String> settings) {
     try {
-      CompletableFuture.allOf(nodes().stream()
+      CompletableFuture.allOf(nodes.stream()
           .map(n -> CompletableFuture.runAsync(() -> {
             n.initdb(settings);
             n.start();
@@ -182,11 +126,16 @@ public final class CitusCluster implements AutoCloseable {
     }
   }
 
-  /** Server settings of every node. */
-  static Map<String, String> settings(boolean durable) {
+  /**
+   * Server settings of every node, and (without Citus) of the plain single-node baseline {@link LocalPostgres}:
+   * the same but for {@code shared_preload_libraries}.
+   */
+  static Map<String, String> settings(boolean durable, boolean withCitus) {
     String onWhenDurable = durable ? "on" : "off";
     Map<String, String> s = new LinkedHashMap<>();
-    s.put("shared_preload_libraries", "citus");
+    if (withCitus) {
+      s.put("shared_preload_libraries", "citus");
+    }
     s.put("wal_level", "logical");
     s.put("listen_addresses", "127.0.0.1");
     // TCP only: the default socket directory may not exist or be writable, and paths under target/ can exceed
@@ -233,7 +182,7 @@ public final class CitusCluster implements AutoCloseable {
    * the coordinator. Close the returned value to drop it everywhere.
    */
   public CitusDatabase createDatabase(String hint) {
-    String name = TestPostgres.databaseName(hint, COUNTER.incrementAndGet(), ProcessHandle.current().pid());
+    String name = TestPostgres.nextDatabaseName(hint);
     List<TestDatabase> created = new ArrayList<>();
     try {
       for (LocalNode node : nodes()) {
@@ -270,7 +219,7 @@ public final class CitusCluster implements AutoCloseable {
 
   /** Where the cluster keeps its data and server logs. */
   public Path directory() {
-    return dir;
+    return dir.path();
   }
 
   /** True when the servers run with fsync, synchronous_commit and full_page_writes on. */
@@ -288,17 +237,7 @@ public final class CitusCluster implements AutoCloseable {
   @Override
   public synchronized void close() {
     nodes().forEach(LocalNode::stop);
-    try {
-      deleteTree(dir);
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "could not delete " + dir + ": " + e.getMessage());
-    }
-    try {
-      lock.release();
-    } catch (IOException e) {
-      // the JVM is ending; the OS releases it
-    }
-    closeQuietly(lockChannel);
+    dir.close();
   }
 
   private List<LocalNode> nodes() {
@@ -321,91 +260,4 @@ public final class CitusCluster implements AutoCloseable {
     }
   }
 
-  /** Stops servers of an earlier, killed run in {@code dir} and deletes its data. */
-  private static void removeStale(Path dir, CitusInstallation citus, String osUser) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (Stream<Path> children = Files.list(dir)) {
-      for (Path child : children.toList()) {
-        if (Files.isDirectory(child)) {
-          LocalNode.stopIfRunning(child, citus, osUser);
-        }
-      }
-    }
-    LOG.log(Level.INFO, "replacing a Citus cluster left behind in " + dir);
-    deleteTree(dir);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
-
-  private static Path clusterDir() {
-    String named = System.getProperty("ashpg.test.citus.dir");
-    if (named != null && !named.isBlank()) {
-      return Path.of(named.trim()).toAbsolutePath();
-    }
-    // surefire sets basedir to the module under test; the bench jar runs from wherever it was started
-    String base = System.getProperty("basedir", System.getProperty("user.dir"));
-    return Path.of(base, "target", "citus-cluster").toAbsolutePath();
-  }
-
-  private static Path lockFile(Path dir) {
-    return dir.resolveSibling(dir.getFileName() + ".lock");
-  }
-
-  private static FileLock tryLock(FileChannel channel) throws IOException {
-    try {
-      return channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      return null;
-    }
-  }
-
-  private static boolean runsAsRoot() {
-    try {
-      return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return "root".equals(System.getProperty("user.name"));
-    }
-  }
-
-  /** {@code count} distinct free ports: the sockets stay open until all are picked, so none repeats. */
-  private static List<Integer> freePorts(int count) {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free TCP port for a Citus node", e);
-    } finally {
-      for (ServerSocket socket : sockets) {
-        try {
-          socket.close();
-        } catch (IOException e) {
-          // the port is free again either way
-        }
-      }
-    }
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        // nothing to do
-      }
-    }
-  }
 }

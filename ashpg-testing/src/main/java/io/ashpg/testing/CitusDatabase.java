@@ -68,7 +68,7 @@ public final class CitusDatabase implements AutoCloseable {
     List<TestDatabase> all = new ArrayList<>();
     all.add(coordinator);
     all.addAll(workers);
-    all.forEach(TestDatabase::close);
+    all.forEach(node -> node.drop(true));
   }
 
   @Override

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Gives each test class its own fresh database on the local Citus cluster (see {@link WithCitus}) and injects it
  * as a {@link CitusDatabase}, or its coordinator side as a {@link TestDatabase}. The database is dropped on every
- * node after the class's last test. Without Citus every test is skipped with the reason (see {@link CitusInstallation#NOT_INSTALLED}), not failed.
+ * node after the class's last test. Without Citus every test is skipped with the reason (see
+ * {@link CitusInstallation#NOT_INSTALLED}), not failed.
  */
 public final class CitusExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 

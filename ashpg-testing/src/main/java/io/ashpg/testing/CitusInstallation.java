@@ -1,14 +1,12 @@
 package io.ashpg.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -88,21 +86,11 @@ public record CitusInstallation(Path binDir, Path pkgLibDir) {
     }
   }
 
-  /** The first output line of a short command, empty when it cannot run or fails. */
+  /** The first output line of a short command, empty when it cannot run, fails or prints nothing. */
   private static Optional<String> run(List<String> command) {
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty()) {
-        p.destroy();
-        return Optional.empty();
-      }
-      return Optional.of(out.lines().findFirst().orElse(""));
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return Command.run(command, 30).lines().findFirst().filter(line -> !line.isBlank());
+    } catch (IllegalStateException e) {
       return Optional.empty();
     }
   }

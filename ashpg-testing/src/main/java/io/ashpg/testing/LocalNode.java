@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One PostgreSQL server this JVM runs from its own data directory with the binaries of a
@@ -82,8 +81,8 @@ final class LocalNode {
       return;
     }
     try {
-      exec(command(osUser, List.of(installation.binDir().resolve("pg_ctl").toString(), "-D", dataDir.toString(),
-          "-m", "immediate", "-w", "-t", "30", "stop")), 45);
+      Command.run(command(osUser, List.of(installation.binDir().resolve("pg_ctl").toString(), "-D",
+          dataDir.toString(), "-m", "immediate", "-w", "-t", "30", "stop")), 45);
     } catch (IllegalStateException e) {
       // nothing left to stop (a stale pid file), or it is gone already
     }
@@ -109,7 +108,7 @@ final class LocalNode {
 
   private void run(List<String> command, int timeoutSeconds) {
     try {
-      exec(command(osUser, command), timeoutSeconds);
+      Command.run(command(osUser, command), timeoutSeconds);
     } catch (IllegalStateException e) {
       throw new IllegalStateException("Citus node " + name + " (port " + port + ", " + dataDir + "): "
           + e.getMessage() + "\nserver log:\n" + logTail(), e);
@@ -123,26 +122,5 @@ final class LocalNode {
     List<String> asUser = new ArrayList<>(List.of("runuser", "-u", osUser, "--"));
     asUser.addAll(command);
     return asUser;
-  }
-
-  private static void exec(List<String> command, int timeoutSeconds) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      // read before waiting: a full pipe would block the child
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
-      }
-      if (p.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + "): " + out);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("could not run " + String.join(" ", command) + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
-    }
   }
 }

@@ -75,16 +75,42 @@ public final class TestDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    drop(false);
+  }
+
+  /**
+   * Drops the database. {@code WITH (FORCE)} ends client sessions but not background workers: on a Citus node
+   * {@code endBackgroundSessions} also ends those (Citus's maintenance daemon keeps one in each database), after
+   * closing the database to new connections so none comes back in between.
+   */
+  void drop(boolean endBackgroundSessions) {
     if (Boolean.getBoolean("ashpg.test.keepDatabases")) {
       LOG.log(Level.INFO, "keeping test database " + name + " (-Dashpg.test.keepDatabases=true)");
       return;
     }
     try (Connection c = DriverManager.getConnection(server.jdbcUrl(server.maintenanceDatabase()),
         server.user(), server.password()); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+      if (!endBackgroundSessions) {
+        s.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+        return;
+      }
+      s.execute("ALTER DATABASE \"" + name + "\" WITH ALLOW_CONNECTIONS false");
+      // a busy maintenance daemon (a loaded machine) may take longer than the 5 s DROP DATABASE waits
+      for (int attempt = 1; ; attempt++) {
+        s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+        try {
+          s.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+          return;
+        } catch (SQLException e) {
+          if (attempt == 3 || !"55006".equals(e.getSQLState())) {
+            throw e;
+          }
+        }
+      }
     } catch (SQLException e) {
       // a database left behind costs disk, not correctness: warn and go on
-      LOG.log(Level.WARNING, "could not drop test database " + name + ": " + e.getMessage());
+      LOG.log(Level.WARNING, "could not drop test database " + name + " on " + server.host() + ":" + server.port()
+          + ": " + e.getMessage());
     }
   }
 

@@ -74,16 +74,25 @@ public final class TestPostgres {
    * Close the returned value to drop it.
    */
   public static TestDatabase createDatabase(String hint) {
-    ServerCoordinates server = backend().coordinates();
-    String name = databaseName(hint, COUNTER.incrementAndGet(), ProcessHandle.current().pid());
+    return createDatabase(backend().coordinates(), backend().description(), hint);
+  }
+
+  /** Creates a fresh, empty database named after {@code hint} on {@code server} (described as {@code where}). */
+  static TestDatabase createDatabase(ServerCoordinates server, String where, String hint) {
+    String name = nextDatabaseName(hint);
     try (Connection c = DriverManager.getConnection(server.jdbcUrl(server.maintenanceDatabase()),
         server.user(), server.password()); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE \"" + name + "\"");
     } catch (SQLException e) {
-      throw new IllegalStateException("could not create test database " + name + " on "
-          + backend().description() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("could not create test database " + name + " on " + where + ": "
+          + e.getMessage(), e);
     }
     return new TestDatabase(name, server);
+  }
+
+  /** A database name for {@code hint} not used before in this JVM (see {@link #databaseName}). */
+  static String nextDatabaseName(String hint) {
+    return databaseName(hint, COUNTER.incrementAndGet(), ProcessHandle.current().pid());
   }
 
   /** A database name: {@code ashpg_<hint>_<pid>_<n>}, lower case, only [a-z0-9_], at most 63 bytes. */

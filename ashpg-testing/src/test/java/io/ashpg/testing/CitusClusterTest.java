@@ -73,6 +73,20 @@ class CitusClusterTest {
     for (TestDatabase node : nodes) {
       assertThat(exists(node, extra.name())).isTrue();
     }
+    // used, so that Citus runs its maintenance daemon in the database on every node (a session DROP DATABASE
+    // WITH (FORCE) does not end by itself)
+    try (Connection c = extra.connect(); Statement s = c.createStatement()) {
+      s.execute("SET citus.enable_schema_based_sharding TO on");
+      s.execute("CREATE SCHEMA org_used");
+      s.execute("CREATE TABLE org_used.t (id int PRIMARY KEY)");
+      s.execute("INSERT INTO org_used.t VALUES (1)");
+    }
+    for (TestDatabase node : nodes) {
+      try (Connection c = node.connect(); Statement s = c.createStatement()) {
+        assertThat(single(s, "SELECT count(*) > 0 FROM pg_stat_activity WHERE datname = current_database()"
+            + " AND backend_type LIKE 'Citus Maintenance Daemon%'")).as(node.toString()).isEqualTo("t");
+      }
+    }
     extra.close();
     for (TestDatabase node : nodes) {
       assertThat(exists(node, extra.name())).isFalse();

@@ -19,6 +19,7 @@ import java.util.Locale;
  * ./mvnw -B -ntp -pl bench -am package -DskipTests -Dinvoker.skip
  * java -jar bench/target/ashpg-bench.jar                 # everything, N = 1000 tenants
  * java -Dn=100 -Donly=tenants -jar bench/target/ashpg-bench.jar
+ * java -Donly=citus -jar bench/target/ashpg-bench.jar   # Citus cluster vs one PostgreSQL (needs Citus)
  * </pre>
  */
 public final class BenchMain {
@@ -37,7 +38,8 @@ public final class BenchMain {
     BenchConfig config = BenchConfig.fromSystemProperties();
     Report report = new Report();
     long start = System.nanoTime();
-    String environment = environment();
+    // benchmark 6 names its own servers: without the others, the test kit's server would only be started to be described
+    String environment = environment(!config.only().equals(java.util.Set.of("citus")));
     config.log().println(environment);
     String load0 = loadAverage();
 
@@ -55,6 +57,9 @@ public final class BenchMain {
     }
     if (config.runs("generator")) {
       new GeneratorBench(config, report).run();
+    }
+    if (config.runs("citus")) {
+      new CitusBench(config, report).run();
     }
 
     Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -77,7 +82,7 @@ public final class BenchMain {
   }
 
   /** Machine, JVM, PostgreSQL and date, as a Markdown list. */
-  static String environment() throws Exception {
+  static String environment(boolean withTestServer) throws Exception {
     StringBuilder sb = new StringBuilder();
     sb.append("* date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
     sb.append("* machine: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
@@ -86,6 +91,9 @@ public final class BenchMain {
     sb.append("* JVM: ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.runtime.version")).append(", max heap ")
         .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB\n");
+    if (!withTestServer) {
+      return sb.toString();
+    }
     try (TestDatabase db = TestPostgres.createDatabase("bench_env"); Connection c = db.connect()) {
       sb.append("* PostgreSQL: ").append(BenchDb.queryString(c, "SHOW server_version")).append(" (")
           .append(TestPostgres.backend().description()).append("), fsync=")

@@ -302,7 +302,7 @@ final class TenantBench {
     return MigratorOptions.builder().repoName("bench").location(files.toString()).quiet(true).build();
   }
 
-  private static HikariDataSource pool(TestDatabase db, int size) throws InterruptedException {
+  static HikariDataSource pool(TestDatabase db, int size) throws InterruptedException {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(db.jdbcUrl());
     config.setUsername(db.user());
@@ -384,7 +384,7 @@ final class TenantBench {
   }
 
   /** Untimed check: 11 relations and 7 constraints per tenant outside schema_migrations, 5 versions each. */
-  private static void verify(TestDatabase db, int n) throws SQLException {
+  static void verify(TestDatabase db, int n) throws SQLException {
     try (Connection c = db.connect()) {
       long rels = BenchDb.queryLong(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid ="
           + " c.relnamespace WHERE n.nspname LIKE 'tenant\\_%' AND c.relname NOT LIKE 'schema\\_migrations%'");
@@ -418,7 +418,7 @@ final class TenantBench {
   }
 
   /** The 5 migrations as ashpg migration files ({@code <version>_<name>.sql}, up and down sections). */
-  private static Path writeFiles() throws IOException {
+  static Path writeFiles() throws IOException {
     Path dir = Files.createTempDirectory("ashpg-bench-tenant-migrations");
     dir.toFile().deleteOnExit();
     for (Migration m : MIGRATIONS) {
