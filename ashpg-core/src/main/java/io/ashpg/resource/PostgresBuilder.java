@@ -47,6 +47,7 @@ public final class PostgresBuilder {
   private OnUpdate polymorphicOnUpdate;
   private String polymorphicName;
   private final List<CheckConstraint> checkConstraints = new ArrayList<>();
+  private Distribution distribution;
 
   PostgresBuilder(String resource, List<Problem> problems) {
     this.resource = resource;
@@ -359,6 +360,15 @@ public final class PostgresBuilder {
     return this;
   }
 
+  /**
+   * How the table is spread over a Citus cluster, instead of the default a Citus repo picks (see
+   * {@link Distribution}); only for resources of a repo whose {@code citus()} is true.
+   */
+  public PostgresBuilder distribution(Distribution distribution) {
+    this.distribution = Objects.requireNonNull(distribution, "distribution");
+    return this;
+  }
+
   PostgresOptions build() {
     return new PostgresOptions(Optional.ofNullable(repo), Optional.ofNullable(repoClass), Optional.ofNullable(table),
         Optional.ofNullable(schema), migrate, migrationTypes, migrationDefaults, migrationIgnoreAttributes,
@@ -368,7 +378,7 @@ public final class PostgresBuilder {
         Optional.ofNullable(exclusionConstraintNamesFunction), polymorphic, Optional.ofNullable(createTableOptions),
         simpleJoinFirstAggregates, customIndexes, customStatements, Optional.ofNullable(manageTenant), references,
         Optional.ofNullable(polymorphicOnDelete), Optional.ofNullable(polymorphicOnUpdate),
-        Optional.ofNullable(polymorphicName), checkConstraints);
+        Optional.ofNullable(polymorphicName), checkConstraints, Optional.ofNullable(distribution));
   }
 
   private static void put(Map<String, String> map, String key, String value) {

@@ -45,6 +45,7 @@ import java.util.function.Function;
  * @param polymorphicOnUpdate              ON UPDATE of foreign keys from generated polymorphic tables
  * @param polymorphicName                  name used for this resource in polymorphic references
  * @param checkConstraints                 check constraints
+ * @param distribution                     Citus distribution override (Citus repos only); empty: the default
  */
 public record PostgresOptions(
     Optional<RepoSelector> repo,
@@ -78,7 +79,8 @@ public record PostgresOptions(
     Optional<OnDelete> polymorphicOnDelete,
     Optional<OnUpdate> polymorphicOnUpdate,
     Optional<String> polymorphicName,
-    List<CheckConstraint> checkConstraints) {
+    List<CheckConstraint> checkConstraints,
+    Optional<Distribution> distribution) {
 
   /** The value {@code migrationTypes} uses for an identity column. */
   public static final String IDENTITY_MIGRATION_TYPE = "identity";
@@ -113,6 +115,7 @@ public record PostgresOptions(
     Objects.requireNonNull(polymorphicOnUpdate, "polymorphicOnUpdate");
     Objects.requireNonNull(polymorphicName, "polymorphicName");
     checkConstraints = List.copyOf(checkConstraints);
+    Objects.requireNonNull(distribution, "distribution");
   }
 
   /** Whether no unique index is generated for {@code identity}. */

@@ -55,14 +55,14 @@ class ResourceRoundTripTest {
   }
 
   /** A migrator and its folder below the migrations root ({@code <repo>/migrations}). */
-  private record Run(Migrator migrator, String folder) {
+  record Run(Migrator migrator, String folder) {
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void upDownUp(ResourceCases.Case c) throws IOException, SQLException {
     List<Map<String, String>> filesAfterStep = ResourceGoldenTest.generateSteps(c, project);
-    List<Run> runs = runs(project.resolve("src/main/resources/db"));
+    List<Run> runs = runs(db.dataSource(), project.resolve("src/main/resources/db"), TENANT);
     int last = c.steps().size() - 1;
     try (Connection conn = db.connect()) {
       GoldenRoundTripTest.reset(conn);
@@ -91,7 +91,7 @@ class ResourceRoundTripTest {
   }
 
   /** The oldest version that step {@code step} added to {@code folder}, if it added any. */
-  private static OptionalLong firstVersion(List<Map<String, String>> filesAfterStep, int step, String folder) {
+  static OptionalLong firstVersion(List<Map<String, String>> filesAfterStep, int step, String folder) {
     TreeSet<String> added = new TreeSet<>(filesAfterStep.get(step).keySet());
     if (step > 0) {
       added.removeAll(filesAfterStep.get(step - 1).keySet());
@@ -101,19 +101,19 @@ class ResourceRoundTripTest {
         .mapToLong(f -> Long.parseLong(f.substring(0, f.indexOf('_')))).min();
   }
 
-  /** Public migrations of every repo first, then its tenant migrations in schema {@value #TENANT}. */
-  private List<Run> runs(Path root) throws IOException {
+  /** Public migrations of every repo below {@code root} first, then its tenant migrations in schema {@code tenant}. */
+  static List<Run> runs(javax.sql.DataSource dataSource, Path root, String tenant) throws IOException {
     List<Run> out = new ArrayList<>();
     try (Stream<Path> repos = Files.list(root)) {
       for (Path repo : repos.sorted().toList()) {
         String name = repo.getFileName().toString();
         if (Files.isDirectory(repo.resolve("migrations"))) {
-          out.add(new Run(Migrator.create(db.dataSource(), MigratorOptions.builder().repoName(name).all().quiet(true)
+          out.add(new Run(Migrator.create(dataSource, MigratorOptions.builder().repoName(name).all().quiet(true)
               .location(repo.resolve("migrations").toString()).build()), name + "/migrations"));
         }
         if (Files.isDirectory(repo.resolve("tenant_migrations"))) {
-          out.add(new Run(Migrator.create(db.dataSource(), MigratorOptions.builder().repoName(name).all().quiet(true)
-              .prefix(TENANT).location(repo.resolve("tenant_migrations").toString()).build()),
+          out.add(new Run(Migrator.create(dataSource, MigratorOptions.builder().repoName(name).all().quiet(true)
+              .prefix(tenant).location(repo.resolve("tenant_migrations").toString()).build()),
               name + "/tenant_migrations"));
         }
       }
@@ -121,17 +121,25 @@ class ResourceRoundTripTest {
     return out;
   }
 
-  private static void succeeded(MigrationResult result) {
+  static void succeeded(MigrationResult result) {
     assertThat(result.failures()).as("migration failures").isEmpty();
     assertThat(result.succeeded()).isTrue();
   }
 
-  /** The database holds exactly the tables of step {@code step}'s resources (unmanaged ones exist untouched). */
   private static void verify(Connection conn, ResourceCases.Case c, int step, String when) throws SQLException {
+    verify(conn, c, step, when, TENANT);
+  }
+
+  /**
+   * The database holds exactly the tables of step {@code step}'s resources (unmanaged ones exist untouched), the
+   * tenant tables in schema {@code tenant}.
+   */
+  static void verify(Connection conn, ResourceCases.Case c, int step, String when, String tenant)
+      throws SQLException {
     ResourceCases.Step s = c.steps().get(step);
     List<RepoSnapshots> repos = new SnapshotBuilder(PrimaryKeyChooser.fromHints(s.primaryKeys()))
         .build(Domain.of(s.resources()));
-    CatalogOracle oracle = CatalogOracle.on(conn).tenantSchema(TENANT);
+    CatalogOracle oracle = CatalogOracle.on(conn).tenantSchema(tenant);
     for (ResourceCases.CustomObject o : c.customObjects()) {
       oracle = oracle.ignoringObject(o.schema(), o.table(), o.name());
     }

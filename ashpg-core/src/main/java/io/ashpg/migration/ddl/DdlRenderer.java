@@ -19,6 +19,7 @@ import io.ashpg.migration.diff.Operation.AlterAttribute;
 import io.ashpg.migration.diff.Operation.AlterDeferrability;
 import io.ashpg.migration.diff.Operation.CreateTable;
 import io.ashpg.migration.diff.Operation.Direction;
+import io.ashpg.migration.diff.Operation.Distribute;
 import io.ashpg.migration.diff.Operation.DropForeignKey;
 import io.ashpg.migration.diff.Operation.DropTable;
 import io.ashpg.migration.diff.Operation.MoveTableSchema;
@@ -38,6 +39,7 @@ import io.ashpg.migration.snapshot.AttributeSnapshot;
 import io.ashpg.migration.snapshot.CheckConstraintSnapshot;
 import io.ashpg.migration.snapshot.CustomIndexSnapshot;
 import io.ashpg.migration.snapshot.Deferrable;
+import io.ashpg.migration.snapshot.DistributionSnapshot;
 import io.ashpg.migration.snapshot.IdentitySnapshot;
 import io.ashpg.migration.snapshot.IndexField;
 import io.ashpg.migration.snapshot.ReferenceSnapshot;
@@ -131,6 +133,8 @@ public final class DdlRenderer {
       s.add(verbatim(c.statement().up()));
     } else if (op instanceof RemoveCustomStatement c) {
       s.add(verbatim(c.statement().down()));
+    } else if (op instanceof Distribute d) {
+      s.addAll(place(d.table(), d.from(), d.to()));
     } else if (op instanceof AddExtension e) {
       s.add("CREATE EXTENSION IF NOT EXISTS " + quote(e.name()));
     } else if (op instanceof RemoveExtension e) {
@@ -225,6 +229,10 @@ public final class DdlRenderer {
       s.add(verbatim(c.statement().down()));
     } else if (op instanceof RemoveCustomStatement c) {
       s.add(verbatim(c.statement().up()));
+    } else if (op instanceof Distribute d) {
+      if (d.before() != null) {
+        s.addAll(place(d.table(), d.to(), d.from()));
+      } // a new table: rolling back drops it, shards and all
     } else if (op instanceof AddExtension e) {
       s.add(comment("DROP EXTENSION IF EXISTS " + quote(e.name())));
     } else if (op instanceof RemoveExtension e) {
@@ -270,17 +278,48 @@ public final class DdlRenderer {
     return out;
   }
 
-  /** Undoing a DROP TABLE: the table with its FKs inline, then its indexes and check constraints. */
+  /**
+   * Undoing a DROP TABLE: the table with its FKs inline, then its indexes and check constraints. A Citus table is
+   * placed right after its CREATE TABLE and gets its FKs last, once it is placed (see {@link Distribute}).
+   */
   private List<String> recreate(TableSnapshot t) {
     // a key to the table itself may point at one of its unique indexes: added once they exist
     List<AttributeSnapshot> keys = t.attributes().stream().filter(a -> a.references() != null).toList();
-    List<AttributeSnapshot> selfKeys = keys.stream().filter(a -> referencesItself(t, a.references())).toList();
-    List<String> out = new ArrayList<>(createTable(t, keys.stream().filter(a -> !selfKeys.contains(a)).toList()));
+    List<AttributeSnapshot> laterKeys = t.distribution() != null ? keys
+        : keys.stream().filter(a -> referencesItself(t, a.references())).toList();
+    List<String> out = new ArrayList<>(createTable(t, keys.stream().filter(a -> !laterKeys.contains(a)).toList()));
+    out.addAll(place(t, null, t.distribution()));
     t.identities().forEach(i -> out.add(createUniqueIndex(t, i, false)));
     t.attributes().forEach(a -> referenceIndex(t, a).ifPresent(out::add));
     t.checkConstraints().stream().filter(c -> c.check() != null).forEach(c -> out.add(addCheck(t, c)));
     t.customIndexes().forEach(i -> out.add(createCustomIndex(t, i, false)));
-    selfKeys.forEach(a -> out.add(alter(t) + "ADD " + foreignKey(t, a)));
+    laterKeys.forEach(a -> out.add(alter(t) + "ADD " + foreignKey(t, a)));
+    return out;
+  }
+
+  /**
+   * Citus calls taking table {@code t} from placement {@code from} to {@code to} (null: local): undistribute, then
+   * distribute. The table is a {@code regclass} literal (the quoted name as a string); the distribution column is
+   * a plain column name, which Citus does not unquote.
+   */
+  private List<String> place(TableSnapshot t, DistributionSnapshot from, DistributionSnapshot to) {
+    if (ctx.tenant() && (from != null || to != null)) {
+      throw new IllegalStateException("table " + t.table() + " lives in tenant schemas, which Citus distributes"
+          + " whole; it has no placement of its own");
+    }
+    List<String> out = new ArrayList<>();
+    String table = literal(table(t));
+    if (from != null) {
+      out.add("SELECT undistribute_table(" + table + ")");
+    }
+    if (to != null && to.isReference()) {
+      out.add("SELECT create_reference_table(" + table + ")");
+    } else if (to != null) {
+      String column = literal(Identifier.validate(to.column(), "table " + t.table() + ", distribution column"));
+      String colocate = to.colocateWith() == null ? ""
+          : ", colocate_with => " + literal(Identifier.qualified(to.colocateWith().schema(), to.colocateWith().table()));
+      out.add("SELECT create_distributed_table(" + table + ", " + column + colocate + ")");
+    }
     return out;
   }
 

@@ -7,6 +7,7 @@ import io.ashpg.migration.diff.Operation.AddCustomIndex;
 import io.ashpg.migration.diff.Operation.AddForeignKey;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
 import io.ashpg.migration.diff.Operation.CreateTable;
+import io.ashpg.migration.diff.Operation.Distribute;
 import io.ashpg.migration.snapshot.VersionClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,13 @@ public final class MigrationWriter {
   public static final String DOWN = "-- ashpg:down";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+
+  /**
+   * First statement of a transactional migration that changes Citus tables (up and down alike): a transaction that
+   * has run a parallel (multi-shard) command on a distributed table cannot then touch a table with a foreign key to
+   * a reference table, and one connection per node avoids that.
+   */
+  static final String CITUS_SEQUENTIAL = "SET LOCAL citus.multi_shard_modify_mode TO 'sequential'";
 
   /** A default-named migration file: {@code <version>_migrate_resources_<n>[_suffix].sql}. */
   private static final Pattern DEFAULT_NAME =
@@ -146,16 +154,28 @@ public final class MigrationWriter {
       sb.append(NO_TRANSACTION).append('\n');
     }
     sb.append(UP).append('\n');
+    boolean sequential = !noTransaction && ops.stream().anyMatch(MigrationWriter::touchesCitusTable);
     List<String> up = new ArrayList<>();
+    if (sequential) {
+      up.add(CITUS_SEQUENTIAL);
+    }
     ops.forEach(op -> up.addAll(renderer.up(op)));
     appendStatements(sb, up);
     sb.append(DOWN).append('\n');
     List<String> down = new ArrayList<>();
+    if (sequential) {
+      down.add(CITUS_SEQUENTIAL);
+    }
     for (int i = ops.size() - 1; i >= 0; i--) {
       down.addAll(renderer.down(ops.get(i)));
     }
     appendStatements(sb, down);
     return new MigrationFile(version, name, sb.toString(), noTransaction, ops);
+  }
+
+  /** Whether {@code op} changes a distributed or reference table, or a table's placement. */
+  private static boolean touchesCitusTable(Operation op) {
+    return op instanceof Distribute || (op.table() != null && op.table().distribution() != null);
   }
 
   private static void appendStatements(StringBuilder sb, List<String> statements) {

@@ -14,6 +14,7 @@ import io.ashpg.migration.diff.Operation.AlterAttribute;
 import io.ashpg.migration.diff.Operation.AlterDeferrability;
 import io.ashpg.migration.diff.Operation.CreateTable;
 import io.ashpg.migration.diff.Operation.Direction;
+import io.ashpg.migration.diff.Operation.Distribute;
 import io.ashpg.migration.diff.Operation.DropForeignKey;
 import io.ashpg.migration.diff.Operation.DropTable;
 import io.ashpg.migration.diff.Operation.MoveTableSchema;
@@ -33,6 +34,7 @@ import io.ashpg.migration.snapshot.AttributeSnapshot;
 import io.ashpg.migration.snapshot.CheckConstraintSnapshot;
 import io.ashpg.migration.snapshot.CustomIndexSnapshot;
 import io.ashpg.migration.snapshot.CustomStatementSnapshot;
+import io.ashpg.migration.snapshot.DistributionSnapshot;
 import io.ashpg.migration.snapshot.ExtensionsSnapshot;
 import io.ashpg.migration.snapshot.IdentitySnapshot;
 import io.ashpg.migration.snapshot.ReferenceSnapshot;
@@ -139,7 +141,52 @@ public final class Differ {
       }
     }
     rebindForeignKeys(pairs, ops, moves);
+    detachForeignKeys(pairs, ops, moves);
     return ops;
+  }
+
+  /**
+   * Foreign keys from or to a table whose Citus placement changes: Citus undistributes only a table no foreign key
+   * touches, and distributing a local table that foreign keys tie to others goes through an intermediate "Citus local
+   * table", which a table with an identity column cannot be. Each such key the diff leaves alone is dropped before the
+   * change and added again after it ({@link Facts} orders them around the {@link Distribute}), in {@code ops}.
+   *
+   * @param pairs every table in both states, (before, after)
+   * @param moves tables renamed or moved in this batch (see {@link #retarget})
+   */
+  private static void detachForeignKeys(List<TableSnapshot[]> pairs, List<Operation> ops,
+      Map<String, TableSnapshot> moves) {
+    java.util.Set<String> redistributed = new java.util.HashSet<>();
+    java.util.Set<String> touched = new java.util.HashSet<>();
+    for (Operation op : ops) {
+      if (op instanceof Distribute d && d.before() != null) {
+        redistributed.add(Facts.id(d.table()));
+      } else if (op instanceof DropForeignKey d) {
+        touched.add(Facts.id(d.table()) + " " + d.attribute().references().name());
+      } else if (op instanceof AddForeignKey a) {
+        touched.add(Facts.id(a.table()) + " " + a.attribute().references().name());
+      }
+    }
+    if (redistributed.isEmpty()) {
+      return;
+    }
+    for (TableSnapshot[] pair : pairs) {
+      TableSnapshot before = asRenamed(pair[0], pair[1]);
+      TableSnapshot after = pair[1];
+      for (AttributeSnapshot a : after.attributes()) {
+        ReferenceSnapshot r = a.references();
+        if (r == null || touched.contains(Facts.id(after) + " " + r.name())
+            || !(redistributed.contains(Facts.id(after)) || redistributed.contains(Facts.destinationId(after, r)))) {
+          continue;
+        }
+        before.attributes().stream()
+            .filter(o -> o.references() != null && o.references().sameConstraint(r)).findFirst()
+            .ifPresent(o -> {
+              ops.add(new DropForeignKey(before, retarget(before, o, moves), Direction.BOTH));
+              ops.add(new AddForeignKey(after, a));
+            });
+      }
+    }
   }
 
   /**
@@ -289,6 +336,9 @@ public final class Differ {
   private List<Operation> createTable(TableSnapshot t) {
     List<Operation> ops = new ArrayList<>();
     ops.add(new CreateTable(t, List.of()));
+    if (t.distribution() != null) {
+      ops.add(new Distribute(t, null));
+    }
     for (AttributeSnapshot a : t.attributes()) {
       if (a.references() != null) {
         ops.add(new AddForeignKey(t, a));
@@ -551,14 +601,57 @@ public final class Differ {
       }
     }
 
+    // --- Citus placement, compared through column renames (Citus renames a distribution column along)
+    DistributionSnapshot placedBefore = old.distribution() == null ? null
+        : old.distribution().withColumn(renames.getOrDefault(old.distribution().column(), old.distribution().column()));
+    List<Operation> placement = DistributionSnapshot.samePlacement(placedBefore, neu.distribution()) ? List.of()
+        : List.of(new Distribute(neu, old));
+    if (placement.isEmpty() && neu.distribution() != null && neu.distribution().isDistributed()) {
+      refuseRetypedDistributionColumn(key, neu.distribution().column(), pairs);
+    } else if (!placement.isEmpty()) {
+      refuseIdentityColumns(key, old, neu);
+    }
+
     List<Operation> ops = new ArrayList<>(removals);
     ops.addAll(middle);
     ops.addAll(identityRenames);
     ops.addAll(additions);
     ops.addAll(checkAdds);
     ops.addAll(customIndexAdds);
+    ops.addAll(placement);
     ops.addAll(stmtAdds);
     return ops;
+  }
+
+  /**
+   * Citus's undistribute_table refuses a table with an identity column, and a placement change of an existing table
+   * needs it in up (from a placement) or in down (back to local).
+   */
+  private static void refuseIdentityColumns(TableKey table, TableSnapshot old, TableSnapshot neu) {
+    for (TableSnapshot t : List.of(old, neu)) {
+      for (AttributeSnapshot a : t.attributes()) {
+        if (a.type().equals(io.ashpg.resource.PostgresOptions.IDENTITY_MIGRATION_TYPE)) {
+          throw new IllegalArgumentException("table " + table + " changes its Citus placement ("
+              + (old.distribution() == null ? "local" : old.distribution()) + " to "
+              + (neu.distribution() == null ? "local" : neu.distribution()) + "), which needs undistribute_table"
+              + " (in the migration or its rollback), but Citus refuses that on a table with an identity column,"
+              + " and \"" + a.source() + "\" is one; make it a bigserial column first (remove its"
+              + " migrationType(\"identity\")), or change the placement by hand");
+        }
+      }
+    }
+  }
+
+  /** Citus refuses to change the type of a distribution column while the table stays distributed. */
+  private static void refuseRetypedDistributionColumn(TableKey table, String column, List<AttributeSnapshot[]> pairs) {
+    for (AttributeSnapshot[] p : pairs) {
+      if (p[1].source().equals(column) && !p[0].type().equals(p[1].type())) {
+        throw new IllegalArgumentException("table " + table + " is distributed by \"" + column + "\", whose type"
+            + " changes from " + p[0].type() + " to " + p[1].type() + ", which Citus refuses on a distributed table;"
+            + " change it in three generations: declare distribution(Distribution.local()) on its resource, then"
+            + " change the type, then distribute it again");
+      }
+    }
   }
 
   /**

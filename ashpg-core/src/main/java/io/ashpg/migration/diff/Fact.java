@@ -43,6 +43,8 @@ public record Fact(Kind kind, String table, String detail) {
     TABLE_STRUCTURE_CHANGED,
     /** The table's removed custom statements were undone (before its structure changes). */
     STATEMENTS_UNDONE,
+    /** The table has the Citus placement the batch gives it (distributed, reference or local again). */
+    DISTRIBUTED,
     /** Requested extensions are installed. */
     EXTENSIONS_READY
   }

@@ -3,6 +3,7 @@ package io.ashpg.migration.diff;
 import static io.ashpg.migration.diff.Fact.Kind.COLUMN_READY;
 import static io.ashpg.migration.diff.Fact.Kind.COLUMN_RELEASED;
 import static io.ashpg.migration.diff.Fact.Kind.CONSTRAINT_NAME_FREE;
+import static io.ashpg.migration.diff.Fact.Kind.DISTRIBUTED;
 import static io.ashpg.migration.diff.Fact.Kind.EXTENSIONS_READY;
 import static io.ashpg.migration.diff.Fact.Kind.FK_UNBOUND;
 import static io.ashpg.migration.diff.Fact.Kind.INDEX_NAME_FREE;
@@ -26,6 +27,7 @@ import io.ashpg.migration.diff.Operation.AddReferenceIndex;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
 import io.ashpg.migration.diff.Operation.AlterAttribute;
 import io.ashpg.migration.diff.Operation.CreateTable;
+import io.ashpg.migration.diff.Operation.Distribute;
 import io.ashpg.migration.diff.Operation.DropForeignKey;
 import io.ashpg.migration.diff.Operation.DropTable;
 import io.ashpg.migration.diff.Operation.MoveTableSchema;
@@ -43,6 +45,7 @@ import io.ashpg.migration.diff.Operation.RenameUniqueIndex;
 import io.ashpg.migration.snapshot.AttributeSnapshot;
 import io.ashpg.migration.snapshot.CheckConstraintSnapshot;
 import io.ashpg.migration.snapshot.CustomIndexSnapshot;
+import io.ashpg.migration.snapshot.DistributionSnapshot;
 import io.ashpg.migration.snapshot.IdentitySnapshot;
 import io.ashpg.migration.snapshot.IndexField;
 import io.ashpg.migration.snapshot.ReferenceSnapshot;
@@ -276,6 +279,8 @@ public final class Facts {
       usedColumns(t, c.constraint()).forEach(a -> out.add(f(COLUMN_RELEASED, id, a)));
     } else if (op instanceof RemoveCustomStatement) {
       out.add(f(STATEMENTS_UNDONE, id, ""));
+    } else if (op instanceof Distribute) {
+      out.add(f(DISTRIBUTED, id, ""));
     } else if (op instanceof AddExtension || op instanceof RemoveExtension || op instanceof AddFunction) {
       out.add(f(EXTENSIONS_READY, "", ""));
     }
@@ -335,6 +340,9 @@ public final class Facts {
       ReferenceSnapshot r = fk.attribute().references();
       IndexDefinitions.fkSourceColumns(fk.attribute()).forEach(c -> out.add(f(COLUMN_READY, id, c)));
       String dest = destinationId(t, r);
+      // Citus: a foreign key joins tables already placed (distributed, reference) as they end up
+      out.add(f(DISTRIBUTED, id, ""));
+      out.add(f(DISTRIBUTED, dest, ""));
       List<String> destCols = IndexDefinitions.fkDestinationColumns(r);
       out.add(f(TABLE_READY, dest, ""));
       destCols.forEach(c -> out.add(f(COLUMN_READY, dest, c)));
@@ -363,6 +371,8 @@ public final class Facts {
     } else if (op instanceof AddCheckConstraint c) {
       usedColumns(t, c.constraint()).forEach(a -> out.add(f(COLUMN_READY, id, a)));
       out.add(f(CONSTRAINT_NAME_FREE, id, c.constraint().name()));
+    } else if (op instanceof Distribute d) {
+      requireDistributable(d, id, out);
     } else if (op instanceof AddCustomStatement s) {
       out.add(f(TABLE_STRUCTURE_CHANGED, id, ""));
       for (String after : s.statement().afterTables()) {
@@ -372,6 +382,27 @@ public final class Facts {
       }
     }
     return out;
+  }
+
+  /**
+   * Citus distributes a table by a column it has, with the table it colocates with placed first; and it undoes a
+   * placement only on a table no foreign key touches, nor a unique index without the new distribution column: every
+   * key, index and constraint the batch drops on the old table is dropped before.
+   */
+  private static void requireDistributable(Distribute d, String id, List<Fact> out) {
+    DistributionSnapshot to = d.to();
+    if (to != null && to.isDistributed()) {
+      out.add(f(COLUMN_READY, id, to.column()));
+      if (to.colocateWith() != null) {
+        out.add(f(DISTRIBUTED, id(to.colocateWith().schema(), to.colocateWith().table()), ""));
+      }
+    }
+    if (d.before() != null) {
+      for (AttributeSnapshot a : d.before().attributes()) {
+        out.add(f(COLUMN_RELEASED, id, a.source()));
+        out.add(f(REFERENCING_FK_DROPPED, id, a.source()));
+      }
+    }
   }
 
   /** Operations that change the table's structure (everything but custom statements and extensions). */

@@ -5,6 +5,7 @@ import io.ashpg.migration.snapshot.CheckConstraintSnapshot;
 import io.ashpg.migration.snapshot.CustomIndexSnapshot;
 import io.ashpg.migration.snapshot.CustomStatementSnapshot;
 import io.ashpg.migration.snapshot.Deferrable;
+import io.ashpg.migration.snapshot.DistributionSnapshot;
 import io.ashpg.migration.snapshot.IdentitySnapshot;
 import io.ashpg.migration.snapshot.TableSnapshot;
 import java.util.List;
@@ -281,6 +282,35 @@ public sealed interface Operation {
     @Override
     public String describe() {
       return "undo custom statement " + statement.name() + " of " + name(table);
+    }
+  }
+
+  /**
+   * Gives a table its Citus placement, {@code table.distribution()} (null: a local table): the old one
+   * ({@code before}'s) is undone first with {@code undistribute_table}, then {@code create_reference_table} or
+   * {@code create_distributed_table} applies the new one. Down undoes it the same way, except for a table created
+   * in the same migration ({@code before} null), which rolling back drops anyway.
+   *
+   * @param table  the table as it is now
+   * @param before the table as it was (renamed as it is now, old column names), or null for a new table
+   */
+  record Distribute(TableSnapshot table, TableSnapshot before) implements Operation {
+
+    /** The placement before, null for a local or new table. */
+    public DistributionSnapshot from() {
+      return before == null ? null : before.distribution();
+    }
+
+    /** The placement after, null for a local table. */
+    public DistributionSnapshot to() {
+      return table.distribution();
+    }
+
+    @Override
+    public String describe() {
+      DistributionSnapshot to = to();
+      return (to == null ? "make table " + name(table) + " local again (undistribute)"
+          : (from() == null ? "distribute table " : "redistribute table ") + name(table) + " as " + to);
     }
   }
 

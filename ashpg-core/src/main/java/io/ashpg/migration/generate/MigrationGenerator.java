@@ -10,6 +10,7 @@ import io.ashpg.migration.diff.Operation;
 import io.ashpg.migration.diff.Operation.AddCustomStatement;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
 import io.ashpg.migration.diff.Operation.CreateTable;
+import io.ashpg.migration.diff.Operation.Distribute;
 import io.ashpg.migration.diff.Operation.MoveTableSchema;
 import io.ashpg.migration.diff.Operation.RemoveAttribute;
 import io.ashpg.migration.diff.Operation.RemoveCustomStatement;
@@ -164,6 +165,7 @@ public final class MigrationGenerator {
     List<PendingChange> pending = new ArrayList<>();
     boolean destructive = false;
     boolean commented = false;
+    List<String> madeLocal = new ArrayList<>();
     boolean dev = options.dev();
     List<DevMigrations> squash = new ArrayList<>();
 
@@ -239,6 +241,8 @@ public final class MigrationGenerator {
           || tenantOrdered.stream().anyMatch(Operation::destructive);
       commented |= Stream.concat(globalOrdered.stream(), tenantOrdered.stream())
           .anyMatch(op -> op instanceof RemoveAttribute r && r.commented());
+      globalOrdered.stream().filter(op -> op instanceof Distribute d && d.to() == null)
+          .forEach(op -> madeLocal.add(op.table().key().toString()));
 
       pending.addAll(pendingOf(repo.repo(), false, extensionOps));
 
@@ -349,6 +353,12 @@ public final class MigrationGenerator {
     if (commented) {
       log(options, Level.WARNING, "there are migration steps commented out and in need of manual review");
     }
+    if (!madeLocal.isEmpty()) {
+      // a default placement follows the foreign keys: one removed can turn a reference table back into a local one
+      log(options, Level.WARNING, "Citus: table(s) " + String.join(", ", madeLocal) + " become local again"
+          + " (undistribute_table copies every row back to the coordinator); to keep one placed, declare"
+          + " distribution(Distribution.referenceTable()) or distributedBy(...) on its resource");
+    }
     log(options, Level.INFO, "Please always review the generated migrations for correctness.");
     return new GenerationResult(files, deleted, pending, destructive, commented, true, msg, List.of(), devDeleted);
   }
@@ -417,7 +427,7 @@ public final class MigrationGenerator {
   private static TableSnapshot withRepo(TableSnapshot t, String repo) {
     return new TableSnapshot(t.table(), t.schema(), repo, t.attributes(), t.identities(), t.customIndexes(),
         t.checkConstraints(), t.customStatements(), t.multitenancy(), t.baseFilter(), t.hasCreateAction(),
-        t.createTableOptions());
+        t.createTableOptions(), t.distribution());
   }
 
   /**

@@ -59,10 +59,11 @@ final class ResourceTableBuilder {
       }
     }
     String baseFilter = pg.baseFilterSql().orElse(null);
+    // the Citus distribution depends on the other tables' foreign keys: CitusDistributions sets it once all are built
     return new TableSnapshot(table, multitenancy.isContext() ? null : pg.schema().orElse(null), repo.name(),
         attributes, identities(resource, table, baseFilter), customIndexes(resource, table),
         checks(resource, baseFilter), statements(resource), multitenancy, baseFilter, resource.hasCreateAction(),
-        pg.createTableOptions().orElse(null));
+        pg.createTableOptions().orElse(null), null);
   }
 
   /** One column: type, default, nullability; references are added by the caller. */

@@ -20,7 +20,8 @@ import java.util.Set;
  * Resources → snapshots: the first step of the generator pipeline. For every repo of a {@link Domain} it builds one
  * {@link TableSnapshot} per table — a resource's table, each context table of a polymorphic resource, tenant
  * tables for context multitenancy — merges the resources that share a table, and adds the unique indexes composite
- * tenant foreign keys need. Resources with {@code migrate(false)} produce no table but are listed as unmanaged.
+ * tenant foreign keys need, and on a Citus repo each table's distribution ({@link CitusDistributions}). Resources
+ * with {@code migrate(false)} produce no table but are listed as unmanaged.
  *
  * <p>A context-multitenant resource with {@code global(true)} yields one tenant snapshot (multitenancy global);
  * {@link MigrationGenerator} also puts it into the public set.
@@ -48,8 +49,9 @@ public final class SnapshotBuilder {
   /**
    * The snapshots of every repo of {@code domain}, in the domain's repo order.
    *
-   * @throws io.ashpg.resource.DefinitionException     resources conflict on a shared table, or a generated name is
-   *                                                   longer than 63 bytes
+   * @throws io.ashpg.resource.DefinitionException     resources conflict on a shared table, a generated name is
+   *                                                   longer than 63 bytes, or Citus would refuse a table of a
+   *                                                   Citus repo
    * @throws AmbiguousPrimaryKeyException              resources on one table have different primary keys and the
    *                                                   chooser did not decide
    */
@@ -66,6 +68,7 @@ public final class SnapshotBuilder {
     List<TenantKeyIndexes.Need> needs = new ArrayList<>();
     ResourceTableBuilder tables = new ResourceTableBuilder(domain, warnings, needs);
     Map<TableSlot, List<TableMerger.Part>> parts = new LinkedHashMap<>();
+    Map<TableSlot, List<Resource>> owners = new LinkedHashMap<>();
     Set<TableKey> unmanaged = new LinkedHashSet<>();
     for (Resource resource : domain.resources(repo)) {
       boolean tenant = resource.multitenancy().map(m -> m.strategy() == Multitenancy.Strategy.CONTEXT)
@@ -83,11 +86,15 @@ public final class SnapshotBuilder {
         }
         parts.computeIfAbsent(new TableSlot(tenant, key), k -> new ArrayList<>())
             .add(new TableMerger.Part(resource.name(), snapshot));
+        owners.computeIfAbsent(new TableSlot(tenant, key), k -> new ArrayList<>()).add(resource);
       }
     }
     Map<TableSlot, TableSnapshot> merged = new LinkedHashMap<>();
     parts.forEach((slot, list) -> merged.put(slot, TableMerger.merge(slot, list, chooser)));
     TenantKeyIndexes.ensure(merged, needs);
+    if (repo.citus()) {
+      CitusDistributions.apply(repo, merged, owners);
+    }
     if (!repo.migrateExtensions()) {
       warnUninstalledFunctions(repo, merged.values(), warnings);
     }

@@ -71,7 +71,8 @@ final class TableMerger {
         union(parts, table, "check constraint", TableSnapshot::checkConstraints, CheckConstraintSnapshot::name),
         union(parts, table, "custom statement", TableSnapshot::customStatements, CustomStatementSnapshot::name),
         first.multitenancy(), sameBaseFilter ? first.baseFilter() : null,
-        parts.stream().anyMatch(p -> p.snapshot().hasCreateAction()), first.createTableOptions());
+        parts.stream().anyMatch(p -> p.snapshot().hasCreateAction()), first.createTableOptions(),
+        first.distribution());
   }
 
   private static AttributeSnapshot column(String table, String column, List<Map.Entry<String, AttributeSnapshot>> seen,

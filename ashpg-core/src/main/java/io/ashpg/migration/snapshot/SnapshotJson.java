@@ -36,6 +36,11 @@ import java.util.function.Function;
  * is a string or {@code ["nilify", [columns]]}; {@code deferrable} is {@code false}, {@code true} or
  * {@code "initially"}.
  *
+ * <p>Version 2 adds {@code distribution} (a Citus table's {@code {"kind": "reference"|"distributed", "column": …,
+ * "colocate_with": null | {"schema": …, "table": …}}}). It is written only for a table that has one, and only such a file says
+ * {@code format_version} 2, so the snapshots of a repo that is not on Citus stay exactly as version 1 wrote them,
+ * while an older ashpg refuses a Citus snapshot rather than dropping its distribution.
+ *
  * <p>Reading is strict JSON. A key missing from an older file gets its default (null, false, empty list,
  * {@code nulls_distinct} true, {@code include_base_filter} true, {@code has_create_action} true); a file
  * whose {@code format_version} is newer than {@value #FORMAT_VERSION} is rejected rather than half-understood.
@@ -43,7 +48,10 @@ import java.util.function.Function;
 public final class SnapshotJson {
 
   /** The format this code writes and the newest it reads. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+
+  /** The format of a snapshot without a {@code distribution}: what version 1 wrote. */
+  private static final int FORMAT_WITHOUT_DISTRIBUTION = 1;
 
   private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().serializeNulls()
       .disableHtmlEscaping().create();
@@ -63,7 +71,7 @@ public final class SnapshotJson {
   /** The canonical text of {@code extensions}. */
   public static String write(ExtensionsSnapshot extensions) {
     JsonObject o = new JsonObject();
-    o.addProperty("format_version", FORMAT_VERSION);
+    o.addProperty("format_version", FORMAT_WITHOUT_DISTRIBUTION);
     o.add("installed", strings(extensions.installed()));
     if (!extensions.functions().isEmpty()) {
       o.add("functions", strings(extensions.functions()));
@@ -109,7 +117,7 @@ public final class SnapshotJson {
 
   private static JsonObject tableToJson(TableSnapshot t) {
     JsonObject o = new JsonObject();
-    o.addProperty("format_version", FORMAT_VERSION);
+    o.addProperty("format_version", t.distribution() == null ? FORMAT_WITHOUT_DISTRIBUTION : FORMAT_VERSION);
     o.addProperty("table", t.table());
     o.addProperty("schema", t.schema());
     o.addProperty("repo", t.repo());
@@ -122,6 +130,21 @@ public final class SnapshotJson {
     o.addProperty("base_filter", t.baseFilter());
     o.addProperty("has_create_action", t.hasCreateAction());
     o.addProperty("create_table_options", t.createTableOptions());
+    if (t.distribution() != null) {
+      JsonObject d = new JsonObject();
+      d.addProperty("kind", t.distribution().kind());
+      d.addProperty("column", t.distribution().column());
+      TableKey colocate = t.distribution().colocateWith();
+      if (colocate == null) {
+        d.add("colocate_with", JsonNull.INSTANCE);
+      } else {
+        JsonObject c = new JsonObject();
+        c.addProperty("schema", colocate.schema());
+        c.addProperty("table", colocate.table());
+        d.add("colocate_with", c);
+      }
+      o.add("distribution", d);
+    }
     return o;
   }
 
@@ -279,7 +302,8 @@ public final class SnapshotJson {
           o.object("multitenancy").map(SnapshotJson::readMultitenancy).orElse(MultitenancySnapshot.NONE),
           o.string("base_filter", null),
           o.bool("has_create_action", true),
-          o.string("create_table_options", null));
+          o.string("create_table_options", null),
+          o.object("distribution").map(SnapshotJson::readDistribution).orElse(null));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new SnapshotFormatException("snapshot " + source + " is invalid: " + e.getMessage()
           + "; fix or delete the file", e);
@@ -379,6 +403,11 @@ public final class SnapshotJson {
         o.bool("match_tenant", false),
         o.bool("index", false),
         o.string("index_where", null));
+  }
+
+  private static DistributionSnapshot readDistribution(Obj o) {
+    return new DistributionSnapshot(o.requiredString("kind"), o.string("column", null), o.object("colocate_with")
+        .map(c -> new TableKey(c.string("schema", null), c.requiredString("table"))).orElse(null));
   }
 
   private static MultitenancySnapshot readMultitenancy(Obj o) {

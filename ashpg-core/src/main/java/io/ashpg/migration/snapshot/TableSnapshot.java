@@ -23,6 +23,7 @@ import java.util.Set;
  * @param baseFilter         base filter SQL, or null
  * @param hasCreateAction    whether a resource on the table can create rows (used when merging resources)
  * @param createTableOptions text appended after {@code CREATE TABLE (…)}, e.g. {@code PARTITION BY RANGE (id)}
+ * @param distribution       how the table is spread over a Citus cluster, or null for a plain (local) table
  */
 public record TableSnapshot(
     String table,
@@ -36,7 +37,8 @@ public record TableSnapshot(
     MultitenancySnapshot multitenancy,
     String baseFilter,
     boolean hasCreateAction,
-    String createTableOptions) {
+    String createTableOptions,
+    DistributionSnapshot distribution) {
 
   public TableSnapshot {
     Objects.requireNonNull(table, "table");
@@ -46,6 +48,10 @@ public record TableSnapshot(
     checkConstraints = Lists.copy(checkConstraints);
     customStatements = Lists.copy(customStatements);
     multitenancy = multitenancy == null ? MultitenancySnapshot.NONE : multitenancy;
+    if (distribution != null && multitenancy.isContext()) {
+      throw new IllegalArgumentException("table " + table + " lives in tenant schemas, which Citus distributes whole;"
+          + " it cannot have a distribution of its own");
+    }
     requireUnique(table, "attribute", attributes.stream().map(AttributeSnapshot::source).toList());
     requireUnique(table, "identity", identities.stream().map(IdentitySnapshot::name).toList());
     requireUnique(table, "check constraint", checkConstraints.stream().map(CheckConstraintSnapshot::name).toList());
@@ -66,7 +72,7 @@ public record TableSnapshot(
   /** An empty table (no columns yet) of {@code repo}. */
   public static TableSnapshot empty(String repo, String schema, String table) {
     return new TableSnapshot(table, schema, repo, List.of(), List.of(), List.of(), List.of(), List.of(),
-        MultitenancySnapshot.NONE, null, true, null);
+        MultitenancySnapshot.NONE, null, true, null, null);
   }
 
   /** The key of this table within its set: tenant tables have no schema of their own. */
@@ -91,17 +97,17 @@ public record TableSnapshot(
 
   public TableSnapshot withTable(String t) {
     return new TableSnapshot(t, schema, repo, attributes, identities, customIndexes, checkConstraints,
-        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions);
+        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions, distribution);
   }
 
   public TableSnapshot withSchema(String s) {
     return new TableSnapshot(table, s, repo, attributes, identities, customIndexes, checkConstraints,
-        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions);
+        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions, distribution);
   }
 
   public TableSnapshot withAttributes(List<AttributeSnapshot> a) {
     return new TableSnapshot(table, schema, repo, a, identities, customIndexes, checkConstraints,
-        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions);
+        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions, distribution);
   }
 
   /** Appends {@code a}. */
@@ -127,36 +133,41 @@ public record TableSnapshot(
 
   public TableSnapshot withIdentities(List<IdentitySnapshot> i) {
     return new TableSnapshot(table, schema, repo, attributes, i, customIndexes, checkConstraints,
-        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions);
+        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions, distribution);
   }
 
   public TableSnapshot withCustomIndexes(List<CustomIndexSnapshot> i) {
     return new TableSnapshot(table, schema, repo, attributes, identities, i, checkConstraints,
-        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions);
+        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions, distribution);
   }
 
   public TableSnapshot withCheckConstraints(List<CheckConstraintSnapshot> c) {
     return new TableSnapshot(table, schema, repo, attributes, identities, customIndexes, c,
-        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions);
+        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions, distribution);
   }
 
   public TableSnapshot withCustomStatements(List<CustomStatementSnapshot> s) {
     return new TableSnapshot(table, schema, repo, attributes, identities, customIndexes, checkConstraints,
-        s, multitenancy, baseFilter, hasCreateAction, createTableOptions);
+        s, multitenancy, baseFilter, hasCreateAction, createTableOptions, distribution);
   }
 
   public TableSnapshot withMultitenancy(MultitenancySnapshot m) {
     return new TableSnapshot(table, schema, repo, attributes, identities, customIndexes, checkConstraints,
-        customStatements, m, baseFilter, hasCreateAction, createTableOptions);
+        customStatements, m, baseFilter, hasCreateAction, createTableOptions, distribution);
   }
 
   public TableSnapshot withBaseFilter(String b) {
     return new TableSnapshot(table, schema, repo, attributes, identities, customIndexes, checkConstraints,
-        customStatements, multitenancy, b, hasCreateAction, createTableOptions);
+        customStatements, multitenancy, b, hasCreateAction, createTableOptions, distribution);
+  }
+
+  public TableSnapshot withDistribution(DistributionSnapshot d) {
+    return new TableSnapshot(table, schema, repo, attributes, identities, customIndexes, checkConstraints,
+        customStatements, multitenancy, baseFilter, hasCreateAction, createTableOptions, d);
   }
 
   public TableSnapshot withCreateTableOptions(String o) {
     return new TableSnapshot(table, schema, repo, attributes, identities, customIndexes, checkConstraints,
-        customStatements, multitenancy, baseFilter, hasCreateAction, o);
+        customStatements, multitenancy, baseFilter, hasCreateAction, o, distribution);
   }
 }

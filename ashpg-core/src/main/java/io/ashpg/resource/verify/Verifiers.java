@@ -22,6 +22,7 @@ public final class Verifiers {
         new VerifyMultitenancy(),
         new VerifyManageTenant(),
         new VerifyPolymorphicOptions(),
+        new VerifyDistribution(),
         new VerifyIdentifierLengths(),
         new VerifyExtensions());
   }

@@ -131,4 +131,42 @@ class SnapshotJsonTest {
     assertThat(SnapshotJson.write(withFunctions)).contains("\"functions\"", "uuid_generate_v7");
     assertThat(SnapshotJson.readExtensions(SnapshotJson.write(withFunctions), "x")).isEqualTo(withFunctions);
   }
+  @Test
+  void aDistributionRoundTripsAndOnlyItMakesAFileFormatTwo() {
+    TableSnapshot plain = GoldenCases.get("initial_create").target().get(0);
+    assertThat(plain.distribution()).isNull();
+    assertThat(SnapshotJson.write(plain)).contains("\"format_version\": 1").doesNotContain("distribution");
+    for (DistributionSnapshot d : List.of(DistributionSnapshot.reference(),
+        DistributionSnapshot.distributed("author_id", null),
+        DistributionSnapshot.distributed("author_id", new TableKey("blog", "authors")))) {
+      TableSnapshot placed = plain.withDistribution(d);
+      String json = SnapshotJson.write(placed);
+      assertThat(json).contains("\"format_version\": 2", "\"kind\": \"" + d.kind() + "\"");
+      assertSorted(com.google.gson.JsonParser.parseString(json), "placed");
+      TableSnapshot back = SnapshotJson.readTable(json, "mem");
+      assertThat(back).isEqualTo(placed);
+      assertThat(SnapshotJson.write(back)).isEqualTo(json);
+    }
+    // the placement is part of the content the generator compares, so changing it is a change
+    assertThat(SnapshotJson.contentOf(plain.withDistribution(DistributionSnapshot.reference())))
+        .isNotEqualTo(SnapshotJson.contentOf(plain));
+  }
+
+  @Test
+  void aBadDistributionIsAnErrorNamingTheFileAndTheKey() {
+    assertThatThrownBy(() -> SnapshotJson.readTable("{\"table\": \"t\", \"format_version\": 2,"
+        + " \"distribution\": {\"kind\": \"sharded\"}}", "/snap/t/5.json"))
+        .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("/snap/t/5.json")
+        .hasMessageContaining("'sharded' is unknown");
+    assertThatThrownBy(() -> SnapshotJson.readTable("{\"table\": \"t\", \"distribution\": {\"kind\":"
+        + " \"distributed\"}}", "/snap/t/6.json"))
+        .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("/snap/t/6.json")
+        .hasMessageContaining("distribution \"column\"");
+    assertThatThrownBy(() -> SnapshotJson.readTable("{\"table\": \"t\", \"distribution\": {\"kind\":"
+        + " \"reference\", \"colocate_with\": {}}}", "/snap/t/7.json"))
+        .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("/snap/t/7.json")
+        .hasMessageContaining("colocate_with.table is missing");
+    assertThatThrownBy(() -> SnapshotJson.readTable("{\"table\": \"t\", \"format_version\": 3}", "/snap/t/8.json"))
+        .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("at most 2");
+  }
 }
