@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * The SaaS shape of issue 15 for runtime tests on Citus: organizations own {@code org_<id>} schemas
  * (manage_tenant), context-multitenant projects and tasks reference a global users table, and an attribute-multitenant
- * audit log is distributed by its tenant column. The migrations are written by hand the way the generator writes them
- * for a Citus repo (users and organizations reference tables, the audit log distributed by {@code org}), so these
- * tests depend on the runtime only.
+ * audit log is distributed by its tenant column. {@link #publicMigrations} and {@link #tenantMigrations} are written
+ * by hand the way the generator writes them for a Citus repo (users a reference table, the audit log distributed by
+ * {@code org}), so most tests depend on the runtime only; {@link CitusSaasTest} generates them.
  */
 final class Saas {
 
@@ -55,12 +55,12 @@ final class Saas {
       .belongsTo("project", "project", b -> b.allowNil(false))
       .belongsTo("assignee", "user", b -> b.attributeType(Type.INTEGER)));
 
-  /** Distributed by {@code org}; its primary key is (org, id) in the table, as Citus requires. */
+  /** Distributed by {@code org}, which is part of its primary key, as Citus requires. */
   static final Resource AUDIT = Resource.define("audit_entry", r -> r
       .postgres(pg -> pg.repo(SaasRepo.class).table("audit_entries"))
       .multitenancy(m -> m.strategy(Multitenancy.Strategy.ATTRIBUTE).attribute("org"))
       .uuidPrimaryKey("id")
-      .attribute("org", Type.STRING, a -> a.allowNil(false))
+      .attribute("org", Type.STRING, a -> a.allowNil(false).primaryKey(true))
       .attribute("message", Type.STRING, a -> a.allowNil(false)));
 
   static final String REPO = new SaasRepo().name();
@@ -80,7 +80,6 @@ final class Saas {
             CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL);
             SELECT create_reference_table('public.users');
             CREATE TABLE organizations (id serial PRIMARY KEY, name text NOT NULL);
-            SELECT create_reference_table('public.organizations');
             CREATE TABLE audit_entries (id uuid NOT NULL, org text NOT NULL, message text NOT NULL,
               PRIMARY KEY (org, id));
             SELECT create_distributed_table('public.audit_entries', 'org');
