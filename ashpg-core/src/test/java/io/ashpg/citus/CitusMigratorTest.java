@@ -19,6 +19,7 @@ import io.ashpg.migration.run.Migrator;
 import io.ashpg.migration.run.MigratorOptions;
 import io.ashpg.migration.run.TenantLister;
 import io.ashpg.migration.run.TenantMigrator;
+import io.ashpg.tenancy.MultiTenancy;
 import io.ashpg.testing.CitusDatabase;
 import io.ashpg.testing.WithCitus;
 import java.nio.file.Path;
@@ -106,6 +107,21 @@ class CitusMigratorTest {
     assertThat(Db.versions(db.coordinator(), "mig_a")).containsExactly(20250101000001L);
     assertThat(count(worker(db, nodePortOf(db, "mig_a")), "SELECT count(*) FROM pg_indexes WHERE schemaname ="
         + " 'mig_a' AND indexname LIKE 'tasks_title_index%'")).isZero();
+  }
+
+  @Test
+  void aHistoryTableOfAnEarlierVersionGetsItsChecksumColumnOnTheWorker() {
+    // schema_migrations as Ecto (and ashpg before checksums) made it, distributed with its tenant
+    MultiTenancy.createSchema(db.dataSource(), "mig_legacy", true);
+    exec(db.coordinator(), "CREATE TABLE mig_legacy.schema_migrations (version bigint PRIMARY KEY,"
+        + " inserted_at timestamp(0))");
+    assertThat(tableType(db, "mig_legacy.schema_migrations")).isEqualTo("schema");
+
+    tenants(true, "mig_legacy").migrate();
+
+    assertThat(Db.versions(db.coordinator(), "mig_legacy")).containsExactly(20250101000001L, 20250101000002L);
+    assertThat(count(db.coordinator(), "SELECT count(*) FROM mig_legacy.schema_migrations"
+        + " WHERE checksum IS NOT NULL")).isEqualTo(2);
   }
 
   @Test

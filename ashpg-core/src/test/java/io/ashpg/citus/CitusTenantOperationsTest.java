@@ -103,6 +103,22 @@ class CitusTenantOperationsTest {
   }
 
   @Test
+  void aDistributedTenantIsRenamedAndDroppedLikeAPlainOne() {
+    tenant("renamed_from", true);
+    int node = nodePortOf(db, "renamed_from");
+
+    MultiTenancy.renameTenant(db.dataSource(), "renamed_from", "renamed_to");
+    assertThat(distributedSchemas(db)).contains("renamed_to").doesNotContain("renamed_from");
+    assertThat(citus.placement("renamed_to").orElseThrow().node()).contains(new CitusNode("127.0.0.1", node));
+    assertThat(DataLayer.of(Saas.domain(), db.dataSource()).withTenant("renamed_to").count(Query.of(Saas.TASK)))
+        .isZero();
+
+    MultiTenancy.dropTenant(db.dataSource(), "renamed_to");
+    assertThat(distributedSchemas(db)).doesNotContain("renamed_to");
+    assertThat(MultiTenancy.listTenants(db.dataSource(), "renamed_")).isEmpty();
+  }
+
+  @Test
   void aTenantMovesOnlineWhileAnotherThreadKeepsWritingAndNoWriteIsLost() throws Exception {
     // the test cluster commits asynchronously (fast, not durable): an online move could lose writes there
     tenant("move_online", true);
