@@ -22,7 +22,9 @@ public record BulkOptions(int batchSize, boolean returnRecords, String upsertIde
   public enum Method {
     /**
      * COPY when no rows are returned and there is no upsert; otherwise unnest, or multi-row VALUES when the resource
-     * has array attributes (unnest would flatten them).
+     * has array attributes (unnest would flatten them) or its repo is on {@linkplain io.ashpg.repo.Repo#citus()
+     * Citus} (there an {@code INSERT … SELECT unnest(…)} is computed on the coordinator and then copied to the shard,
+     * while a multi-row VALUES goes to the tenant's node as one router statement).
      */
     AUTO,
     /**

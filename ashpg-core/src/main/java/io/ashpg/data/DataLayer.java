@@ -362,7 +362,8 @@ public final class DataLayer {
    * which wait for the uncommitted insert's lock (a self-deadlock), and migrations marked no-transaction
    * ({@code CREATE INDEX CONCURRENTLY}) cannot run in one at all. The tenant migrator's per-tenant lock and
    * bookkeeping apply. When a migration fails the record is deleted again and the error propagates (the
-   * half-migrated schema stays for inspection; {@link io.ashpg.tenancy.MultiTenancy#dropTenant} removes it).
+   * half-migrated schema stays for inspection; {@link io.ashpg.tenancy.MultiTenancy#dropTenant} removes it). On a
+   * {@linkplain Repo#citus() Citus} repo the schema is a distributed schema.
    *
    * @throws InvalidQueryException inside a transaction, where the schema could not be migrated (see above)
    */
@@ -384,7 +385,7 @@ public final class DataLayer {
           + "migrations from; configure DataLayer.withTenantMigrations(location)", null);
     }
     try {
-      MultiTenancy.createTenant(dataSource, repoName, location, name);
+      MultiTenancy.createTenant(dataSource, repoName, location, name, repo != null && repo.citus());
     } catch (RuntimeException e) {
       try {
         destroyRow(Changeset.destroy(r, row));
@@ -564,8 +565,11 @@ public final class DataLayer {
         : upsertOf(m, options.upsertIdentity(), options.upsertFields());
     BulkOptions.Method method = options.method();
     if (method == BulkOptions.Method.AUTO) {
+      // on Citus, INSERT … SELECT unnest(…) is pulled to the coordinator; VALUES is routed to the tenant's node
+      Repo repo = repo(resource);
+      boolean citus = repo != null && repo.citus();
       method = !options.returnRecords() && upsert == null ? BulkOptions.Method.COPY
-          : BulkWriter.unnestable(columns) ? BulkOptions.Method.UNNEST : BulkOptions.Method.VALUES;
+          : BulkWriter.unnestable(columns) && !citus ? BulkOptions.Method.UNNEST : BulkOptions.Method.VALUES;
     }
     if (method == BulkOptions.Method.COPY && (upsert != null || options.returnRecords())) {
       throw new InvalidQueryException("bulk create of " + m.name() + ": COPY cannot upsert or return rows; use "
@@ -840,15 +844,16 @@ public final class DataLayer {
     }
   }
 
-  private static AshPgException translate(SQLException e, String what, Model m, Operation operation,
-                                          Map<String, Object> values) {
+  private AshPgException translate(SQLException e, String what, Model m, Operation operation,
+                                   Map<String, Object> values) {
     if (operation != null && m != null) {
       Optional<? extends AshPgException> mapped = m.errors.map(e, operation, values == null ? Map.of() : values);
       if (mapped.isPresent()) {
         return mapped.get();
       }
     }
-    return SqlErrors.translate(e, what);
+    Repo repo = m == null ? null : repo(m.resource);
+    return SqlErrors.translate(e, what, repo != null && repo.citus());
   }
 
   /** Rendering problems (unknown attributes, bad values, missing extensions) surface as InvalidQueryExceptions. */

@@ -23,4 +23,22 @@ public final class SqlErrors {
       default -> new DatabaseException(message, state, e);
     };
   }
+
+  /**
+   * {@link #translate(SQLException, String)} for a statement on a database that is a Citus cluster ({@code citus}):
+   * a statement refused as not supported ({@code 0A000}) or failed in Citus's planner or executor ({@code XX000},
+   * which Citus uses e.g. for joins that need repartitioning) becomes a {@link DistributedQueryException} that says
+   * how to keep the query on one node.
+   */
+  public static AshPgException translate(SQLException e, String what, boolean citus) {
+    String state = e.getSQLState();
+    if (citus && ("0A000".equals(state) || "XX000".equals(state))) {
+      return new DistributedQueryException(what + " failed: the Citus cluster cannot run it as written [" + state
+          + "]: " + e.getMessage() + "\nOn Citus a statement runs on one node when it stays within one tenant — one"
+          + " tenant schema (context multitenancy) or one tenant value (attribute multitenancy) — plus reference"
+          + " tables. Give the query its tenant, or run one query per tenant and combine the results in the"
+          + " application; nothing was read or written", state, e);
+    }
+    return translate(e, what);
+  }
 }

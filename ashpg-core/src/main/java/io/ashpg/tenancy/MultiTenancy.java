@@ -8,6 +8,7 @@ import io.ashpg.migration.run.MigrationResult;
 import io.ashpg.migration.run.MigratorOptions;
 import io.ashpg.migration.run.TenantLister;
 import io.ashpg.migration.run.TenantMigrator;
+import io.ashpg.migration.run.TenantSchema;
 import io.ashpg.repo.Repo;
 import io.ashpg.sql.Identifier;
 import java.sql.Connection;
@@ -32,6 +33,10 @@ import javax.sql.DataSource;
  * MultiTenancy.listTenants(dataSource, "org_");            // [org_43]
  * MultiTenancy.dropTenant(dataSource, "org_43");
  * }</pre>
+ *
+ * <p>On a Citus cluster ({@link Repo#citus()}, or the {@code citus} flag of the methods taking a repo name) new
+ * tenant schemas are distributed schemas, each living whole on one worker node; renaming and dropping work the same
+ * there. {@link io.ashpg.tenancy.citus.CitusTenants} distributes existing schemas and moves tenants between nodes.
  */
 public final class MultiTenancy {
   private MultiTenancy() {}
@@ -41,9 +46,12 @@ public final class MultiTenancy {
     return "classpath:" + repo.tenantMigrationsPath();
   }
 
-  /** Creates the schema {@code tenant} (if missing) and applies all of {@code repo}'s tenant migrations to it. */
+  /**
+   * Creates the schema {@code tenant} (if missing; a Citus distributed schema when {@link Repo#citus()}) and applies
+   * all of {@code repo}'s tenant migrations to it.
+   */
   public static MigrationResult createTenant(DataSource dataSource, Repo repo, String tenant) {
-    return createTenant(dataSource, repo.name(), tenantMigrationsLocation(repo), tenant);
+    return createTenant(dataSource, repo.name(), tenantMigrationsLocation(repo), tenant, repo.citus());
   }
 
   /**
@@ -54,13 +62,40 @@ public final class MultiTenancy {
    */
   public static MigrationResult createTenant(DataSource dataSource, String repoName, String location,
                                              String tenant) {
-    createSchema(dataSource, tenant);
-    return migrateTenant(dataSource, repoName, location, tenant);
+    return createTenant(dataSource, repoName, location, tenant, false);
+  }
+
+  /**
+   * {@link #createTenant(DataSource, String, String, String)}; with {@code citus}, the schema is created as a Citus
+   * distributed schema (see {@link TenantSchema}), so the tenant's tables live together on one worker node.
+   *
+   * @throws MigrationException naming the tenant when a migration fails (the schema stays, at the last good version)
+   */
+  public static MigrationResult createTenant(DataSource dataSource, String repoName, String location,
+                                             String tenant, boolean citus) {
+    createSchema(dataSource, tenant, citus);
+    return migrateTenant(dataSource, repoName, location, tenant, citus);
   }
 
   /** {@code CREATE SCHEMA IF NOT EXISTS "tenant"}. */
   public static void createSchema(DataSource dataSource, String tenant) {
-    execute(dataSource, "CREATE SCHEMA IF NOT EXISTS " + quote(tenant), "create tenant schema '" + tenant + "'");
+    createSchema(dataSource, tenant, false);
+  }
+
+  /**
+   * {@code CREATE SCHEMA IF NOT EXISTS "tenant"}; with {@code citus}, as a Citus distributed schema (see
+   * {@link TenantSchema}). An existing schema is left as it is; distribute existing tenants with
+   * {@link io.ashpg.tenancy.citus.CitusTenants#distributeSchemas}.
+   */
+  public static void createSchema(DataSource dataSource, String tenant, boolean citus) {
+    String what = "create tenant schema '" + tenant + "'" + (citus ? " as a Citus distributed schema" : "");
+    validate(tenant);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      TenantSchema.create(c, tenant, citus);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, what);
+    }
   }
 
   /**
@@ -72,9 +107,20 @@ public final class MultiTenancy {
    */
   public static MigrationResult migrateTenant(DataSource dataSource, String repoName, String location,
                                               String tenant) {
+    return migrateTenant(dataSource, repoName, location, tenant, false);
+  }
+
+  /**
+   * {@link #migrateTenant(DataSource, String, String, String)}; with {@code citus}, a missing schema is created as a
+   * Citus distributed schema.
+   *
+   * @throws MigrationException naming the tenant when a migration fails
+   */
+  public static MigrationResult migrateTenant(DataSource dataSource, String repoName, String location,
+                                              String tenant, boolean citus) {
     validate(tenant);
     MigratorOptions options = MigratorOptions.builder().repoName(Objects.requireNonNull(repoName, "repoName"))
-        .location(Objects.requireNonNull(location, "location")).all().quiet(true).build();
+        .location(Objects.requireNonNull(location, "location")).all().quiet(true).citus(citus).build();
     try {
       return TenantMigrator.create(dataSource, options, TenantLister.of(List.of(tenant))).migrate();
     } catch (MigrationException e) {
@@ -89,7 +135,7 @@ public final class MultiTenancy {
 
   /** {@link #migrateTenant(DataSource, String, String, String)} with {@code repo}'s tenant migrations path. */
   public static MigrationResult migrateTenant(DataSource dataSource, Repo repo, String tenant) {
-    return migrateTenant(dataSource, repo.name(), tenantMigrationsLocation(repo), tenant);
+    return migrateTenant(dataSource, repo.name(), tenantMigrationsLocation(repo), tenant, repo.citus());
   }
 
   /** {@code ALTER SCHEMA "from" RENAME TO "to"}, on its own connection. */

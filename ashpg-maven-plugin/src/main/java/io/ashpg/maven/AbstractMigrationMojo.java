@@ -136,6 +136,7 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
     MigratorOptions.Builder b = MigratorOptions.builder()
         .repoName(repo.name())
         .locations(locations)
+        .citus(repo.citus())
         .logSql(logSql)
         .quiet(quiet)
         .ignoreChecksums(ignoreChecksums);

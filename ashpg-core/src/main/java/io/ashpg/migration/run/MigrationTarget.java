@@ -17,9 +17,11 @@ import javax.sql.DataSource;
  * @param migrationsLocation public migrations, default {@code classpath:db/<repo>/migrations}
  * @param tenantMigrationsLocation tenant migrations, default {@code classpath:db/<repo>/tenant_migrations}
  * @param tenantLister the tenants; null when the repo has none
+ * @param citus the database is a Citus cluster ({@link Repo#citus()}): tenant runs create missing tenant schemas as
+ *     distributed schemas (see {@link MigratorOptions#citus()})
  */
 public record MigrationTarget(DataSource dataSource, String url, String user, String password, String repoName,
-    String migrationsLocation, String tenantMigrationsLocation, TenantLister tenantLister) {
+    String migrationsLocation, String tenantMigrationsLocation, TenantLister tenantLister, boolean citus) {
 
   public MigrationTarget {
     if (dataSource == null && url == null) {
@@ -36,7 +38,8 @@ public record MigrationTarget(DataSource dataSource, String url, String user, St
 
   /**
    * The target a {@link Repo} describes: its {@link Repo#config() connection}, its name, its migration paths on the
-   * classpath and its {@link Repo#allTenants(java.sql.Connection) tenants}.
+   * classpath, its {@link Repo#allTenants(java.sql.Connection) tenants} and whether it is on {@link Repo#citus()
+   * Citus}.
    *
    * @throws IllegalStateException naming the repo and the settings to use when it has no connection configured
    */
@@ -55,33 +58,40 @@ public record MigrationTarget(DataSource dataSource, String url, String user, St
     };
     if (config.dataSource().isPresent()) {
       return new MigrationTarget(config.dataSource().get(), null, null, null, repo.name(), migrations,
-          tenantMigrations, tenants);
+          tenantMigrations, tenants, repo.citus());
     }
     String url = config.jdbcUrl().orElseThrow(() -> new IllegalStateException("repo " + repo.name()
         + " has no database configured: set ashpg.url/ASHPG_URL (and ASHPG_USERNAME, ASHPG_PASSWORD) or override "
         + repo.getClass().getName() + ".config()"));
     return new MigrationTarget(null, url, config.username().orElse(null), config.password().orElse(null),
-        repo.name(), migrations, tenantMigrations, tenants);
+        repo.name(), migrations, tenantMigrations, tenants, repo.citus());
   }
 
   /** A target over {@code dataSource} with the default classpath locations. */
   public static MigrationTarget of(DataSource dataSource, String repoName) {
-    return new MigrationTarget(dataSource, null, null, null, repoName, null, null, null);
+    return new MigrationTarget(dataSource, null, null, null, repoName, null, null, null, false);
   }
 
   /** A target connecting with a JDBC URL, with the default classpath locations. */
   public static MigrationTarget of(String url, String user, String password, String repoName) {
-    return new MigrationTarget(null, url, user, password, repoName, null, null, null);
+    return new MigrationTarget(null, url, user, password, repoName, null, null, null, false);
   }
 
   /** This target with {@code lister} listing the tenants. */
   public MigrationTarget withTenants(TenantLister lister) {
     return new MigrationTarget(dataSource, url, user, password, repoName, migrationsLocation, tenantMigrationsLocation,
-        lister);
+        lister, citus);
+  }
+
+  /** This target on a Citus cluster, or not (see {@link MigratorOptions#citus()}). */
+  public MigrationTarget withCitus(boolean citus) {
+    return new MigrationTarget(dataSource, url, user, password, repoName, migrationsLocation, tenantMigrationsLocation,
+        tenantLister, citus);
   }
 
   /** This target with other migration locations. */
   public MigrationTarget withLocations(String migrations, String tenantMigrations) {
-    return new MigrationTarget(dataSource, url, user, password, repoName, migrations, tenantMigrations, tenantLister);
+    return new MigrationTarget(dataSource, url, user, password, repoName, migrations, tenantMigrations, tenantLister,
+        citus);
   }
 }

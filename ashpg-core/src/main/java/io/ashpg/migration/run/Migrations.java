@@ -103,11 +103,14 @@ public final class Migrations {
   }
 
   private static MigratorOptions.Builder options(MigrationTarget target, String location) {
-    return MigratorOptions.builder().repoName(target.repoName()).location(location);
+    return MigratorOptions.builder().repoName(target.repoName()).location(location).citus(target.citus());
   }
 
   private static MigratorOptions withLocations(MigratorOptions options, String location, MigrationTarget target) {
-    MigratorOptions.Builder b = options.toBuilder().repoName(target.repoName());
+    // a Citus target makes tenant schemas distributed whatever the explicit options say: plain ones there would be
+    // local tables on the coordinator, outside the cluster
+    MigratorOptions.Builder b = options.toBuilder().repoName(target.repoName())
+        .citus(options.citus() || target.citus());
     return options.locations().isEmpty() ? b.locations(List.of(location)).build() : b.build();
   }
 

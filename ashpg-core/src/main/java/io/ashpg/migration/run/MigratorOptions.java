@@ -29,10 +29,13 @@ import java.util.Set;
  * @param onlyTenants when not empty, tenant runs touch only these tenants (each must be listed; a {@link Migrator}
  *     refuses options with tenant filters)
  * @param exceptTenants tenant runs skip these tenants (each must be listed)
+ * @param citus the database is a Citus cluster ({@link io.ashpg.repo.Repo#citus()}): a tenant run creates a missing
+ *     tenant schema as a distributed schema (see {@link TenantSchema}); single-schema runs are not affected
  */
 public record MigratorOptions(String repoName, List<String> locations, Scope scope, String prefix, boolean logSql,
     boolean quiet, boolean strictVersionOrder, boolean ignoreChecksums, int poolSize, int parallelism,
-    LockStrategy lockStrategy, Duration lockTimeout, Set<String> onlyTenants, Set<String> exceptTenants) {
+    LockStrategy lockStrategy, Duration lockTimeout, Set<String> onlyTenants, Set<String> exceptTenants,
+    boolean citus) {
 
   /** Default repo name, when none is given. */
   public static final String DEFAULT_REPO = "repo";
@@ -83,6 +86,7 @@ public record MigratorOptions(String repoName, List<String> locations, Scope sco
     b.lockTimeout = lockTimeout;
     b.onlyTenants = new LinkedHashSet<>(onlyTenants);
     b.exceptTenants = new LinkedHashSet<>(exceptTenants);
+    b.citus = citus;
     return b;
   }
 
@@ -112,6 +116,7 @@ public record MigratorOptions(String repoName, List<String> locations, Scope sco
     private Duration lockTimeout = Duration.ofMinutes(15);
     private Set<String> onlyTenants = new LinkedHashSet<>();
     private Set<String> exceptTenants = new LinkedHashSet<>();
+    private boolean citus;
 
     private Builder() {
     }
@@ -226,10 +231,19 @@ public record MigratorOptions(String repoName, List<String> locations, Scope sco
       return this;
     }
 
+    /**
+     * The database is a Citus cluster (default false; {@link io.ashpg.repo.Repo#citus()}): tenant runs create
+     * missing tenant schemas as distributed schemas.
+     */
+    public Builder citus(boolean citus) {
+      this.citus = citus;
+      return this;
+    }
+
     /** The options. */
     public MigratorOptions build() {
       return new MigratorOptions(repoName, locations, scope, prefix, logSql, quiet, strictVersionOrder,
-          ignoreChecksums, poolSize, parallelism, lockStrategy, lockTimeout, onlyTenants, exceptTenants);
+          ignoreChecksums, poolSize, parallelism, lockStrategy, lockTimeout, onlyTenants, exceptTenants, citus);
     }
   }
 }

@@ -64,6 +64,7 @@ final class SchemaRunner {
   private final String schema;
   private final String table;
   private final boolean scopeSearchPath;
+  private final boolean distributed;
   private final MigratorOptions options;
   private final boolean checkClientConnection;
   private final Level level;
@@ -75,10 +76,20 @@ final class SchemaRunner {
    */
   SchemaRunner(Connection connection, String schema, boolean scopeSearchPath, MigratorOptions options, Level level)
       throws SQLException {
+    this(connection, schema, scopeSearchPath, false, options, level);
+  }
+
+  /**
+   * @param distributed create the schema, when missing, as a Citus distributed schema ({@link TenantSchema}); its
+   *     {@code schema_migrations} then becomes one of its single-shard tables, on the tenant's node
+   */
+  SchemaRunner(Connection connection, String schema, boolean scopeSearchPath, boolean distributed,
+      MigratorOptions options, Level level) throws SQLException {
     this.connection = connection;
     this.schema = schema;
     this.table = Identifier.qualified(schema, TABLE);
     this.scopeSearchPath = scopeSearchPath;
+    this.distributed = distributed;
     this.options = options;
     this.checkClientConnection = connection.getMetaData().getDatabaseMajorVersion() >= 14;
     this.level = options.quiet() ? Level.DEBUG : level;
@@ -154,8 +165,13 @@ final class SchemaRunner {
     StringBuilder sql = new StringBuilder();
     if (!seen.schemaExists()) {
       // only when it was missing: CREATE SCHEMA IF NOT EXISTS needs the database's CREATE privilege even then
-      log(level, "creating schema \"" + schema + "\"");
-      sql.append(createSchemaSql()).append(";\n");
+      log(level, "creating " + (distributed ? "distributed schema \"" : "schema \"") + schema + "\"");
+      if (distributed) {
+        // a transaction of its own: the Citus setting must not outlive the CREATE SCHEMA (see TenantSchema)
+        TenantSchema.create(connection, schema, true);
+      } else {
+        sql.append(TenantSchema.createSql(schema)).append(";\n");
+      }
     }
     sql.append(seen.tableExists() ? addChecksumSql() : createTableSql()).append(";\n").append(selectAppliedSql());
     try (Statement s = connection.createStatement()) {
@@ -170,10 +186,6 @@ final class SchemaRunner {
         return applied(rs);
       }
     }
-  }
-
-  private String createSchemaSql() {
-    return "CREATE SCHEMA IF NOT EXISTS " + Identifier.quote(schema);
   }
 
   private String createTableSql() {

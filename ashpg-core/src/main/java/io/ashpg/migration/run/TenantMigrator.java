@@ -43,6 +43,11 @@ import javax.sql.DataSource;
  * migrations before it stay applied); the other tenants go on; when all are done, a {@link MigrationException} is
  * thrown whose {@link MigrationException#result() result} holds every tenant's outcome and every failure. Rerunning
  * resumes where each tenant stopped. Like {@link Migrator}, every method returns only when everything succeeded.
+ *
+ * <p>On a Citus cluster ({@link MigratorOptions#citus()}) a missing tenant schema is created as a distributed schema
+ * ({@link TenantSchema}); its tables, {@code schema_migrations} among them, then live on one worker, and the
+ * migrations run there through the coordinator, which also holds the advisory locks. An existing plain schema is
+ * migrated as it is (distribute it with {@code io.ashpg.tenancy.citus.CitusTenants#distributeSchemas}).
  */
 public final class TenantMigrator {
 
@@ -294,7 +299,7 @@ public final class TenantMigrator {
               "tenant \"" + tenant + "\" of repo " + options.repoName(), options.lockTimeout())
           : null;
       try {
-        SchemaRunner runner = new SchemaRunner(c, tenant, true, options, Level.DEBUG);
+        SchemaRunner runner = new SchemaRunner(c, tenant, true, options.citus(), options, Level.DEBUG);
         // read again under the lock: the run's read may be stale; it only spares the catalog query
         SortedMap<Long, AppliedMigration> applied = runner.prepare(seen);
         try {
