@@ -37,9 +37,9 @@ import java.util.UUID;
  * ({@link LocalPostgres}), alternating in the same run:
  * <ol>
  *   <li>{@code -Dcitus.tenants=200} tenants × the 5 migrations of benchmark 4 through ashpg's {@link TenantMigrator}
- *       (default options), each run in a fresh database. On the cluster the database has
- *       {@code citus.enable_schema_based_sharding} on, so every tenant schema the migrator creates is a distributed
- *       schema; the run is checked to have distributed them all;</li>
+ *       (default options), each run in a fresh database. On the cluster the migrator runs with
+ *       {@code MigratorOptions.citus(true)}, so it creates every tenant schema as a distributed schema; the run is
+ *       checked to have distributed them all;</li>
  *   <li>a tenant read/write mix through ashpg's {@link DataLayer} on one connection: 80 % {@code get} by primary key,
  *       20 % {@code update} of one column by primary key, over 50 posts in each tenant;</li>
  *   <li>on the cluster only: moving one tenant schema with 10,000 posts to the other worker with
@@ -117,10 +117,8 @@ final class CitusBench {
 
         @Override
         public Db create(String hint) throws SQLException {
+          // the migrator creates every tenant schema as a distributed schema (MigratorOptions.citus)
           CitusDatabase db = cluster.createDatabase(hint);
-          // every schema created in this database from now on is a distributed schema (Citus 12+)
-          BenchDb.exec(db.coordinator(), "ALTER DATABASE \"" + db.name()
-              + "\" SET citus.enable_schema_based_sharding TO on");
           return new Db(db.coordinator(), db);
         }
       };
@@ -153,7 +151,11 @@ final class CitusBench {
   }
 
   private MigratorOptions options() {
-    return MigratorOptions.builder().repoName("bench").location(files.toString()).quiet(true).build();
+    return options(false);
+  }
+
+  private MigratorOptions options(boolean citus) {
+    return MigratorOptions.builder().repoName("bench").location(files.toString()).quiet(true).citus(citus).build();
   }
 
   /** 6a: the tenant migrations, a fresh database per run. */
@@ -183,7 +185,8 @@ final class CitusBench {
       double seconds;
       try (HikariDataSource pool = TenantBench.pool(db.db(), options().poolSize())) {
         long start = System.nanoTime();
-        TenantMigrator.create(pool, options(), TenantLister.of(tenants)).migrate(); // throws when a tenant failed
+        TenantMigrator.create(pool, options(target.name().equals("citus")), TenantLister.of(tenants))
+            .migrate(); // throws when a tenant failed
         seconds = (System.nanoTime() - start) / 1e9;
       }
       TenantBench.verify(db.db(), tenants.size());
