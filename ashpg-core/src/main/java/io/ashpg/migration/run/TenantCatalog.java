@@ -42,8 +42,13 @@ final class TenantCatalog {
 
   /** Tables per {@code UNION ALL}. */
   static final int CHUNK = 50;
-  /** Tables a reader connection should have to be worth opening (a connection costs a few ms to open). */
-  static final int TABLES_PER_READER = 200;
+  /**
+   * Listed schemas per reader connection. Measured on 2 cores (PostgreSQL 15, fresh backends): 1,000 tenants read in
+   * 81 ms on one connection, 61 ms on two and 72 ms on four; 10,000 in 557 ms on two, 607 ms on four. More readers
+   * than the server has cores only add connection set-up and contention; the server's core count is not known here,
+   * so the readers grow with the fleet (and never exceed the run's parallelism).
+   */
+  static final int TABLES_PER_READER = 500;
 
   /**
    * What the read saw of one schema: a tenant worker uses it to skip its own catalog query (see
