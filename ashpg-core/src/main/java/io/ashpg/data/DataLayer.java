@@ -1135,8 +1135,11 @@ public final class DataLayer {
                                          Instant now, boolean sameKeys) {
     int n = columns.size();
     String[] names = new String[n];
+    @SuppressWarnings("unchecked")
+    Function<Object, Object>[] converters = new Function[n];
     for (int c = 0; c < n; c++) {
       names[c] = columns.get(c).name();
+      converters[c] = SqlValues.converter(columns.get(c).type());
     }
     List<Object[]> out = new ArrayList<>(rows.size());
     for (int r = 0; r < rows.size(); r++) {
@@ -1161,7 +1164,7 @@ public final class DataLayer {
               + "' to an expression; bulk create takes values only", null);
         }
         try {
-          values[c] = SqlValues.toJdbc(v, a.type());
+          values[c] = v == null ? null : converters[c].apply(v);
         } catch (IllegalArgumentException e) {
           throw new InvalidQueryException("bulk create of " + m.name() + ": row " + r + ", attribute '" + a.name()
               + "': " + e.getMessage(), e);

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.postgresql.util.PGobject;
 
 /**
@@ -45,44 +46,51 @@ public final class SqlValues {
 
   /** The JDBC value for {@code value} as {@code type}, or an untyped conversion when {@code type} is null. */
   public static Object toJdbc(Object value, Type type) {
-    if (value == null) {
-      return null;
-    }
+    return value == null ? null : converter(type).apply(value);
+  }
+
+  /**
+   * {@link #toJdbc} for one type, decided once: a caller converting many values of the same attribute (a bulk
+   * create of 10,000 rows) looks at the type once per column instead of once per value. Takes non-null values.
+   */
+  public static Function<Object, Object> converter(Type type) {
     if (type == null) {
-      return untyped(value);
+      return SqlValues::untyped;
     }
     if (type instanceof Type.ArrayOf a) {
-      return array(value, a.element());
+      return value -> array(value, a.element());
     }
     if (type instanceof Type.Text) {
-      return text(value, type);
+      return value -> text(value, type);
     }
     if (type instanceof Type.Decimal) {
-      return decimal(value);
+      return SqlValues::decimal;
     }
     if (type instanceof Type.OneOf oneOf) {
-      String s = value instanceof Enum<?> e ? e.name() : text(value, type);
-      if (!oneOf.values().contains(s)) {
-        throw new IllegalArgumentException("'" + s + "' is not one of " + oneOf.values());
-      }
-      return s;
+      return value -> {
+        String s = value instanceof Enum<?> e ? e.name() : text(value, type);
+        if (!oneOf.values().contains(s)) {
+          throw new IllegalArgumentException("'" + s + "' is not one of " + oneOf.values());
+        }
+        return s;
+      };
     }
     if (type instanceof Type.Custom) {
-      return value instanceof PGobject o ? o.getValue() : value.toString();
+      return value -> value instanceof PGobject o ? o.getValue() : value.toString();
     }
     return switch (type.name()) {
-      case "uuid", "uuid_v7" -> uuid(value);
-      case "integer" -> integer(value);
-      case "float" -> floating(value);
-      case "boolean" -> bool(value);
-      case "date" -> date(value);
-      case "time" -> time(value);
-      case "utc_datetime", "utc_datetime_usec", "naive_datetime" -> localDateTime(value);
-      case "timestamptz" -> offsetDateTime(value);
-      case "binary" -> bytes(value);
-      case "map" -> json(value);
-      case "atom" -> value instanceof Enum<?> e ? e.name() : text(value, type);
-      default -> value;
+      case "uuid", "uuid_v7" -> SqlValues::uuid;
+      case "integer" -> SqlValues::integer;
+      case "float" -> SqlValues::floating;
+      case "boolean" -> SqlValues::bool;
+      case "date" -> SqlValues::date;
+      case "time" -> SqlValues::time;
+      case "utc_datetime", "utc_datetime_usec", "naive_datetime" -> SqlValues::localDateTime;
+      case "timestamptz" -> SqlValues::offsetDateTime;
+      case "binary" -> SqlValues::bytes;
+      case "map" -> SqlValues::json;
+      case "atom" -> value -> value instanceof Enum<?> e ? e.name() : text(value, type);
+      default -> Function.identity();
     };
   }
 
@@ -143,9 +151,43 @@ public final class SqlValues {
       out.append(l.longValue());
     } else if (jdbcValue instanceof UUID u) {
       out.append(u);
+    } else if (jdbcValue instanceof LocalDateTime t && t.getYear() >= 0 && t.getYear() <= 9999) {
+      // digits, '-', ':', ' ' and '.' need no quotes inside the array's double-quoted element, and written field by
+      // field there is no String per value (a bulk create of 10,000 rows formats 10,000 of them)
+      out.append('"');
+      appendTimestamp(out, t);
+      out.append('"');
     } else {
       appendQuoted(out, jdbcValue instanceof String s ? s : pgText(jdbcValue));
     }
+  }
+
+  /** {@code yyyy-MM-dd HH:mm:ss[.fraction]}, the fraction without trailing zeros; the year must be 0–9999. */
+  private static void appendTimestamp(StringBuilder out, LocalDateTime t) {
+    pad(out, t.getYear(), 4).append('-');
+    pad(out, t.getMonthValue(), 2).append('-');
+    pad(out, t.getDayOfMonth(), 2).append(' ');
+    pad(out, t.getHour(), 2).append(':');
+    pad(out, t.getMinute(), 2).append(':');
+    pad(out, t.getSecond(), 2);
+    int nanos = t.getNano();
+    if (nanos != 0) {
+      int digits = 9;
+      while (nanos % 10 == 0) {
+        nanos /= 10;
+        digits--;
+      }
+      pad(out.append('.'), nanos, digits);
+    }
+  }
+
+  private static StringBuilder pad(StringBuilder out, int value, int width) {
+    for (int limit = 10, w = 1; w < width; w++, limit *= 10) {
+      if (value < limit) {
+        out.append('0');
+      }
+    }
+    return out.append(value);
   }
 
   private static void appendQuoted(StringBuilder out, String e) {

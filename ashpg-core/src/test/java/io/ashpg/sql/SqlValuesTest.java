@@ -51,7 +51,24 @@ class SqlValuesTest {
       SqlValues.appendArrayElement(elements.append('|'), v);
     }
     // integers and UUIDs need no quotes; every other element is quoted, so "NULL" stays a string
-    assertThat(elements).hasToString("|NULL|-7|" + id + "|\"NULL\"|\"a,\\\"b\\\"\\\\\"|\"2024-01-01T10:00:00.000005\"");
+    assertThat(elements).hasToString("|NULL|-7|" + id + "|\"NULL\"|\"a,\\\"b\\\"\\\\\"|\"2024-01-01 10:00:00.000005\"");
+  }
+
+  @Test
+  void timestampArrayElementsKeepEveryFieldAndTheWholeFraction() {
+    for (LocalDateTime t : List.of(LocalDateTime.of(7, 2, 3, 4, 5, 6), LocalDateTime.of(2024, 12, 31, 23, 59, 0),
+        LocalDateTime.of(2024, 1, 1, 0, 0, 0, 120_000_000), LocalDateTime.of(2024, 1, 1, 0, 0, 0, 1),
+        LocalDateTime.of(9999, 1, 1, 0, 0, 0, 999_999_999), LocalDateTime.of(-5, 1, 1, 0, 0),
+        LocalDateTime.of(12345, 1, 1, 0, 0))) {
+      StringBuilder out = new StringBuilder();
+      SqlValues.appendArrayElement(out, t);
+      String element = out.substring(1, out.length() - 1);
+      // what PostgreSQL reads back must be the same instant: parse it the ISO way
+      assertThat(LocalDateTime.parse(element.replace(' ', 'T'))).as(element).isEqualTo(t);
+    }
+    StringBuilder out = new StringBuilder();
+    SqlValues.appendArrayElement(out, LocalDateTime.of(7, 2, 3, 4, 5, 6, 120_000_000));
+    assertThat(out).hasToString("\"0007-02-03 04:05:06.12\"");
   }
 
   @Test

@@ -33,6 +33,11 @@ final class Connections {
     if (ds.getApplicationName() == null || ds.getApplicationName().equals("PostgreSQL JDBC Driver")) {
       ds.setApplicationName(APPLICATION_NAME);
     }
+    if (ds.getAssumeMinServerVersion() == null) {
+      // pgjdbc then sends application_name in the startup packet; otherwise every connection costs one more
+      // round trip for a SET after login (ashpg needs PostgreSQL 13 or later anyway)
+      ds.setAssumeMinServerVersion("9.0");
+    }
     return ds;
   }
 
@@ -49,8 +54,12 @@ final class Connections {
       return new HikariDataSource(config);
     } catch (HikariPool.PoolInitializationException e) {
       // the pool opens its first connection at once: an unreachable server or a missing database ends up here
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new MigrationException("cannot connect to " + JdbcUrls.redact(url) + ": " + cause.getMessage(), cause);
+      throw cannotConnect(url, e.getCause() == null ? e : e.getCause());
     }
+  }
+
+  /** The error for a first connection that failed: names the URL (without secrets), keeps the cause's SQLSTATE. */
+  static MigrationException cannotConnect(String url, Throwable cause) {
+    return new MigrationException("cannot connect to " + JdbcUrls.redact(url) + ": " + cause.getMessage(), cause);
   }
 }

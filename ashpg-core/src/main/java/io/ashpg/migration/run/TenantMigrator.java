@@ -30,9 +30,11 @@ import javax.sql.DataSource;
  * <p>A run parses the files once, lists the tenants ({@link TenantLister}, filtered by {@code onlyTenants} /
  * {@code exceptTenants}; a filter naming a tenant that is not listed is an error before anything runs; a listed name
  * that is not a valid schema name is a failure of that tenant alone, which is skipped), reads every tenant's applied
- * versions with one catalog query plus one query per {@value TenantCatalog#CHUNK} tenants (those spread over the
- * workers' connections), and hands only the tenants with work to a bounded pool of workers. So a run where every
- * tenant is at head costs a handful of queries.
+ * versions from the tenants' own {@code schema_migrations} tables in a fixed number of round trips (a catalog query,
+ * then one pipelined read per connection, up to {@code parallelism} connections side by side; see
+ * {@link TenantCatalog}), and hands only the tenants with work to a bounded pool of workers. So a run where every
+ * tenant is at head costs the same few round trips for ten tenants or ten thousand, and (given a URL) opens no
+ * pool.
  *
  * <p>A worker takes the tenant's advisory lock (keyed on repo and tenant, on its own connection), reads the applied
  * versions again under it (creating the schema and {@code schema_migrations} in the same round trip when the run's
@@ -146,8 +148,9 @@ public final class TenantMigrator {
   }
 
   /**
-   * Status of every tenant; reads only (two or so queries per 100 tenants), creates nothing. Tenants with an invalid
-   * name are left out, each named in a warning; {@link #fleetStatus()} returns them too.
+   * Status of every tenant; reads only (a catalog query plus one round trip per reader connection, see
+   * {@link TenantCatalog}), creates nothing. Tenants with an invalid name are left out, each named in a warning;
+   * {@link #fleetStatus()} returns them too.
    */
   public List<MigrationStatus> status() {
     return fleetStatus().tenants();
@@ -159,13 +162,14 @@ public final class TenantMigrator {
    */
   public TenantStatus fleetStatus() {
     List<MigrationFile> files = source.load();
-    return withDataSource(ds -> {
-      try (Connection c = ds.getConnection()) {
+    return withConnections(connections -> {
+      try (Connection c = connections.first()) {
         Selection selection = select(c);
         selection.invalid().forEach(t -> LOG.log(Level.WARNING, invalidMessage(t)));
         List<String> tenants = selection.valid();
         List<MigrationStatus> out = new ArrayList<>();
-        for (Map.Entry<String, SortedMap<Long, AppliedMigration>> e : TenantCatalog.readApplied(c, tenants).entrySet()) {
+        for (Map.Entry<String, SortedMap<Long, AppliedMigration>> e : TenantCatalog.readApplied(c,
+            connections.reads(), options.effectiveParallelism(), tenants).entrySet()) {
           SortedMap<Long, AppliedMigration> applied = e.getValue();
           out.add(new MigrationStatus(e.getKey(), List.copyOf(applied.values()),
               Planner.up(files, applied, Scope.all(), e.getKey(), false),
@@ -177,25 +181,62 @@ public final class TenantMigrator {
   }
 
   @FunctionalInterface
-  private interface WithDataSource<T> {
-    T apply(DataSource ds) throws SQLException;
+  private interface WithConnections<T> {
+    T apply(RunConnections connections) throws SQLException;
   }
 
-  private <T> T withDataSource(WithDataSource<T> body) {
-    HikariDataSource own = null;
-    try {
-      DataSource ds = dataSource;
-      if (ds == null) {
-        own = Connections.pool(config.url(), config.user(), config.password(),
-            Math.max(options.poolSize(), options.effectiveParallelism()));
-        ds = own;
-      }
-      return body.apply(ds);
+  private <T> T withConnections(WithConnections<T> body) {
+    try (RunConnections connections = new RunConnections()) {
+      return body.apply(connections);
     } catch (SQLException e) {
       throw new MigrationException("tenant run of repo " + options.repoName() + " failed: " + e.getMessage(), e);
-    } finally {
-      if (own != null) {
-        own.close();
+    }
+  }
+
+  /**
+   * Where a run gets its connections. Given a DataSource, everything comes from it. Given a URL, the read of every
+   * tenant's versions uses plain connections, and the HikariCP pool of {@code poolSize} connections for the workers
+   * is opened only once some tenant has work: a run that finds every tenant at head never builds a pool.
+   */
+  private final class RunConnections implements AutoCloseable {
+    private final DataSource reads;
+    private HikariDataSource pool;
+
+    RunConnections() {
+      reads = dataSource != null ? dataSource : Connections.simple(config.url(), config.user(), config.password());
+    }
+
+    /** The run's first connection; with a URL, a failure to connect says so and keeps its SQLSTATE. */
+    Connection first() throws SQLException {
+      if (dataSource != null) {
+        return dataSource.getConnection();
+      }
+      try {
+        return reads.getConnection();
+      } catch (SQLException e) {
+        throw Connections.cannotConnect(config.url(), e);
+      }
+    }
+
+    DataSource reads() {
+      return reads;
+    }
+
+    DataSource workers() {
+      if (dataSource != null) {
+        return dataSource;
+      }
+      if (pool == null) {
+        pool = Connections.pool(config.url(), config.user(), config.password(),
+            Math.max(options.poolSize(), options.effectiveParallelism()));
+      }
+      return pool;
+    }
+
+    @Override
+    public void close() {
+      if (pool != null) {
+        pool.close();
       }
     }
   }
@@ -203,15 +244,15 @@ public final class TenantMigrator {
   private MigrationResult run(Direction direction, Scope scope) {
     long start = System.nanoTime();
     List<MigrationFile> files = source.load();
-    return withDataSource(ds -> {
+    return withConnections(connections -> {
       Selection selection;
       List<String> tenants;
       Map<String, TenantCatalog.SchemaState> seen;
-      try (Connection c = ds.getConnection()) {
+      try (Connection c = connections.first()) {
         selection = select(c);
         tenants = selection.valid();
         // the versions are read on up to as many connections as the workers will use (chunks side by side)
-        seen = TenantCatalog.read(c, ds, options.effectiveParallelism(), tenants);
+        seen = TenantCatalog.read(c, connections.reads(), options.effectiveParallelism(), tenants);
       }
       List<SchemaOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
       List<MigrationFailure> failures = Collections.synchronizedList(new ArrayList<>());
@@ -240,7 +281,7 @@ public final class TenantMigrator {
       Tracker tracker = new Tracker(total, start, outcomes.size(), failures.size());
       progress.started(total, work.size());
       if (!work.isEmpty()) {
-        runWorkers(ds, direction, scope, files, work, seen, outcomes, failures, tracker);
+        runWorkers(connections.workers(), direction, scope, files, work, seen, outcomes, failures, tracker);
       }
       MigrationResult result = new MigrationResult(direction, order(outcomes, selection.all()), failures,
           Duration.ofNanos(System.nanoTime() - start));
