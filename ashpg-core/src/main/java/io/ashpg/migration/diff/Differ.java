@@ -170,23 +170,8 @@ public final class Differ {
     if (redistributed.isEmpty()) {
       return;
     }
-    for (TableSnapshot[] pair : pairs) {
-      TableSnapshot before = asRenamed(pair[0], pair[1]);
-      TableSnapshot after = pair[1];
-      for (AttributeSnapshot a : after.attributes()) {
-        ReferenceSnapshot r = a.references();
-        if (r == null || touched.contains(Facts.id(after) + " " + r.name())
-            || !(redistributed.contains(Facts.id(after)) || redistributed.contains(Facts.destinationId(after, r)))) {
-          continue;
-        }
-        before.attributes().stream()
-            .filter(o -> o.references() != null && o.references().sameConstraint(r)).findFirst()
-            .ifPresent(o -> {
-              ops.add(new DropForeignKey(before, retarget(before, o, moves), Direction.BOTH));
-              ops.add(new AddForeignKey(after, a));
-            });
-      }
-    }
+    dropAndAddAgain(pairs, ops, moves, touched, (after, a) -> redistributed.contains(Facts.id(after))
+        || redistributed.contains(Facts.destinationId(after, a.references())));
   }
 
   /**
@@ -213,14 +198,33 @@ public final class Differ {
     if (changedKeys.isEmpty()) {
       return;
     }
+    java.util.Set<String> rebound = dropAndAddAgain(pairs, ops, moves, touched,
+        (after, a) -> changedKeys.contains(Facts.referencedKey(after, a)));
+    // the re-added key has its new deferrability already
+    ops.removeIf(op -> op instanceof AlterDeferrability d
+        && rebound.contains(Facts.id(d.table()) + " " + d.attribute().references().name()));
+  }
+
+  /**
+   * Drops (before) and adds again (after) every foreign key that existed before, that no operation in {@code ops}
+   * already touches ({@code touched}: "table-id constraint-name") and that {@code needed} selects, in {@code ops}.
+   *
+   * @return the "table-id constraint-name" of each key dropped and added again
+   */
+  private static java.util.Set<String> dropAndAddAgain(List<TableSnapshot[]> pairs, List<Operation> ops,
+      Map<String, TableSnapshot> moves, java.util.Set<String> touched,
+      java.util.function.BiPredicate<TableSnapshot, AttributeSnapshot> needed) {
     java.util.Set<String> rebound = new java.util.HashSet<>();
     for (TableSnapshot[] pair : pairs) {
       TableSnapshot before = asRenamed(pair[0], pair[1]);
       TableSnapshot after = pair[1];
       for (AttributeSnapshot a : after.attributes()) {
         ReferenceSnapshot r = a.references();
-        String id = Facts.id(after) + " " + (r == null ? "" : r.name());
-        if (r == null || touched.contains(id) || !changedKeys.contains(Facts.referencedKey(after, a))) {
+        if (r == null) {
+          continue;
+        }
+        String id = Facts.id(after) + " " + r.name();
+        if (touched.contains(id) || !needed.test(after, a)) {
           continue;
         }
         before.attributes().stream()
@@ -232,9 +236,7 @@ public final class Differ {
             });
       }
     }
-    // the re-added key has its new deferrability already
-    ops.removeIf(op -> op instanceof AlterDeferrability d
-        && rebound.contains(Facts.id(d.table()) + " " + d.attribute().references().name()));
+    return rebound;
   }
 
   /** {@code old} with the name, schema and frozen index names it has once renames and moves have run. */
