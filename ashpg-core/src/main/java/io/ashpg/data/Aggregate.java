@@ -1,6 +1,7 @@
 package io.ashpg.data;
 
 import io.ashpg.error.InvalidQueryException;
+import io.ashpg.resource.Resource;
 import io.ashpg.sql.Expr;
 import java.util.Arrays;
 import java.util.List;
@@ -32,9 +33,13 @@ import java.util.Objects;
  * @param keepNil      keep null values ({@code first} and {@code list}; by default they are skipped)
  * @param defaultValue the value when there are no (non-null) related values; {@code count} is 0 and {@code exists}
  *                     false without one
+ * @param resource     for an aggregate over another resource without a relationship (AshPostgres's unrelated
+ *                     aggregates, e.g. {@code Aggregate.count(COMMENT).filter(attr("author").eq(parent("name")))}):
+ *                     that resource, whose rows the filter chooses ({@link io.ashpg.sql.Exprs#parent} refers to the
+ *                     queried row); null (and {@code relationship} given) otherwise
  */
 public record Aggregate(Kind kind, String relationship, String field, Expr filter, List<Sort> sort,
-                        boolean distinctValues, boolean keepNil, Object defaultValue) {
+                        boolean distinctValues, boolean keepNil, Object defaultValue, Resource resource) {
 
   /** The aggregate functions. */
   public enum Kind {
@@ -58,9 +63,14 @@ public record Aggregate(Kind kind, String relationship, String field, Expr filte
 
   public Aggregate {
     Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(relationship, "relationship");
+    if ((relationship == null) == (resource == null)) {
+      throw new InvalidQueryException("an aggregate runs over a relationship or over another resource, exactly one;"
+          + " got relationship " + relationship + " and resource " + (resource == null ? null : resource.name()),
+          null);
+    }
     sort = List.copyOf(sort);
-    String what = kind.name().toLowerCase(java.util.Locale.ROOT) + " aggregate over '" + relationship + "'";
+    String what = kind.name().toLowerCase(java.util.Locale.ROOT) + " aggregate over "
+        + (relationship != null ? "'" + relationship + "'" : "resource " + resource.name());
     if (field == null && kind != Kind.COUNT && kind != Kind.EXISTS) {
       throw new InvalidQueryException(what + " needs a field", null);
     }
@@ -81,6 +91,63 @@ public record Aggregate(Kind kind, String relationship, String field, Expr filte
     if (defaultValue != null && kind == Kind.EXISTS) {
       throw new InvalidQueryException(what + " is always true or false and takes no default", null);
     }
+  }
+
+  /** An aggregate over a relationship (no unrelated resource). */
+  public Aggregate(Kind kind, String relationship, String field, Expr filter, List<Sort> sort,
+                   boolean distinctValues, boolean keepNil, Object defaultValue) {
+    this(kind, Objects.requireNonNull(relationship, "relationship"), field, filter, sort, distinctValues, keepNil,
+        defaultValue, null);
+  }
+
+  /** What the aggregate runs over, for messages: the relationship name or {@code resource <name>}. */
+  String over() {
+    return relationship != null ? relationship : "resource " + resource.name();
+  }
+
+  /** The number of records of {@code resource} its filter chooses (an unrelated aggregate). */
+  public static Aggregate count(Resource resource) {
+    return unrelated(Kind.COUNT, resource, null);
+  }
+
+  /** The sum of {@code field} over the records of {@code resource} its filter chooses. */
+  public static Aggregate sum(Resource resource, String field) {
+    return unrelated(Kind.SUM, resource, field);
+  }
+
+  /** The smallest {@code field} of the records of {@code resource} its filter chooses. */
+  public static Aggregate min(Resource resource, String field) {
+    return unrelated(Kind.MIN, resource, field);
+  }
+
+  /** The largest {@code field} of the records of {@code resource} its filter chooses. */
+  public static Aggregate max(Resource resource, String field) {
+    return unrelated(Kind.MAX, resource, field);
+  }
+
+  /** The average of {@code field} over the records of {@code resource} its filter chooses. */
+  public static Aggregate avg(Resource resource, String field) {
+    return unrelated(Kind.AVG, resource, field);
+  }
+
+  /** Whether {@code resource} has any record its filter chooses. */
+  public static Aggregate exists(Resource resource) {
+    return unrelated(Kind.EXISTS, resource, null);
+  }
+
+  /** {@code field} of the first record of {@code resource} in the aggregate's sort. */
+  public static Aggregate first(Resource resource, String field) {
+    return unrelated(Kind.FIRST, resource, field);
+  }
+
+  /** {@code field} of every record of {@code resource} its filter chooses, as a list. */
+  public static Aggregate list(Resource resource, String field) {
+    return unrelated(Kind.LIST, resource, field);
+  }
+
+  private static Aggregate unrelated(Kind kind, Resource resource, String field) {
+    return new Aggregate(kind, null, field, null, List.of(), false, false, null,
+        Objects.requireNonNull(resource, "resource"));
   }
 
   /** The number of related records. */
@@ -136,27 +203,28 @@ public record Aggregate(Kind kind, String relationship, String field, Expr filte
   public Aggregate filter(Expr condition) {
     Objects.requireNonNull(condition, "filter");
     Expr combined = filter == null ? condition : new Expr.And(List.of(filter, condition));
-    return new Aggregate(kind, relationship, field, combined, sort, distinctValues, keepNil, defaultValue);
+    return new Aggregate(kind, relationship, field, combined, sort, distinctValues, keepNil, defaultValue, resource);
   }
 
   /** The order of the values (first and list aggregates), on destination attributes. */
   public Aggregate sort(Sort... sorts) {
-    return new Aggregate(kind, relationship, field, filter, Arrays.asList(sorts), distinctValues, keepNil, defaultValue);
+    return new Aggregate(kind, relationship, field, filter, Arrays.asList(sorts), distinctValues, keepNil, defaultValue,
+        resource);
   }
 
   /** Aggregates distinct values only. */
   public Aggregate distinct() {
-    return new Aggregate(kind, relationship, field, filter, sort, true, keepNil, defaultValue);
+    return new Aggregate(kind, relationship, field, filter, sort, true, keepNil, defaultValue, resource);
   }
 
   /** Keeps null values (first and list aggregates). */
   public Aggregate includeNil() {
-    return new Aggregate(kind, relationship, field, filter, sort, distinctValues, true, defaultValue);
+    return new Aggregate(kind, relationship, field, filter, sort, distinctValues, true, defaultValue, resource);
   }
 
   /** The value when there are no related values (bound as a parameter, converted to the aggregate's type). */
   public Aggregate defaultValue(Object value) {
     return new Aggregate(kind, relationship, field, filter, sort, distinctValues, keepNil,
-        Objects.requireNonNull(value, "default value"));
+        Objects.requireNonNull(value, "default value"), resource);
   }
 }

@@ -24,7 +24,7 @@ final class AggregateRenderer {
 
   static void render(String name, Aggregate a, QueryScope scope, SqlBuilder b) {
     try {
-      RenderContext.Related related = scope.related(a.relationship());
+      RenderContext.Related related = over(a, scope);
       RenderContext dest = related.destination();
       if (a.kind() == Aggregate.Kind.EXISTS) {
         b.append("SELECT EXISTS (SELECT 1");
@@ -82,6 +82,9 @@ final class AggregateRenderer {
    * @throws InvalidQueryException when a listed name is another kind of aggregate or runs over a many-to-many
    */
   static boolean simpleJoin(String name, Aggregate a, Resource resource) {
+    if (a.relationship() == null) {
+      return false; // an unrelated aggregate has no key to join on
+    }
     Optional<Relationship> rel = resource.relationship(a.relationship());
     if (!resource.postgres().simpleJoinFirstAggregates().contains(name) || rel.isEmpty()) {
       return false; // an unknown relationship is reported by the lateral rendering
@@ -109,7 +112,7 @@ final class AggregateRenderer {
    * may be volatile, in it).
    */
   static boolean groupable(Aggregate a, Resource resource, Query q) {
-    if (a.kind() != Aggregate.Kind.COUNT || a.defaultValue() != null) {
+    if (a.kind() != Aggregate.Kind.COUNT || a.defaultValue() != null || a.relationship() == null) {
       return false;
     }
     Optional<Relationship> rel = resource.relationship(a.relationship());
@@ -119,7 +122,7 @@ final class AggregateRenderer {
 
   /** Whether {@code e} means the same wherever it is evaluated: no aggregate or calculation, no raw SQL. */
   static boolean repeatable(Expr e) {
-    if (e instanceof Expr.Ref || e instanceof Expr.Fragment) {
+    if (e instanceof Expr.Ref || e instanceof Expr.Fragment || e instanceof Expr.Parent) {
       return false;
     }
     if (e instanceof Expr.Exists x) {
@@ -135,8 +138,8 @@ final class AggregateRenderer {
         case COUNT -> Type.INTEGER;
         case EXISTS -> Type.BOOLEAN;
         case AVG -> Type.FLOAT;
-        case LIST -> Type.arrayOf(scope.related(a.relationship()).destination().type(a.field()));
-        case SUM, MIN, MAX, FIRST -> scope.related(a.relationship()).destination().type(a.field());
+        case LIST -> Type.arrayOf(over(a, scope).destination().type(a.field()));
+        case SUM, MIN, MAX, FIRST -> over(a, scope).destination().type(a.field());
       };
     } catch (InvalidQueryException | IllegalArgumentException e) {
       throw error(name, a, scope, e);
@@ -146,7 +149,13 @@ final class AggregateRenderer {
   /** Errors name the aggregate, its kind and the relationship it runs over. */
   private static InvalidQueryException error(String name, Aggregate a, QueryScope scope, RuntimeException e) {
     return new InvalidQueryException("aggregate '" + name + "' (" + a.kind().name().toLowerCase(java.util.Locale.ROOT)
-        + " over " + scope.model().name() + "." + a.relationship() + "): " + e.getMessage(), e);
+        + " over " + (a.relationship() != null ? scope.model().name() + "." + a.relationship() : a.over()) + "): "
+        + e.getMessage(), e);
+  }
+
+  /** The rows the aggregate runs over: its relationship's destination, or the unrelated resource's table. */
+  private static RenderContext.Related over(Aggregate a, QueryScope scope) {
+    return a.relationship() != null ? scope.related(a.relationship()) : scope.unrelated(a.resource());
   }
 
   private static void fromAndFilter(Aggregate a, RenderContext.Related related, SqlBuilder b) {

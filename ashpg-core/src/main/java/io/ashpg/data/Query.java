@@ -258,7 +258,9 @@ public final class Query {
   public Query aggregate(String name, Aggregate aggregate) {
     Objects.requireNonNull(aggregate, "aggregate");
     checkNewName(name, "aggregate");
-    relationship(aggregate.relationship(), "aggregate '" + name + "'");
+    if (aggregate.relationship() != null) {
+      relationship(aggregate.relationship(), "aggregate '" + name + "'");
+    }
     Map<String, Aggregate> copy = new LinkedHashMap<>(aggregates);
     copy.put(name, aggregate);
     return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, stable,

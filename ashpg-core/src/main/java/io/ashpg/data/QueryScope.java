@@ -33,15 +33,18 @@ final class QueryScope implements RenderContext {
   private final Query query;
   /** The data layer's tenant value the tenant was mapped from, or null. */
   private final TenantValue tenantValue;
+  /** The scope whose row a destination subquery belongs to ({@code parent(...)}), or null at the top. */
+  private final QueryScope parent;
 
   QueryScope(Model m, String alias, Optional<String> tenant, int depth, Map<String, Aggregate> aggregates,
              Map<String, Calculation> calculations) {
-    this(m, alias, tenant, depth, aggregates, calculations, null, null);
+    this(m, alias, tenant, depth, aggregates, calculations, null, null, null);
   }
 
   private QueryScope(Model m, String alias, Optional<String> tenant, int depth, Map<String, Aggregate> aggregates,
-                     Map<String, Calculation> calculations, Query query, TenantValue tenantValue) {
+                     Map<String, Calculation> calculations, Query query, TenantValue tenantValue, QueryScope parent) {
     this.tenantValue = tenantValue;
+    this.parent = parent;
     this.m = m;
     this.alias = alias;
     this.tenant = tenant;
@@ -53,7 +56,7 @@ final class QueryScope implements RenderContext {
 
   /** The scope of query {@code q} on {@code m} at the top level. */
   static QueryScope of(Model m, Query q, String alias) {
-    return new QueryScope(m, alias, q.tenant(), 0, q.aggregates(), q.calculations(), q, q.tenantValue());
+    return new QueryScope(m, alias, q.tenant(), 0, q.aggregates(), q.calculations(), q, q.tenantValue(), null);
   }
 
   Model model() {
@@ -108,10 +111,45 @@ final class QueryScope implements RenderContext {
     // a tenant value maps to each resource by its strategy (a schema here, an attribute value there)
     Optional<String> destTenant = tenantValue != null ? tenantValue.of(dest)
         : tenant.filter(t -> dest.multitenancy().isPresent());
-    Model dm = m.layer.model(dest, destTenant, rel.contextTable());
+    return destination(dest, destTenant, rel.contextTable());
+  }
+
+  private Destination destination(Resource dest, Optional<String> destTenant, Optional<String> contextTable) {
+    Model dm = m.layer.model(dest, destTenant, contextTable);
     QueryScope inner = new QueryScope(dm, "r" + (depth + 1), destTenant, depth + 1, Map.of(), Map.of(), null,
-        tenantValue);
+        tenantValue, this);
     return new Destination(inner, TenantScope.attributeCondition(dest, destTenant));
+  }
+
+  /**
+   * The rows of {@code dest}, a resource the queried one has no relationship to (an unrelated aggregate): its table
+   * in the query's tenant, filtered only by its base filter and tenant attribute; the aggregate's filter says which
+   * rows belong to each queried row, through {@code parent(...)}.
+   */
+  Related unrelated(Resource dest) {
+    if (m.layer == null) {
+      throw new IllegalArgumentException("aggregates over resource " + dest.name() + " need a data layer");
+    }
+    if (m.layer.domain().resource(dest.name()).orElse(null) != dest) {
+      throw new IllegalArgumentException("resource " + dest.name() + " is not part of the data layer's domain");
+    }
+    Optional<String> destTenant = tenantValue != null ? tenantValue.of(dest)
+        : tenant.filter(t -> dest.multitenancy().isPresent());
+    Destination d = destination(dest, destTenant, Optional.empty());
+    List<Expr> conditions = new ArrayList<>();
+    d.tenantCondition().ifPresent(conditions::add);
+    if (conditions.isEmpty() && d.scope().m.baseFilter == null) {
+      conditions.add(new Expr.And(List.of())); // TRUE: callers continue with AND
+    }
+    return new Related(true, d.scope(), out -> {
+      out.append(" FROM ").append(d.scope().m.qualifiedTable).append(" AS ").append(d.scope().alias);
+      QueryRenderer.where(out, d.scope().m, d.scope(), conditions);
+    });
+  }
+
+  @Override
+  public io.ashpg.sql.RenderContext parent() {
+    return parent != null ? parent : RenderContext.super.parent();
   }
 
   /**
@@ -145,7 +183,7 @@ final class QueryScope implements RenderContext {
     if (onlyQueriedParents && (query.filter().isPresent() || m.baseFilter != null)) {
       // Only the parents the query can read: the same table, filter and tenant under their own alias.
       QueryScope parents = new QueryScope(m, "p" + (depth + 1), tenant, depth + 1, Map.of(), Map.of(), null,
-          tenantValue);
+          tenantValue, parent);
       conditions.add(out -> {
         out.append(key).append(" IN (SELECT ").append(parents.column(rel.sourceAttribute())).append(" FROM ")
             .append(m.qualifiedTable).append(" AS ").append(parents.alias);

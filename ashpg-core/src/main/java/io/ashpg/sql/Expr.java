@@ -17,7 +17,8 @@ import java.util.Objects;
  */
 public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.Arith, Expr.And, Expr.Or, Expr.Not,
     Expr.IsNil, Expr.In, Expr.Contains, Expr.Like, Expr.Fragment, Expr.Cast, Expr.TrigramSimilarity, Expr.Path,
-    Expr.Exists, Expr.Ref, Expr.Excluded, Expr.Call, Expr.Cond, Expr.JsonPath {
+    Expr.Exists, Expr.Ref, Expr.Excluded, Expr.Call, Expr.Cond, Expr.JsonPath,
+    Expr.Parent {
 
   /**
    * The sub-expressions evaluated on the same row as this one, in order: what a walk over an expression tree descends
@@ -396,6 +397,19 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
     @Override
     public List<Expr> operands() {
       return List.of(json);
+    }
+  }
+
+  /**
+   * An attribute of the row a subquery belongs to — in the filter of an aggregate or of {@code exists}, the queried
+   * row rather than the aggregated one (Ash's {@code parent(field)}); how an aggregate over an unrelated resource
+   * says which of its rows count.
+   *
+   * @param attribute the attribute name on the outer resource
+   */
+  record Parent(String attribute) implements Expr {
+    public Parent {
+      Objects.requireNonNull(attribute, "attribute");
     }
   }
 

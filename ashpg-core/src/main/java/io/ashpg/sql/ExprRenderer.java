@@ -51,6 +51,9 @@ public final class ExprRenderer {
     if (expr instanceof Expr.Excluded x) {
       return ctx.type(x.attribute());
     }
+    if (expr instanceof Expr.Parent p) {
+      return ctx.parent().type(p.attribute());
+    }
     if (expr instanceof Expr.Call c) {
       return switch (c.function()) {
         case LENGTH -> Type.INTEGER;
@@ -152,6 +155,8 @@ public final class ExprRenderer {
       ctx.ref(r.name(), out);
     } else if (e instanceof Expr.Excluded x) {
       out.append(ctx.excluded(x.attribute()));
+    } else if (e instanceof Expr.Parent p) {
+      out.append(ctx.parent().column(p.attribute()));
     } else if (e instanceof Expr.Call c) {
       call(c, hint);
     } else if (e instanceof Expr.Cond c) {

@@ -124,6 +124,14 @@ public final class Exprs {
     return new Expr.Excluded(attribute);
   }
 
+  /**
+   * An attribute of the outer (queried) row inside the filter of an aggregate or {@code exists}:
+   * {@code Aggregate.count(COMMENT).filter(attr("author_name").eq(parent("name")))}.
+   */
+  public static Expr parent(String attribute) {
+    return new Expr.Parent(attribute);
+  }
+
   /** {@code CASE WHEN condition THEN then ELSE otherwise END} (Ash's {@code if}). */
   public static Expr ifElse(Expr condition, Object then, Object otherwise) {
     return new Expr.Cond(List.of(condition), List.of(Expr.of(then)), Expr.of(otherwise));

@@ -63,6 +63,16 @@ public interface RenderContext {
         + " not in an expression on " + describe());
   }
 
+  /**
+   * The context of the row a subquery belongs to ({@link Expr.Parent}).
+   *
+   * @throws IllegalArgumentException at the top level of a query
+   */
+  default RenderContext parent() {
+    throw new IllegalArgumentException("parent(...) refers to the outer row of an aggregate's or exists' filter; "
+        + describe() + " has none here");
+  }
+
   /** The type of the named aggregate or calculation, or null when unknown. */
   default Type refType(String name) {
     return null;
