@@ -50,6 +50,15 @@ public interface TenantResolver {
             + " register DataLayer.withTenantResolver(...) to map its records to tenants");
       }
       String key = pk.get(0).name();
+      if (!(tenant instanceof Row)) {
+        try {
+          io.ashpg.sql.SqlValues.toJdbc(tenant, pk.get(0).type());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("the tenant " + tenant + " (a " + tenant.getClass().getSimpleName()
+              + ") is neither a string, a record of " + owner.name() + " nor its id (" + e.getMessage()
+              + "); register DataLayer.withTenantResolver(...) to map it", e);
+        }
+      }
       Object id = tenant instanceof Row row ? row.get(key) : tenant;
       if (id == null) {
         throw new IllegalArgumentException("the tenant record has no value for " + owner.name() + "." + key);
