@@ -9,7 +9,6 @@ import io.ashpg.sql.Expr;
 import io.ashpg.sql.RawSql;
 import io.ashpg.sql.Sql;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
