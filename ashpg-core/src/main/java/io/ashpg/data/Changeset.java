@@ -46,9 +46,11 @@ public final class Changeset {
   private final List<String> select;
   private final String tenant;
   private final String contextTable;
+  /** The action named with {@link #action}, or null. */
+  private final String action;
 
   private Changeset(Kind kind, Resource resource, Map<String, Object> values, Map<String, Object> primaryKey,
-                    Expr filter, List<String> select, String tenant, String contextTable) {
+                    Expr filter, List<String> select, String tenant, String contextTable, String action) {
     this.kind = kind;
     this.resource = resource;
     this.values = values;
@@ -57,22 +59,24 @@ public final class Changeset {
     this.select = select;
     this.tenant = tenant;
     this.contextTable = contextTable;
+    this.action = action;
   }
 
   /** A create of {@code resource}. */
   public static Changeset create(Resource resource) {
     return new Changeset(Kind.CREATE, Objects.requireNonNull(resource, "resource"), Map.of(), Map.of(), null,
-        List.of(), null, null);
+        List.of(), null, null, null);
   }
 
   /** An update of the record {@code row} (its primary key is taken from the row). */
   public static Changeset update(Resource resource, Row row) {
-    return new Changeset(Kind.UPDATE, resource, Map.of(), keyOf(resource, row), null, List.of(), null, null);
+    return new Changeset(Kind.UPDATE, resource, Map.of(), keyOf(resource, row), null, List.of(), null, null, null);
   }
 
   /** An update of the record with primary key {@code primaryKey} (attribute → value). */
   public static Changeset update(Resource resource, Map<String, ?> primaryKey) {
-    return new Changeset(Kind.UPDATE, resource, Map.of(), keyOf(resource, primaryKey), null, List.of(), null, null);
+    return new Changeset(Kind.UPDATE, resource, Map.of(), keyOf(resource, primaryKey), null, List.of(), null, null,
+        null);
   }
 
   /** An update of the record whose single-attribute primary key is {@code id}. */
@@ -82,12 +86,13 @@ public final class Changeset {
 
   /** A destroy of the record {@code row}. */
   public static Changeset destroy(Resource resource, Row row) {
-    return new Changeset(Kind.DESTROY, resource, Map.of(), keyOf(resource, row), null, List.of(), null, null);
+    return new Changeset(Kind.DESTROY, resource, Map.of(), keyOf(resource, row), null, List.of(), null, null, null);
   }
 
   /** A destroy of the record with primary key {@code primaryKey}. */
   public static Changeset destroy(Resource resource, Map<String, ?> primaryKey) {
-    return new Changeset(Kind.DESTROY, resource, Map.of(), keyOf(resource, primaryKey), null, List.of(), null, null);
+    return new Changeset(Kind.DESTROY, resource, Map.of(), keyOf(resource, primaryKey), null, List.of(), null, null,
+        null);
   }
 
   /** A destroy of the record whose single-attribute primary key is {@code id}. */
@@ -130,7 +135,7 @@ public final class Changeset {
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(attribute, value);
     return new Changeset(kind, resource, Collections.unmodifiableMap(copy), primaryKey, filter, select, tenant,
-        contextTable);
+        contextTable, action);
   }
 
   /**
@@ -141,25 +146,26 @@ public final class Changeset {
     Objects.requireNonNull(condition, "condition");
     Query.checkAttributes(resource, condition);
     Expr combined = filter == null ? condition : new Expr.And(List.of(filter, condition));
-    return new Changeset(kind, resource, values, primaryKey, combined, select, tenant, contextTable);
+    return new Changeset(kind, resource, values, primaryKey, combined, select, tenant, contextTable, action);
   }
 
   /** Returns only these attributes (plus the primary key). */
   public Changeset select(String... attributes) {
     List<String> names = List.of(attributes);
     names.forEach(this::attribute);
-    return new Changeset(kind, resource, values, primaryKey, filter, names, tenant, contextTable);
+    return new Changeset(kind, resource, values, primaryKey, filter, names, tenant, contextTable, action);
   }
 
   /** The tenant (schema) for a context-multitenant resource. */
   public Changeset tenant(String tenant) {
     return new Changeset(kind, resource, values, primaryKey, filter, select, Objects.requireNonNull(tenant),
-        contextTable);
+        contextTable, action);
   }
 
   /** Writes to {@code table} instead of the resource's table (polymorphic resources). */
   public Changeset contextTable(String table) {
-    return new Changeset(kind, resource, values, primaryKey, filter, select, tenant, Objects.requireNonNull(table));
+    return new Changeset(kind, resource, values, primaryKey, filter, select, tenant, Objects.requireNonNull(table),
+        action);
   }
 
   /**
@@ -177,7 +183,12 @@ public final class Changeset {
           null);
     }
     String table = contextTable != null ? contextTable : action.contextTable().orElse(null);
-    return new Changeset(kind, resource, values, primaryKey, filter, select, tenant, table);
+    return new Changeset(kind, resource, values, primaryKey, filter, select, tenant, table, actionName);
+  }
+
+  /** The action named with {@link #action}, if any (reported to statement listeners). */
+  public Optional<String> actionName() {
+    return Optional.ofNullable(action);
   }
 
   /** The kind. */

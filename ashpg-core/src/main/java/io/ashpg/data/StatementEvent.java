@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param operation what the data layer was doing: {@code read}, {@code count}, {@code load}, {@code create},
  *                  {@code upsert}, {@code update}, {@code destroy}, {@code bulk_create}, {@code bulk_update},
  *                  {@code bulk_destroy} or {@code transaction}
- * @param action    the resource action named on the query ({@link Query#forAction}), if any
+ * @param action    the resource action named on the query ({@link Query#forAction}) or changeset
+ *                  ({@link Changeset#action}), if any
  * @param tenant    the tenant the statement ran for, if any
  * @param failure   the error the statement failed with (as thrown by the driver), if it failed
  */

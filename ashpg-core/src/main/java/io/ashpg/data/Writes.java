@@ -58,7 +58,7 @@ final class Writes {
   }
 
   static StatementContext context(String operation, Changeset changeset) {
-    return StatementContext.of(operation, changeset.resource(), changeset.tenant());
+    return new StatementContext(operation, changeset.resource(), changeset.actionName(), changeset.tenant());
   }
 
   Row update(Changeset changeset) {

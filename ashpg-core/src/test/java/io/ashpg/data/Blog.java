@@ -36,7 +36,8 @@ final class Blog {
       .belongsTo("author", "author")
       .identity("unique_title", "title")
       .defaultActions(ActionType.READ)
-      .read("published", a -> {}));
+      .read("published", a -> {})
+      .update("retitle", a -> {}));
 
   static final Resource COMMENT = Resource.define("comment", r -> r
       .postgres(pg -> pg.repo(DataRepo.class).table("comments"))

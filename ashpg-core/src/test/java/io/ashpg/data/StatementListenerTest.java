@@ -90,6 +90,10 @@ class StatementListenerTest {
     assertThat(events.get(1).rows()).isEqualTo(1);
     assertThat(events.get(2).action()).contains("published");
     assertThat(events.get(0).action()).isEmpty();
+    Row p = dl.create(Changeset.create(Blog.POST).set("title", "t"));
+    dl.update(Changeset.update(Blog.POST, p).action("retitle").set("title", "u"));
+    assertThat(events.get(events.size() - 1).action()).contains("retitle");
+    assertThat(events.get(events.size() - 1).operation()).isEqualTo("update");
     assertThat(events.get(3).sql()).startsWith("COPY ");
     assertThat(events.get(3).rows()).isEqualTo(bulk.count()).isEqualTo(3);
     assertThat(events.get(4).rows()).isEqualTo(3);
