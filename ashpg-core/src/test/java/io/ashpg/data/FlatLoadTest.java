@@ -55,7 +55,7 @@ class FlatLoadTest extends RelBlogSuite {
     comment(p2, "f", 2);
     comment(p4, "g", 0);
 
-    recording.statements.clear();
+    statements.clear();
     List<Row> posts = dl.read(Query.of(RelBlog.POST).sort(Sort.asc("title"))
         .load("comments", c -> c.filter(attr("likes").gt(0)).sort(Sort.desc("likes"), Sort.asc("text"))));
 
@@ -64,8 +64,8 @@ class FlatLoadTest extends RelBlogSuite {
     assertThat(texts(posts.get(1), "comments", "text")).containsExactly("f", "a");
     assertThat(posts.get(2).many("comments")).isEmpty(); // no comments at all
     assertThat(posts.get(3).many("comments")).isEmpty(); // only filtered-out comments
-    assertThat(recording.statements).hasSize(2);
-    assertThat(recording.statements.get(1)).contains("\"post_id\" = ANY(?)").doesNotContain("LATERAL");
+    assertThat(statements).hasSize(2);
+    assertThat(statements.get(1)).contains("\"post_id\" = ANY(?)").doesNotContain("LATERAL");
     assertThat(p3.get("id")).isEqualTo(posts.get(2).get("id"));
   }
 
@@ -130,14 +130,14 @@ class FlatLoadTest extends RelBlogSuite {
     tagged(a, green);
     tagged(b, red);
 
-    recording.statements.clear();
+    statements.clear();
     List<Row> posts = dl.read(Query.of(RelBlog.POST).sort(Sort.asc("title"))
         .load("tags", t -> t.filter(attr("name").ne("green")).sort(Sort.asc("name"))));
 
     assertThat(texts(posts.get(0), "tags", "name")).containsExactly("blue", "red");
     assertThat(texts(posts.get(1), "tags", "name")).containsExactly("red");
     assertThat(posts.get(2).many("tags")).isEmpty();
-    assertThat(recording.statements.get(1)).contains("JOIN (SELECT DISTINCT").doesNotContain("LATERAL");
+    assertThat(statements.get(1)).contains("JOIN (SELECT DISTINCT").doesNotContain("LATERAL");
 
     // with a limit per parent: the lateral form, same answers for the first tag
     List<Row> limited = dl.read(Query.of(RelBlog.POST).sort(Sort.asc("title"))
@@ -157,12 +157,12 @@ class FlatLoadTest extends RelBlogSuite {
     }
     dl.create(Changeset.create(RelBlog.PROFILE).set("bio", "only").set("author_id", bob.get("id")));
 
-    recording.statements.clear();
+    statements.clear();
     List<Row> authors = dl.read(Query.of(RelBlog.AUTHOR).sort(Sort.asc("name"))
         .load("profile", p -> p.sort(Sort.asc("bio"))));
     assertThat(authors).extracting(r -> r.one("profile").map(p -> p.getString("bio")).orElse("-"))
         .containsExactly("a", "only", "-");
-    assertThat(recording.statements.get(1)).contains("CROSS JOIN LATERAL").contains("LIMIT 1)");
+    assertThat(statements.get(1)).contains("CROSS JOIN LATERAL").contains("LIMIT 1)");
 
     List<Row> last = dl.read(Query.of(RelBlog.AUTHOR).sort(Sort.asc("name"))
         .load("profile", p -> p.sort(Sort.desc("bio"))));
@@ -184,15 +184,15 @@ class FlatLoadTest extends RelBlogSuite {
     tagged(a2, red);
     tagged(b1, red);
 
-    recording.statements.clear();
+    statements.clear();
     List<Row> authors = dl.read(Query.of(RelBlog.AUTHOR).sort(Sort.asc("name"))
         .load("posts", p -> p.aggregate("n", Aggregate.count("comments"))
             .sort(Sort.desc(aggregate("n")), Sort.asc("title"))
             .load("comments", c -> c.sort(Sort.desc("likes")).load("post"))
             .load("tags")));
 
-    assertThat(recording.statements).hasSize(5); // authors, posts, comments, their post, tags
-    assertThat(recording.statements.subList(1, 5)).allSatisfy(sql -> assertThat(sql).contains("= ANY(?)")
+    assertThat(statements).hasSize(5); // authors, posts, comments, their post, tags
+    assertThat(statements.subList(1, 5)).allSatisfy(sql -> assertThat(sql).contains("= ANY(?)")
         .doesNotContain("CROSS JOIN LATERAL"));
     Row annRow = authors.get(0);
     assertThat(texts(annRow, "posts", "title")).containsExactly("a2", "a1");

@@ -54,12 +54,12 @@ class GroupedCountTest extends RelBlogSuite {
 
   /** title → n of the query's rows, read grouped (checked in the SQL) and laterally; both must agree. */
   private Map<String, Long> counts(Query q, String key) {
-    recording.statements.clear();
+    statements.clear();
     List<Row> grouped = dl.read(q);
-    assertThat(recording.statements).hasSize(1);
-    assertThat(recording.statements.get(0)).contains("LEFT JOIN (SELECT").doesNotContain("LATERAL");
+    assertThat(statements).hasSize(1);
+    assertThat(statements.get(0)).contains("LEFT JOIN (SELECT").doesNotContain("LATERAL");
     List<Row> lateral = dl.read(q.limit(1000));
-    assertThat(recording.statements.get(1)).contains("LEFT JOIN LATERAL");
+    assertThat(statements.get(1)).contains("LEFT JOIN LATERAL");
     Map<String, Long> byKey = new java.util.TreeMap<>();
     grouped.forEach(r -> byKey.put(r.getString(key), r.getLong("n")));
     Map<String, Long> lateralByKey = new java.util.TreeMap<>();

@@ -52,10 +52,10 @@ class LoadTest extends RelBlogSuite {
   }
 
   private int statementsFor(Query q) {
-    recording.statements.clear();
+    statements.clear();
     List<Row> rows = dl.read(q);
     assertThat(rows).isNotEmpty();
-    return recording.statements.size();
+    return statements.size();
   }
 
   @Test
@@ -89,8 +89,8 @@ class LoadTest extends RelBlogSuite {
     assertThat(few).isEqualTo(7);
     assertThat(many).isEqualTo(few);
     // posts (sorted, no limit) are one flat select; comments (limit 1 per post) a lateral subquery per post
-    assertThat(recording.statements.get(2)).contains("= ANY(?)").doesNotContain("LATERAL");
-    assertThat(recording.statements.get(3)).contains("CROSS JOIN LATERAL").contains("unnest(");
+    assertThat(statements.get(2)).contains("= ANY(?)").doesNotContain("LATERAL");
+    assertThat(statements.get(3)).contains("CROSS JOIN LATERAL").contains("unnest(");
   }
 
   @Test
@@ -98,9 +98,9 @@ class LoadTest extends RelBlogSuite {
     seed(1);
     List<Row> posts = dl.read(Query.of(RelBlog.POST).select("title").load("author"));
     assertThat(posts).allSatisfy(p -> assertThat(p.one("author")).isPresent());
-    recording.statements.clear();
+    statements.clear();
     assertThat(dl.read(Query.of(RelBlog.POST).filter(attr("title").eq("none")).load("comments"))).isEmpty();
-    assertThat(recording.statements).hasSize(1);
+    assertThat(statements).hasSize(1);
     assertThatThrownBy(() -> Query.of(RelBlog.POST).load("nope"))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("post").hasMessageContaining("nope");
     assertThatThrownBy(() -> posts.get(0).many("comments")).hasMessageContaining("not loaded");

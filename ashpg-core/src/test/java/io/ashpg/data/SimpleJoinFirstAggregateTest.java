@@ -32,7 +32,7 @@ class SimpleJoinFirstAggregateTest extends RelBlogSuite {
 
   /** name → value of the aggregate, read with {@code aggregate} named {@code name}. */
   private Map<String, Object> read(String name, Aggregate aggregate, java.util.function.UnaryOperator<Query> refine) {
-    recording.statements.clear();
+    statements.clear();
     Map<String, Object> out = new TreeMap<>();
     for (Row r : dl.read(refine.apply(Query.of(RelBlog.AUTHOR).aggregate(name, aggregate)))) {
       out.put(r.getString("name"), r.get(name));
@@ -44,11 +44,11 @@ class SimpleJoinFirstAggregateTest extends RelBlogSuite {
   void aListedFirstAggregateIsAPlainJoinWithTheLateralValues() {
     Aggregate bio = Aggregate.first("profile", "bio");
     Map<String, Object> joined = read("bio", bio, q -> q);
-    String sql = recording.statements.get(0);
+    String sql = statements.get(0);
     assertThat(sql).contains("LEFT JOIN (SELECT").doesNotContain("LATERAL").doesNotContain("array_agg");
 
     Map<String, Object> lateral = read("other_bio", bio, q -> q);
-    assertThat(recording.statements.get(0)).contains("LEFT JOIN LATERAL").contains("array_agg");
+    assertThat(statements.get(0)).contains("LEFT JOIN LATERAL").contains("array_agg");
     assertThat(joined).isEqualTo(lateral);
     assertThat(joined).containsEntry("Ann", "ann's bio").containsEntry("Bob", null).containsEntry("Cy", null);
 
