@@ -136,6 +136,27 @@ class StatementListenerTest {
   }
 
   @Test
+  void everyStatementHandedToTheDriverIsReported() {
+    RecordingDataSource recording = new RecordingDataSource(db.dataSource());
+    List<String> reported = new CopyOnWriteArrayList<>();
+    DataLayer recorded = DataLayer.of(Blog.domain(), recording).withListener(e -> reported.add(e.sql()));
+    Row ann = recorded.create(Changeset.create(Blog.AUTHOR).set("name", "Ann"));
+    recorded.get(Blog.AUTHOR, ann.get("id"));
+    recorded.upsert(Changeset.create(Blog.AUTHOR).set("name", "Ann").set("email", "a@x"), "unique_name");
+    recorded.bulkCreate(Blog.AUTHOR, List.of(Map.of("name", "B")), BulkOptions.defaults().noReturn());
+    recorded.bulkCreate(Blog.AUTHOR, List.of(Map.of("name", "C")), BulkOptions.defaults());
+    recorded.bulkCreate(Blog.POST, List.of(Map.of("title", "p", "author_id", ann.get("id"))));
+    recorded.withStatementTimeout(Duration.ofSeconds(5)).transaction(tx -> {
+      tx.update(Changeset.update(Blog.AUTHOR, ann).set("email", "b@x"));
+      return tx.transaction(inner -> inner.read(Query.of(Blog.POST).load("author")));
+    });
+    recorded.bulkUpdate(Query.of(Blog.AUTHOR).limit(1), Map.of("email", "c@x"), true);
+    recorded.bulkDestroy(Query.of(Blog.POST));
+    recorded.destroy(Changeset.destroy(Blog.AUTHOR, ann));
+    assertThat(reported).hasSize(13).containsExactlyElementsOf(recording.statements);
+  }
+
+  @Test
   void logsStatementsAtDebugWithoutValuesUnlessOptedIn() {
     Logger logger = Logger.getLogger(DataLayer.class.getName());
     Level before = logger.getLevel();
