@@ -27,7 +27,7 @@ public class AshpgProperties {
    */
   private List<Class<? extends Api>> apis = new ArrayList<>();
 
-  /** Statement timeout of every data-layer statement ({@code SET LOCAL statement_timeout}); none when unset. */
+  /** Timeout of every data-layer statement (PostgreSQL cancels it after this long); none when unset. */
   private Duration statementTimeout;
 
   private final Migrate migrate = new Migrate();

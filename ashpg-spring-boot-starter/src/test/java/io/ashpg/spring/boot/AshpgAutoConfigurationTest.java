@@ -1,11 +1,14 @@
 package io.ashpg.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ashpg.data.Changeset;
 import io.ashpg.data.DataLayer;
+import io.ashpg.data.Lock;
 import io.ashpg.data.Query;
 import io.ashpg.data.Row;
+import io.ashpg.error.StatementTimeoutException;
 import io.ashpg.resource.Api;
 import io.ashpg.resource.Domain;
 import io.ashpg.spring.boot.store.Stores;
@@ -163,6 +166,24 @@ class AshpgAutoConfigurationTest {
     runner(db).withUserConfiguration(StoresApi.class).run(context -> assertThat(context).getFailure()
         .rootCause().hasMessageContaining("20260101000000"));
     assertThat(tableExists(db, "public", "products")).isFalse();
+  }
+
+  @Test
+  void theStatementTimeoutPropertyCancelsAStatementWaitingTooLong() {
+    TestDatabase db = database();
+    runner(db).withUserConfiguration(StoresApi.class).withPropertyValues("ashpg.statement-timeout=300ms")
+        .run(context -> {
+          DataLayer dl = context.getBean(DataLayer.class);
+          dl.create(Changeset.create(Stores.PRODUCT).set("name", "kettle"));
+          try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute("SELECT * FROM public.products FOR UPDATE");
+            // the row is locked by the other session: the read waits until the timeout cancels it
+            assertThatThrownBy(() -> dl.read(Query.of(Stores.PRODUCT).lock(Lock.forUpdate())))
+                .isInstanceOf(StatementTimeoutException.class);
+            holder.rollback();
+          }
+        });
   }
 
   /** An application's own DataLayer reads at creation: it must be created after the migrations ran. */
