@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param upsertIdentity identity to upsert on ({@code ""} for the primary key), or null for plain inserts
  * @param upsertFields   attributes overwritten on conflict (update defaults such as {@code updated_at} are added)
  * @param method         how rows are sent
+ * @param upsertCondition when a conflicting existing row is updated (see
+ *                        {@link DataLayer#upsert(Changeset, String, List, io.ashpg.sql.Expr)}), or null for always
  */
 public record BulkOptions(int batchSize, boolean returnRecords, String upsertIdentity, List<String> upsertFields,
-                          Method method) {
+                          Method method, io.ashpg.sql.Expr upsertCondition) {
 
   /** How bulk rows are sent. */
   public enum Method {
@@ -44,6 +46,25 @@ public record BulkOptions(int batchSize, boolean returnRecords, String upsertIde
     }
     upsertFields = List.copyOf(upsertFields);
     Objects.requireNonNull(method, "method");
+    if (upsertCondition != null && upsertIdentity == null) {
+      throw new IllegalArgumentException("an upsert condition needs an upsert; call upsert(identity, fields) first");
+    }
+  }
+
+  /** Options without an upsert condition. */
+  public BulkOptions(int batchSize, boolean returnRecords, String upsertIdentity, List<String> upsertFields,
+                     Method method) {
+    this(batchSize, returnRecords, upsertIdentity, upsertFields, method, null);
+  }
+
+  /**
+   * Updates a conflicting row only when {@code condition} holds for it ({@code attr(…)} is the existing value,
+   * {@link io.ashpg.sql.Exprs#upsertConflict} the proposed one); other conflicting rows are skipped and counted in
+   * {@link BulkResult#skipped()}.
+   */
+  public BulkOptions upsertCondition(io.ashpg.sql.Expr condition) {
+    return new BulkOptions(batchSize, returnRecords, upsertIdentity, upsertFields, method,
+        Objects.requireNonNull(condition, "condition"));
   }
 
   /** Defaults: batches of 10,000, rows returned, no upsert, {@link Method#AUTO}. */
@@ -53,21 +74,22 @@ public record BulkOptions(int batchSize, boolean returnRecords, String upsertIde
 
   /** With another batch size. */
   public BulkOptions batchSize(int size) {
-    return new BulkOptions(size, returnRecords, upsertIdentity, upsertFields, method);
+    return new BulkOptions(size, returnRecords, upsertIdentity, upsertFields, method, upsertCondition);
   }
 
   /** Without returned rows (allows COPY). */
   public BulkOptions noReturn() {
-    return new BulkOptions(batchSize, false, upsertIdentity, upsertFields, method);
+    return new BulkOptions(batchSize, false, upsertIdentity, upsertFields, method, upsertCondition);
   }
 
   /** Upsert on {@code identity} ({@code ""} for the primary key), overwriting {@code fields}. */
   public BulkOptions upsert(String identity, List<String> fields) {
-    return new BulkOptions(batchSize, returnRecords, Objects.requireNonNull(identity, "identity"), fields, method);
+    return new BulkOptions(batchSize, returnRecords, Objects.requireNonNull(identity, "identity"), fields, method,
+        upsertCondition);
   }
 
   /** With a fixed method. */
   public BulkOptions method(Method method) {
-    return new BulkOptions(batchSize, returnRecords, upsertIdentity, upsertFields, method);
+    return new BulkOptions(batchSize, returnRecords, upsertIdentity, upsertFields, method, upsertCondition);
   }
 }

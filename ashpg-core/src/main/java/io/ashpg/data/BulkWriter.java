@@ -66,7 +66,11 @@ final class BulkWriter {
       b.append(')');
     }
     WriteRenderer.onConflict(b, m, upsert);
-    WriteRenderer.returning(b, m, returning);
+    if (upsert != null) {
+      WriteRenderer.returningWithOutcome(b, m, returning);
+    } else {
+      WriteRenderer.returning(b, m, returning);
+    }
     return b.build();
   }
 
@@ -103,12 +107,16 @@ final class BulkWriter {
       b.append(')');
     }
     WriteRenderer.onConflict(b, m, upsert);
-    WriteRenderer.returning(b, m, returning);
+    if (upsert != null) {
+      WriteRenderer.returningWithOutcome(b, m, returning);
+    } else {
+      WriteRenderer.returning(b, m, returning);
+    }
     return b.build();
   }
 
   /** {@code COPY "s"."t" (…) FROM STDIN} in text format; returns the number of rows copied. */
-  static long copy(Connection c, Model m, List<Attribute> columns, List<Object[]> rows) throws SQLException {
+  static long copy(Statements st, Model m, List<Attribute> columns, List<Object[]> rows) throws SQLException {
     StringBuilder sql = new StringBuilder("COPY ").append(m.qualifiedTable).append(" (");
     for (int i = 0; i < columns.size(); i++) {
       if (i > 0) {
@@ -117,8 +125,11 @@ final class BulkWriter {
       sql.append(m.column(columns.get(i).name()));
     }
     sql.append(") FROM STDIN");
-    Jdbc.log(new Sql(sql.toString(), List.of()));
-    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.toString());
+    return st.copy(sql.toString(), () -> copyRows(st.connection(), sql.toString(), rows));
+  }
+
+  private static long copyRows(Connection c, String sql, List<Object[]> rows) throws SQLException {
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     try {
       StringBuilder chunk = new StringBuilder(COPY_CHUNK + 1024);
       for (Object[] row : rows) {

@@ -1,46 +1,23 @@
 package io.ashpg.data;
 
 import io.ashpg.error.AshPgException;
-import io.ashpg.error.ConstraintErrorMapper;
-import io.ashpg.error.ConstraintErrorMapper.Operation;
 import io.ashpg.error.InvalidQueryException;
-import io.ashpg.error.SqlErrors;
 import io.ashpg.error.StaleRecordException;
 import io.ashpg.repo.Repo;
-import io.ashpg.resource.Attribute;
-import io.ashpg.resource.AttributeDefault;
 import io.ashpg.resource.Domain;
-import io.ashpg.resource.Identity;
-import io.ashpg.resource.ManageTenant;
-import io.ashpg.resource.Multitenancy;
 import io.ashpg.resource.RepoPurpose;
 import io.ashpg.resource.Resource;
-import io.ashpg.sql.Identifier;
-import io.ashpg.sql.RawSql;
+import io.ashpg.sql.Expr;
 import io.ashpg.sql.Sql;
-import io.ashpg.sql.SqlValues;
-import io.ashpg.tenancy.MultiTenancy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -57,62 +34,43 @@ import javax.sql.DataSource;
  *
  * <p>Instances are immutable and thread-safe; the {@code with…} methods return configured copies that share caches.
  * Inside {@link #transaction} the body gets a data layer bound to the transaction's connection; a nested
- * {@code transaction} is a savepoint, so a failed write inside it leaves the outer transaction usable.
+ * {@code transaction} is a savepoint, so a failed write inside it leaves the outer transaction usable. Every
+ * statement is reported to the {@linkplain #withListener listeners} and logged at DEBUG (logger
+ * {@code io.ashpg.data.DataLayer}).
+ *
+ * <p>This class is the public face; the work is done by one class per concern: {@link Reads}, {@link Writes},
+ * {@link Upserts}, {@link BulkWrites}, {@link TenantOwners} and {@link Transactions}, all running their statements
+ * through the {@link Executor}.
  */
 public final class DataLayer {
-  private final Domain domain;
-  private final DataSource dataSource;
-  /** Per repo class chosen for reads ({@code RepoPurpose.READ}), the data source reads go to. */
-  private final Map<Class<? extends Repo>, DataSource> readSources;
-  private final Clock clock;
-  private final Duration timeout;
-  private final Map<String, UnaryOperator<Query>> preparations;
-  private final Map<ModelKey, Model> models;
-  private final Map<InsertShape, String> insertTexts;
-  private final Tx tx;
-  private final String tenant;
-  private final String tenantMigrations;
+  private final LayerConfig config;
+  private final Executor executor;
+  private final Reads reads;
+  private final Writes writes;
+  private final Upserts upserts;
+  private final BulkWrites bulk;
+  private final TenantOwners owners;
+  private final Transactions transactions;
+  private final TenantValue tenantValue;
 
-  /**
-   * The shape of a single-row insert: same model, columns, conflict handling and returned columns give the same SQL
-   * text, so it is rendered once and only the binds are computed per call.
-   */
-  private record InsertShape(Model model, List<Attribute> columns, Upsert upsert, Columns returning) {}
-
-  /** The cache key of a model: resource identity plus where it lives. */
-  private record ModelKey(Resource resource, String schema, String table) {}
-
-  /** The connection of a running transaction. */
-  private static final class Tx {
-    final Connection connection;
-    volatile boolean open = true;
-
-    Tx(Connection connection) {
-      this.connection = connection;
-    }
-  }
-
-  private DataLayer(Domain domain, DataSource dataSource, Map<Class<? extends Repo>, DataSource> readSources,
-                    Clock clock, Duration timeout,
-                    Map<String, UnaryOperator<Query>> preparations, Map<ModelKey, Model> models,
-                    Map<InsertShape, String> insertTexts, Tx tx, String tenant, String tenantMigrations) {
-    this.domain = domain;
-    this.tenant = tenant;
-    this.tenantMigrations = tenantMigrations;
-    this.insertTexts = insertTexts;
-    this.dataSource = dataSource;
-    this.readSources = readSources;
-    this.clock = clock;
-    this.timeout = timeout;
-    this.preparations = preparations;
-    this.models = models;
-    this.tx = tx;
+  private DataLayer(LayerConfig config) {
+    this.config = config;
+    this.tenantValue = config.tenant() == null ? null : new TenantValue(config.tenant(),
+        config.resolver() != null ? config.resolver() : TenantResolver.standard(config.domain()));
+    this.executor = new Executor(config);
+    this.reads = new Reads(this);
+    this.writes = new Writes(this);
+    this.upserts = new Upserts(this);
+    this.bulk = new BulkWrites(this);
+    this.owners = new TenantOwners(this);
+    this.transactions = new Transactions(this);
   }
 
   /** A data layer for {@code domain}'s resources over {@code dataSource} (e.g. a HikariCP pool). */
   public static DataLayer of(Domain domain, DataSource dataSource) {
-    return new DataLayer(Objects.requireNonNull(domain, "domain"), dataSource, Map.of(), Clock.systemUTC(), null,
-        Map.of(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null, null, null);
+    Objects.requireNonNull(domain, "domain");
+    return new DataLayer(new LayerConfig(domain, dataSource, Map.of(), Clock.systemUTC(), null, Map.of(),
+        new Models(domain), new ConcurrentHashMap<>(), null, null, null, null, StatementReporter.NONE));
   }
 
   /**
@@ -126,21 +84,20 @@ public final class DataLayer {
   public DataLayer withReadDataSource(Class<? extends Repo> repo, DataSource readDataSource) {
     Objects.requireNonNull(repo, "repo");
     Objects.requireNonNull(readDataSource, "readDataSource");
+    Domain domain = config.domain();
     boolean used = domain.resources().stream().anyMatch(r -> domain.repo(r, RepoPurpose.READ).getClass() == repo);
     if (!used) {
       throw new IllegalArgumentException("no resource of the domain reads through " + repo.getName()
           + "; choose it for RepoPurpose.READ with postgres(pg -> pg.repo((resource, purpose) -> ...))");
     }
-    Map<Class<? extends Repo>, DataSource> copy = new HashMap<>(readSources);
+    Map<Class<? extends Repo>, DataSource> copy = new HashMap<>(config.readSources());
     copy.put(repo, readDataSource);
-    return new DataLayer(domain, dataSource, Map.copyOf(copy), clock, timeout, preparations, models, insertTexts,
-        tx, tenant, tenantMigrations);
+    return new DataLayer(config.withReadSources(Map.copyOf(copy)));
   }
 
   /** A copy whose timestamp defaults read {@code clock}. */
   public DataLayer withClock(Clock clock) {
-    return new DataLayer(domain, dataSource, readSources, Objects.requireNonNull(clock, "clock"), timeout,
-        preparations, models, insertTexts, tx, tenant, tenantMigrations);
+    return new DataLayer(config.withClock(Objects.requireNonNull(clock, "clock")));
   }
 
   /**
@@ -151,14 +108,13 @@ public final class DataLayer {
    * @throws IllegalStateException inside a transaction (set it before starting the transaction)
    */
   public DataLayer withStatementTimeout(Duration timeout) {
-    if (tx != null) {
+    if (config.tx() != null) {
       throw new IllegalStateException("set the statement timeout before starting the transaction");
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
-    return new DataLayer(domain, dataSource, readSources, clock, timeout, preparations, models, insertTexts, tx, tenant,
-        tenantMigrations);
+    return new DataLayer(config.withTimeout(timeout));
   }
 
   /**
@@ -167,10 +123,9 @@ public final class DataLayer {
    */
   public DataLayer withReadPreparation(Resource resource, String action, UnaryOperator<Query> preparation) {
     Query.forAction(resource, action);
-    Map<String, UnaryOperator<Query>> copy = new HashMap<>(preparations);
+    Map<String, UnaryOperator<Query>> copy = new HashMap<>(config.preparations());
     copy.put(resource.name() + "#" + action, Objects.requireNonNull(preparation, "preparation"));
-    return new DataLayer(domain, dataSource, readSources, clock, timeout, Map.copyOf(copy), models, insertTexts, tx,
-        tenant, tenantMigrations);
+    return new DataLayer(config.withPreparations(Map.copyOf(copy)));
   }
 
   /**
@@ -180,8 +135,26 @@ public final class DataLayer {
    * unqualified names in fragments resolve to the tenant's tables. Non-multitenant resources ignore it.
    */
   public DataLayer withTenant(String tenant) {
-    return new DataLayer(domain, dataSource, readSources, clock, timeout, preparations, models, insertTexts, tx,
-        Objects.requireNonNull(tenant, "tenant"), tenantMigrations);
+    return withTenant((Object) Objects.requireNonNull(tenant, "tenant"));
+  }
+
+  /**
+   * A copy whose operations on multitenant resources use the tenant {@code tenant} stands for: a string as given, or
+   * — with the {@linkplain TenantResolver#standard standard resolver} — a record of the domain's tenant-owning
+   * resource or its id, which becomes the schema its {@code manage_tenant} template names for {@code context}
+   * multitenancy and the id for {@code attribute} multitenancy. One value thus serves both kinds of resource in a
+   * request (AshPostgres's {@code Ash.ToTenant}). See {@link #withTenant(String)} for the rest.
+   */
+  public DataLayer withTenant(Object tenant) {
+    return new DataLayer(config.withTenant(Objects.requireNonNull(tenant, "tenant")));
+  }
+
+  /**
+   * A copy that maps tenant values ({@link #withTenant(Object)}) to each resource's tenant with {@code resolver}
+   * instead of the {@linkplain TenantResolver#standard standard} mapping.
+   */
+  public DataLayer withTenantResolver(TenantResolver resolver) {
+    return new DataLayer(config.withResolver(Objects.requireNonNull(resolver, "resolver")));
   }
 
   /**
@@ -189,232 +162,87 @@ public final class DataLayer {
    * directory or {@code classpath:} location) instead of the repo's {@code classpath:<tenantMigrationsPath>}.
    */
   public DataLayer withTenantMigrations(String location) {
-    return new DataLayer(domain, dataSource, readSources, clock, timeout, preparations, models, insertTexts, tx, tenant,
-        Objects.requireNonNull(location, "location"));
+    return new DataLayer(config.withTenantMigrations(Objects.requireNonNull(location, "location")));
   }
 
-  /** The tenant given with {@link #withTenant}, if any. */
+  /**
+   * A copy that reports every statement it runs to {@code listener} too (after the listeners already registered):
+   * its text, bind count, duration, rows, resource, operation, action, tenant and failure ({@link StatementEvent}).
+   */
+  public DataLayer withListener(StatementListener listener) {
+    return new DataLayer(config.withReporter(config.reporter().with(Objects.requireNonNull(listener, "listener"))));
+  }
+
+  /**
+   * A copy whose statement events carry the bind values ({@link StatementEvent#binds()}) and whose log shows them at
+   * TRACE. Off by default: values are often personal data that must not reach logs or metrics backends.
+   */
+  public DataLayer withBindValues() {
+    return new DataLayer(config.withReporter(config.reporter().withValues()));
+  }
+
+  /** The tenant given with {@link #withTenant(String)}, if any (a record or id given as tenant: its text). */
   public Optional<String> tenant() {
-    return Optional.ofNullable(tenant);
+    return tenantValue().map(String::valueOf);
+  }
+
+  /** The tenant value given with {@link #withTenant(Object)} (a string, a tenant-owning record or its id), if any. */
+  public Optional<Object> tenantValue() {
+    return Optional.ofNullable(config.tenant());
+  }
+
+  /** The domain whose resources this data layer reads and writes. */
+  public Domain domain() {
+    return config.domain();
   }
 
   // ---------------------------------------------------------------------------------------------------- reads
 
   /** The rows {@code query} selects. */
   public List<Row> read(Query query) {
-    return readRows(RelationshipLoader.withLoadKeys(prepare(query)));
-  }
-
-  /** {@link #read(Query)} of a query already prepared and given its load keys. */
-  private List<Row> readRows(Query q) {
-    List<Row> rows = select(q, columns -> columns::readAll);
-    if (!q.loads().isEmpty() && !rows.isEmpty()) {
-      rows = new RelationshipLoader(this).load(q.resource(), q.tenant(), rows, q.loads());
-    }
-    return Collections.unmodifiableList(rows);
+    return reads.read(query);
   }
 
   /** The rows of a combination query (UNION / UNION ALL / INTERSECT / EXCEPT of reads on one resource). */
   public List<Row> read(Combination combination) {
-    QueryRenderer.Select s = renderCombination(combination);
-    Model m = model(combination.parts().get(0).query().resource(), prepare(combination.parts().get(0).query())
-        .tenant(), prepare(combination.parts().get(0).query()).contextTable());
-    boolean locks = combination.parts().stream().anyMatch(p -> p.query().lock().isPresent());
-    return Collections.unmodifiableList(read("combination read of " + m.name(), m, locks,
-        c -> Jdbc.query(c, s.sql(), s.columns())));
+    return reads.read(combination);
   }
 
   /** The SQL a combination query renders to, without running it. */
   public Sql toSql(Combination combination) {
-    return renderCombination(combination).sql();
-  }
-
-  private QueryRenderer.Select renderCombination(Combination combination) {
-    List<Query> parts = new ArrayList<>();
-    List<Model> models = new ArrayList<>();
-    for (Combination.Part p : combination.parts()) {
-      Query q = prepare(p.query());
-      parts.add(q);
-      models.add(model(q.resource(), q.tenant(), q.contextTable()));
-    }
-    return render(() -> QueryRenderer.combination(models, parts, combination));
-  }
-
-  /** The domain whose resources this data layer reads and writes. */
-  public Domain domain() {
-    return domain;
+    return reads.toSql(combination);
   }
 
   /** The rows {@code query} selects, as records of {@code type} (components matched to attributes by name). */
   public <R extends Record> List<R> read(Query query, Class<R> type) {
-    Query q = RelationshipLoader.withLoadKeys(prepare(query));
-    if (!q.loads().isEmpty()) {
-      // loads attach to rows, so read rows and map them (a record takes the row's attributes, not its loads)
-      List<Row> rows = readRows(q);
-      if (rows.isEmpty()) {
-        return List.of();
-      }
-      RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(rows.get(0).columns());
-      List<R> out = new ArrayList<>(rows.size());
-      for (Row row : rows) {
-        out.add(mapper.map(row));
-      }
-      return Collections.unmodifiableList(out);
-    }
-    // sized for the limit when there is a small one, so a page is not copied while it grows
-    int expected = Math.min(q.limit().orElse(10), 1000);
-    // straight from the result set into the records: no Row per record in between
-    return Collections.unmodifiableList(select(q, columns -> {
-      RecordMapper.Bound<R> mapper = RecordMapper.of(type).bind(columns);
-      return rs -> mapper.readAll(rs, expected);
-    }));
-  }
-
-  /**
-   * Renders and runs a prepared query, reading its result set with the reader made for the query's columns; a
-   * backward keyset page is put back in the query's order.
-   */
-  private <T> List<T> select(Query q, Function<Columns, Jdbc.Reader<List<T>>> readerFor) {
-    Model m = model(q.resource(), q.tenant(), q.contextTable());
-    QueryRenderer.Select s = render(() -> QueryRenderer.select(m, q));
-    Jdbc.Reader<List<T>> reader = readerFor.apply(s.columns());
-    List<T> out = read(m.readDescription, m, q.lock().isPresent(), c -> Jdbc.query(c, s.sql(), reader));
-    if (s.reverse()) {
-      Collections.reverse(out);
-    }
-    return out;
+    return reads.read(query, type);
   }
 
   /** The first row of {@code query} (it is limited to one row). */
   public Optional<Row> first(Query query) {
-    List<Row> rows = read(query.limit(1));
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    return reads.first(query);
   }
 
   /** The record of {@code resource} whose single-attribute primary key is {@code id}. */
   public Optional<Row> get(Resource resource, Object id) {
-    List<Attribute> pk = resource.primaryKey();
-    if (pk.size() != 1) {
-      throw new InvalidQueryException("get(...) needs a single-attribute primary key; resource " + resource.name()
-          + " has " + pk.stream().map(Attribute::name).toList(), null);
-    }
-    Attribute key = pk.get(0);
-    if (id == null || id instanceof io.ashpg.sql.Expr || resource.multitenancy().isPresent()) {
-      // IS NULL, an expression or a tenant condition change the text: render as any query
-      return first(byKey(resource, key, id));
-    }
-    // The text is the same for every id (a bind of the key's type), so render it once per model; a lookup then
-    // costs what hand-written JDBC costs plus converting the id. No LIMIT: the key is unique, and a Limit node is
-    // server work on every execution.
-    Model m = model(resource, Optional.empty(), Optional.empty());
-    String text = m.getText;
-    Sql sql;
-    if (text == null) {
-      sql = render(() -> QueryRenderer.select(m, byKey(resource, key, id))).sql();
-      if (sql.binds().size() == 1) {
-        m.getText = sql.text();
-      }
-    } else {
-      try {
-        sql = new Sql(text, List.of(SqlValues.toJdbc(id, key.type())));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidQueryException(m.describe() + ": " + e.getMessage(), e);
-      }
-    }
-    List<Row> rows = read(m.readDescription, m, false, c -> Jdbc.query(c, sql, m.allColumns));
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-  }
-
-  private static Query byKey(Resource resource, Attribute key, Object id) {
-    return Query.of(resource).filter(new io.ashpg.sql.Expr.Attr(key.name()).eq(id));
+    return reads.get(resource, id);
   }
 
   /** The number of rows {@code query} selects (limit, offset and distinct respected). */
   public long count(Query query) {
-    Query q = prepare(query);
-    Model m = model(q.resource(), q.tenant(), q.contextTable());
-    Sql sql = render(() -> QueryRenderer.count(m, q));
-    return read("count of " + m.name(), m, false, c -> Jdbc.queryLong(c, sql));
+    return reads.count(query);
   }
 
   /** The SQL {@code query} renders to, without running it (for logging, EXPLAIN and tests). */
   public Sql toSql(Query query) {
-    Query q = prepare(query);
-    Model m = model(q.resource(), q.tenant(), q.contextTable());
-    return render(() -> QueryRenderer.select(m, q)).sql();
+    return reads.toSql(query);
   }
 
   // --------------------------------------------------------------------------------------------------- writes
 
   /** Inserts the record; defaults are applied; returns the stored row. */
   public Row create(Changeset changeset) {
-    requireKind(changeset, Changeset.Kind.CREATE, "create");
-    Changeset cs = TenantScope.scope(changeset, tenant);
-    if (cs.resource().postgres().manageTenant().filter(ManageTenant::create).isPresent()) {
-      return createOwningTenant(cs);
-    }
-    return insert(cs);
-  }
-
-  /**
-   * Creates a record that owns a tenant: inserts and commits it, then creates and migrates its schema on separate
-   * connections. Not inside the insert's transaction: tenant migrations add foreign keys to the record's table,
-   * which wait for the uncommitted insert's lock (a self-deadlock), and migrations marked no-transaction
-   * ({@code CREATE INDEX CONCURRENTLY}) cannot run in one at all. The tenant migrator's per-tenant lock and
-   * bookkeeping apply. When a migration fails the record is deleted again and the error propagates (the
-   * half-migrated schema stays for inspection; {@link io.ashpg.tenancy.MultiTenancy#dropTenant} removes it). On a
-   * {@linkplain Repo#citus() Citus} repo the schema is a distributed schema.
-   *
-   * @throws InvalidQueryException inside a transaction, where the schema could not be migrated (see above)
-   */
-  private Row createOwningTenant(Changeset cs) {
-    Resource r = cs.resource();
-    if (tx != null) {
-      throw new InvalidQueryException("resource " + r.name() + " owns a tenant (manage_tenant): create it outside a "
-          + "transaction, because its tenant migrations run on their own connections after the insert commits",
-          null);
-    }
-    Row row = insert(cs);
-    String name = tenantName(r, row);
-    Repo repo = repo(r);
-    String repoName = repo == null ? r.name() : repo.name();
-    String location = tenantMigrations != null ? tenantMigrations
-        : repo == null ? null : MultiTenancy.tenantMigrationsLocation(repo);
-    if (location == null) {
-      throw new InvalidQueryException("resource " + r.name() + " owns a tenant but has no repo to take tenant "
-          + "migrations from; configure DataLayer.withTenantMigrations(location)", null);
-    }
-    try {
-      MultiTenancy.createTenant(dataSource, repoName, location, name, repo != null && repo.citus());
-    } catch (RuntimeException e) {
-      try {
-        destroyRow(Changeset.destroy(r, row));
-      } catch (RuntimeException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
-    }
-    return row;
-  }
-
-  /** The schema a tenant-owning record names through its {@code manage_tenant} template. */
-  private static String tenantName(Resource r, Row row) {
-    ManageTenant mt = r.postgres().manageTenant().orElseThrow();
-    try {
-      return Identifier.validateTenant(mt.tenantName(row::get));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new InvalidQueryException("resource " + r.name() + ": the manage_tenant template gives no valid tenant "
-          + "name for " + row + ": " + e.getMessage(), e);
-    }
-  }
-
-  private Row insert(Changeset changeset) {
-    Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
-    Insert insert = insertValues(m, changeset, clock.instant());
-    Columns returning = m.columns(withTemplateAttributes(changeset.resource(), changeset.select()));
-    Sql sql = render(() -> insertSql(m, insert, null, returning));
-    return run("create of " + m.name(), m, Operation.CREATE, insert.byName, false,
-        c -> Jdbc.query(c, sql, returning)).get(0);
+    return writes.create(changeset);
   }
 
   /**
@@ -423,23 +251,32 @@ public final class DataLayer {
    * {@code INSERT … ON CONFLICT (keys) [WHERE …] DO UPDATE SET f = EXCLUDED.f … RETURNING …}.
    */
   public Row upsert(Changeset changeset, String identity, List<String> upsertFields) {
-    requireKind(changeset, Changeset.Kind.CREATE, "upsert");
-    Changeset cs = TenantScope.scope(changeset, tenant);
-    Model m = model(cs.resource(), cs.tenant(), cs.contextTable());
-    Upsert upsert = upsertOf(m, identity, upsertFields);
-    Insert insert = insertValues(m, cs, clock.instant());
-    Columns returning = m.columns(cs.select());
-    Sql sql = render(() -> insertSql(m, insert, upsert, returning));
-    return run("upsert of " + m.name(), m, Operation.CREATE, insert.byName, false,
-        c -> Jdbc.query(c, sql, returning)).get(0);
+    return upserts.upsert(changeset, identity, upsertFields, null).row()
+        .orElseThrow(() -> new IllegalStateException("an unconditional upsert returned no row"));
   }
 
   /** {@link #upsert(Changeset, String, List)} overwriting every attribute the changeset sets except the keys. */
   public Row upsert(Changeset changeset, String identity) {
-    Set<String> keys = new HashSet<>(conflictKeys(changeset.resource(), identity));
-    changeset.resource().primaryKey().forEach(a -> keys.add(a.name()));
-    List<String> fields = changeset.values().keySet().stream().filter(f -> !keys.contains(f)).toList();
-    return upsert(changeset, identity, fields);
+    return upsert(changeset, identity, upserts.defaultFields(changeset, identity));
+  }
+
+  /**
+   * A conditional upsert (AshPostgres's {@code upsert_condition}): inserts the record, or on a conflict overwrites
+   * {@code upsertFields} of the existing record only when {@code condition} holds for it —
+   * {@code … DO UPDATE SET … WHERE <condition>}. In the condition, {@code attr("x")} is the existing row's value and
+   * {@link io.ashpg.sql.Exprs#upsertConflict upsertConflict("x")} the proposed one. The result says whether the
+   * record was inserted, updated or skipped (a conflict whose condition did not hold: no row is returned).
+   */
+  public UpsertResult upsert(Changeset changeset, String identity, List<String> upsertFields, Expr condition) {
+    return upserts.upsert(changeset, identity, upsertFields, Objects.requireNonNull(condition, "condition"));
+  }
+
+  /**
+   * Like {@link #upsert(Changeset, String, List)}, and says whether the record was inserted or updated (read from
+   * the row's {@code xmax}, which is 0 for a row this statement inserted).
+   */
+  public UpsertResult upsertWithOutcome(Changeset changeset, String identity, List<String> upsertFields) {
+    return upserts.upsert(changeset, identity, upsertFields, null);
   }
 
   /**
@@ -448,68 +285,7 @@ public final class DataLayer {
    * @throws StaleRecordException when no row matched
    */
   public Row update(Changeset changeset) {
-    requireKind(changeset, Changeset.Kind.UPDATE, "update");
-    Changeset cs = TenantScope.scope(changeset, tenant);
-    ManageTenant mt = cs.resource().postgres().manageTenant().filter(ManageTenant::update).orElse(null);
-    if (mt != null && mt.templateAttributes().stream().anyMatch(cs.values()::containsKey)) {
-      return transaction(tx -> tx.updateOwningTenant(cs));
-    }
-    return updateRow(cs);
-  }
-
-  /**
-   * Updates a record that owns a tenant and changes a template attribute: reads the old name (row locked), updates,
-   * and renames the schema in the same transaction, so the record and its schema never disagree.
-   */
-  private Row updateOwningTenant(Changeset cs) {
-    Resource r = cs.resource();
-    Query current = Query.of(r).lock(Lock.forUpdate());
-    for (Map.Entry<String, Object> key : cs.primaryKey().entrySet()) {
-      current = current.filter(new io.ashpg.sql.Expr.Attr(key.getKey()).eq(key.getValue()));
-    }
-    Row before = first(current).orElseThrow(() -> new StaleRecordException(r.name(), "no row of " + r.name()
-        + " with primary key " + cs.primaryKey() + " (it was deleted concurrently)"));
-    Row after = updateRow(cs);
-    String from = tenantName(r, before);
-    String to = tenantName(r, after);
-    if (!from.equals(to)) {
-      run("rename of tenant " + from + " of " + r.name(), null, null, null, false, c -> {
-        MultiTenancy.renameTenant(c, from, to);
-        return null;
-      });
-    }
-    return after;
-  }
-
-  private Row updateRow(Changeset changeset) {
-    Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
-    Map<String, Object> values = new LinkedHashMap<>(changeset.values());
-    addUpdateDefaults(m, values, clock.instant());
-    Columns returning = m.columns(withTemplateAttributes(changeset.resource(), changeset.select()));
-    io.ashpg.sql.Expr filter = changeset.filter().orElse(null);
-    List<Row> rows;
-    if (values.isEmpty()) {
-      Sql sql = render(() -> {
-        io.ashpg.sql.SqlBuilder b = new io.ashpg.sql.SqlBuilder().append("SELECT ");
-        QueryRenderer.selectList(b, m, returning);
-        b.append(" FROM ").append(m.qualifiedTable).append(" AS ").append(QueryRenderer.ALIAS);
-        List<io.ashpg.sql.Expr> conditions = new ArrayList<>();
-        changeset.primaryKey().forEach((k, v) -> conditions.add(new io.ashpg.sql.Expr.Attr(k).eq(v)));
-        if (filter != null) {
-          conditions.add(filter);
-        }
-        QueryRenderer.where(b, m, conditions);
-        return b.build();
-      });
-      rows = run("update of " + m.name(), m, Operation.UPDATE, values, false, c -> Jdbc.query(c, sql, returning));
-    } else {
-      Sql sql = render(() -> WriteRenderer.update(m, values, changeset.primaryKey(), filter, returning));
-      rows = run("update of " + m.name(), m, Operation.UPDATE, values, false, c -> Jdbc.query(c, sql, returning));
-    }
-    if (rows.isEmpty()) {
-      throw stale(m, changeset);
-    }
-    return rows.get(0);
+    return writes.update(changeset);
   }
 
   /**
@@ -518,97 +294,29 @@ public final class DataLayer {
    * @throws StaleRecordException when no row matched
    */
   public Row destroy(Changeset changeset) {
-    requireKind(changeset, Changeset.Kind.DESTROY, "destroy");
-    return destroyRow(TenantScope.scope(changeset, tenant));
-  }
-
-  private Row destroyRow(Changeset changeset) {
-    Model m = model(changeset.resource(), changeset.tenant(), changeset.contextTable());
-    Columns returning = m.columns(changeset.select());
-    Sql sql = render(() -> WriteRenderer.delete(m, changeset.primaryKey(), changeset.filter().orElse(null),
-        returning));
-    List<Row> rows = run("destroy of " + m.name(), m, Operation.DESTROY, changeset.primaryKey(), false,
-        c -> Jdbc.query(c, sql, returning));
-    if (rows.isEmpty()) {
-      throw stale(m, changeset);
-    }
-    return rows.get(0);
+    return writes.destroy(changeset);
   }
 
   // ----------------------------------------------------------------------------------------------------- bulk
 
   /** {@link #bulkCreate(Resource, List, BulkOptions)} with {@link BulkOptions#defaults()}. */
   public BulkResult bulkCreate(Resource resource, List<? extends Map<String, ?>> rows) {
-    return bulkCreate(resource, rows, BulkOptions.defaults());
+    return bulk.create(resource, rows, BulkOptions.defaults());
   }
 
   /**
    * Inserts many records: one statement per batch ({@code unnest} or multi-row VALUES, with RETURNING and optional
    * upsert), or COPY when no rows are returned. All batches run in one transaction. Defaults are applied per row; an
-   * attribute without a default must be given in every row or in none.
+   * attribute without a default must be given in every row or in none. An upsert reports how many rows were
+   * inserted, updated and — with an {@linkplain BulkOptions#upsertCondition upsert condition} — skipped.
    */
-  public BulkResult bulkCreate(Resource resource, List<? extends Map<String, ?>> givenRows, BulkOptions options) {
-    if (resource.postgres().manageTenant().filter(ManageTenant::create).isPresent()) {
-      throw new InvalidQueryException("bulk create of " + resource.name() + ", which owns a tenant, would create no "
-          + "tenant schemas; create its records one by one with create(...)", null);
-    }
-    Optional<String> rowTenant = TenantScope.tenant(resource, Optional.empty(), tenant);
-    Model m = model(resource, rowTenant, Optional.empty());
-    List<? extends Map<String, ?>> rows = withTenantAttribute(resource, rowTenant, givenRows);
-    if (rows.isEmpty()) {
-      return new BulkResult(0, List.of());
-    }
-    BulkInput input = bulkInput(m, rows, clock.instant());
-    List<Attribute> columns = input.columns();
-    List<Object[]> converted = input.rows();
-    Upsert upsert = options.upsertIdentity() == null ? null
-        : upsertOf(m, options.upsertIdentity(), options.upsertFields());
-    BulkOptions.Method method = options.method();
-    if (method == BulkOptions.Method.AUTO) {
-      // on Citus, INSERT … SELECT unnest(…) is pulled to the coordinator; VALUES is routed to the tenant's node
-      Repo repo = repo(resource);
-      boolean citus = repo != null && repo.citus();
-      method = !options.returnRecords() && upsert == null ? BulkOptions.Method.COPY
-          : BulkWriter.unnestable(columns) && !citus ? BulkOptions.Method.UNNEST : BulkOptions.Method.VALUES;
-    }
-    if (method == BulkOptions.Method.COPY && (upsert != null || options.returnRecords())) {
-      throw new InvalidQueryException("bulk create of " + m.name() + ": COPY cannot upsert or return rows; use "
-          + "noReturn() without upsert, or another method", null);
-    }
-    if (method == BulkOptions.Method.UNNEST && !BulkWriter.unnestable(columns)) {
-      throw new InvalidQueryException("bulk create of " + m.name() + ": unnest cannot carry array attributes; use "
-          + "Method.VALUES", null);
-    }
-    Columns returning = options.returnRecords() ? m.allColumns : null;
-    BulkOptions.Method chosen = method;
-    Map<String, Object> errorValues = rows.size() == 1 ? Map.copyOf(nonNull(rows.get(0))) : Map.of();
-    return run("bulk create of " + m.name(), m, Operation.CREATE, errorValues, true, c -> {
-      if (chosen == BulkOptions.Method.COPY) {
-        return new BulkResult(BulkWriter.copy(c, m, columns, converted), List.of());
-      }
-      int size = chosen == BulkOptions.Method.VALUES
-          ? BulkWriter.valuesRowsPerStatement(options.batchSize(), columns.size()) : options.batchSize();
-      List<Row> out = new ArrayList<>();
-      long count = 0;
-      for (List<Object[]> batch : BulkWriter.batches(converted, size)) {
-        Sql sql = render(() -> chosen == BulkOptions.Method.VALUES
-            ? BulkWriter.values(m, columns, batch, upsert, returning)
-            : BulkWriter.unnest(m, columns, batch, upsert, returning));
-        if (returning == null) {
-          count += Jdbc.update(c, sql);
-        } else {
-          List<Row> got = Jdbc.query(c, sql, returning);
-          count += got.size();
-          out.addAll(got);
-        }
-      }
-      return new BulkResult(count, out);
-    });
+  public BulkResult bulkCreate(Resource resource, List<? extends Map<String, ?>> rows, BulkOptions options) {
+    return bulk.create(resource, rows, options);
   }
 
   /** Updates every record {@code query} matches (base filter included; update defaults applied); returns the count. */
   public BulkResult bulkUpdate(Query query, Map<String, ?> values) {
-    return bulkUpdate(query, values, false);
+    return bulk.update(query, values, false);
   }
 
   /**
@@ -617,45 +325,17 @@ public final class DataLayer {
    * subquery.
    */
   public BulkResult bulkUpdate(Query query, Map<String, ?> values, boolean returnRecords) {
-    Query q = prepare(query);
-    Model m = model(q.resource(), q.tenant(), q.contextTable());
-    Map<String, Object> all = new LinkedHashMap<>();
-    values.forEach((k, v) -> {
-      m.attribute(k);
-      if (v instanceof io.ashpg.sql.Expr e) {
-        Query.checkAttributes(m.resource, e);
-      }
-      all.put(k, v);
-    });
-    addUpdateDefaults(m, all, clock.instant());
-    if (all.isEmpty()) {
-      throw new InvalidQueryException("bulk update of " + m.name() + " sets nothing", null);
-    }
-    Columns returning = returnRecords ? m.allColumns : null;
-    Sql sql = render(() -> WriteRenderer.updateQuery(m, q, all, returning));
-    return run("bulk update of " + m.name(), m, Operation.UPDATE, all, false, c -> returning == null
-        ? new BulkResult(Jdbc.update(c, sql), List.of())
-        : bulk(Jdbc.query(c, sql, returning)));
+    return bulk.update(query, values, returnRecords);
   }
 
   /** Deletes every record {@code query} matches (base filter included); returns the count. */
   public BulkResult bulkDestroy(Query query) {
-    return bulkDestroy(query, false);
+    return bulk.destroy(query, false);
   }
 
   /** Deletes every record {@code query} matches, optionally returning the deleted rows. */
   public BulkResult bulkDestroy(Query query, boolean returnRecords) {
-    Query q = prepare(query);
-    Model m = model(q.resource(), q.tenant(), q.contextTable());
-    Columns returning = returnRecords ? m.allColumns : null;
-    Sql sql = render(() -> WriteRenderer.deleteQuery(m, q, returning));
-    return run("bulk destroy of " + m.name(), m, Operation.DESTROY, Map.of(), false, c -> returning == null
-        ? new BulkResult(Jdbc.update(c, sql), List.of())
-        : bulk(Jdbc.query(c, sql, returning)));
-  }
-
-  private static BulkResult bulk(List<Row> rows) {
-    return new BulkResult(rows.size(), rows);
+    return bulk.destroy(query, returnRecords);
   }
 
   // ------------------------------------------------------------------------------------------- transactions
@@ -667,51 +347,7 @@ public final class DataLayer {
    * propagates, and if the caller catches it, the outer transaction can go on.
    */
   public <T> T transaction(Function<DataLayer, T> body) {
-    Objects.requireNonNull(body, "body");
-    if (tx != null) {
-      return savepoint(body);
-    }
-    if (dataSource == null) {
-      throw new IllegalStateException("this data layer has no data source");
-    }
-    Tx inner;
-    Connection c;
-    try {
-      c = dataSource.getConnection();
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e, "begin transaction");
-    }
-    try {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      inner = new Tx(c);
-      try {
-        if (timeout != null) {
-          applyTimeout(c);
-        }
-        if (tenant != null) {
-          applySearchPath(c, tenant);
-        }
-        T result = body.apply(new DataLayer(domain, dataSource, readSources, clock, null, preparations, models,
-            insertTexts, inner, tenant, tenantMigrations));
-        c.commit();
-        return result;
-      } catch (RuntimeException | Error e) {
-        rollbackQuietly(c, e);
-        throw e;
-      } finally {
-        inner.open = false;
-        c.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e, "transaction");
-    } finally {
-      try {
-        c.close();
-      } catch (SQLException ignored) {
-        // The pool discards a connection it cannot reset; nothing more to do here.
-      }
-    }
+    return transactions.run(body);
   }
 
   /** {@code withTenant(tenant).transaction(body)}: a tenant-scoped transaction (search_path set to the tenant). */
@@ -719,478 +355,84 @@ public final class DataLayer {
     return withTenant(tenant).transaction(body);
   }
 
+  /** {@code withTenant(tenant).transaction(body)} for a tenant record or id ({@link #withTenant(Object)}). */
+  public <T> T transaction(Object tenant, Function<DataLayer, T> body) {
+    return withTenant(tenant).transaction(body);
+  }
+
   /** Whether this data layer is bound to a running transaction. */
   public boolean inTransaction() {
-    return tx != null && tx.open;
+    return config.tx() != null && config.tx().open;
   }
 
-  private <T> T savepoint(Function<DataLayer, T> body) {
-    requireOpen();
-    Connection c = tx.connection;
-    Savepoint sp;
-    try {
-      sp = c.setSavepoint();
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e, "savepoint");
-    }
-    try {
-      T result = body.apply(this);
-      c.releaseSavepoint(sp);
-      return result;
-    } catch (RuntimeException | Error e) {
-      try {
-        c.rollback(sp);
-        c.releaseSavepoint(sp);
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
-      throw e;
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e, "release savepoint");
-    }
+  // ------------------------------------------------- shared with the concern classes and the renderers
+
+  LayerConfig config() {
+    return config;
   }
 
-  private void applyTimeout(Connection c) throws SQLException {
-    // SET cannot take bind parameters; set_config can, and is_local = true scopes it to the transaction.
-    try (PreparedStatement ps = c.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
-      ps.setString(1, Long.toString(Math.max(1, timeout.toMillis())));
-      ps.execute();
-    }
+  Executor executor() {
+    return executor;
   }
 
-  /**
-   * {@code SET LOCAL search_path TO "tenant", public} (via set_config, which takes a bind parameter), so SQL written
-   * by hand (fragments, base filters) finds the tenant's tables first. Tenant values that are not schema names
-   * (attribute multitenancy) are left out: they name no schema.
-   */
-  private static void applySearchPath(Connection c, String tenant) throws SQLException {
-    String schema;
-    try {
-      schema = Identifier.validateTenant(tenant);
-    } catch (IllegalArgumentException e) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, true)")) {
-      ps.setString(1, Identifier.quote(schema) + ", public");
-      ps.execute();
-    }
+  Writes writes() {
+    return writes;
   }
 
-  private static void rollbackQuietly(Connection c, Throwable cause) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
-    }
+  TenantOwners owners() {
+    return owners;
   }
 
-  private void requireOpen() {
-    if (!tx.open) {
-      throw new IllegalStateException("the transaction this data layer belongs to has ended");
-    }
+  /** A data layer like this one bound to a running transaction (no statement timeout: the transaction set it). */
+  DataLayer boundTo(LayerConfig.Tx tx) {
+    return new DataLayer(config.withTx(tx).withTimeout(null));
   }
 
-  // ---------------------------------------------------------------------------------------------- internals
-
-  <T> T run(String what, Model m, Operation operation, Map<String, Object> values, boolean atomic,
-                    SqlWork<T> work) {
-    return run(dataSource, what, m, operation, values, atomic, work);
+  /** The data layer's tenant value with its resolver, or null. */
+  TenantValue tenantScope() {
+    return tenantValue;
   }
 
-  /**
-   * Runs a read of {@code m}'s rows: outside a transaction and without row locks, on the data source of the repo its
-   * resource reads through (see {@link #withReadDataSource}).
-   */
-  <T> T read(String what, Model m, boolean locks, SqlWork<T> work) {
-    DataSource source = dataSource;
-    if (tx == null && !locks && !readSources.isEmpty()) {
-      source = readSources.getOrDefault(domain.repo(m.resource, RepoPurpose.READ).getClass(), dataSource);
-    }
-    return run(source, what, m, null, null, false, work);
+  /** Work on the data source (or the transaction); see {@link Executor#run}. */
+  <T> T run(String what, StatementContext ctx, Model m, io.ashpg.error.ConstraintErrorMapper.Operation operation,
+            Map<String, Object> values, boolean atomic, SqlWork<T> work) {
+    return executor.run(what, ctx, m, operation, values, atomic, work);
   }
 
-  private <T> T run(DataSource source, String what, Model m, Operation operation, Map<String, Object> values,
-                    boolean atomic, SqlWork<T> work) {
-    try {
-      if (tx != null) {
-        requireOpen();
-        return work.run(tx.connection);
-      }
-      if (source == null) {
-        throw new IllegalStateException("this data layer has no data source");
-      }
-      try (Connection c = source.getConnection()) {
-        if (timeout == null && !atomic) {
-          return work.run(c);
-        }
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-          if (timeout != null) {
-            applyTimeout(c);
-          }
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          rollbackQuietly(c, e);
-          throw e;
-        } finally {
-          c.setAutoCommit(autoCommit);
-        }
-      }
-    } catch (SQLException e) {
-      throw translate(e, what, m, operation, values);
-    }
-  }
-
-  private AshPgException translate(SQLException e, String what, Model m, Operation operation,
-                                   Map<String, Object> values) {
-    if (operation != null && m != null) {
-      Optional<? extends AshPgException> mapped = m.errors.map(e, operation, values == null ? Map.of() : values);
-      if (mapped.isPresent()) {
-        return mapped.get();
-      }
-    }
-    Repo repo = m == null ? null : repo(m.resource);
-    return SqlErrors.translate(e, what, repo != null && repo.citus());
+  /** A read of {@code m}'s rows; see {@link Executor#read}. */
+  <T> T read(String what, StatementContext ctx, Model m, boolean locks, SqlWork<T> work) {
+    return executor.read(what, ctx, m, locks, work);
   }
 
   /** Rendering problems (unknown attributes, bad values, missing extensions) surface as InvalidQueryExceptions. */
-  static <T> T render(Supplier<T> renderer) {
-    try {
-      return renderer.get();
-    } catch (InvalidQueryException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new InvalidQueryException(e.getMessage(), e);
-    }
+  static <T> T render(java.util.function.Supplier<T> renderer) {
+    return Executor.render(renderer);
   }
 
   /** The query as it runs: the named action's preparation applied, then its tenant (see {@link TenantScope}). */
   Query prepare(Query query) {
     Query q = query;
     if (query.action().isPresent()) {
-      UnaryOperator<Query> preparation = preparations.get(query.resource().name() + "#" + query.action().get());
+      UnaryOperator<Query> preparation = config.preparations().get(query.resource().name() + "#"
+          + query.action().get());
       q = preparation == null ? query : preparation.apply(query);
     }
-    return TenantScope.scope(q, tenant);
+    return TenantScope.scope(q, tenantScope());
   }
 
   Model model(Resource resource, Optional<String> tenant, Optional<String> contextTable) {
-    if (domain.resource(resource.name()).orElse(null) != resource) {
-      throw new InvalidQueryException("resource " + resource.name() + " is not part of this data layer's domain",
-          null);
-    }
-    Repo repo = repo(resource);
-    String table = contextTable.or(resource::table).orElseThrow(() -> new InvalidQueryException("resource "
-        + resource.name() + " is polymorphic (no table); give a context table", null));
-    String schema = schema(resource, repo, tenant.orElse(null));
-    ModelKey key = new ModelKey(resource, schema, table);
-    Model model = models.get(key);
-    if (model != null) {
-      return model;
-    }
-    try {
-      return models.computeIfAbsent(key, k -> new Model(resource, new TableTarget(schema, table),
-          repo == null ? Set.of() : Set.copyOf(repo.installedExtensions()),
-          repo == null ? null : repo.getClass().getSimpleName(), ConstraintErrorMapper.of(domain, resource, table),
-          this));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidQueryException("resource " + resource.name() + ": " + e.getMessage(), e);
-    }
+    return config.models().model(resource, tenant, contextTable, this);
   }
 
-  /**
-   * The repo whose migrations made the resource's table (its schema, extensions): the one it is written through. A
-   * read replica is a copy of that database, so reads render the same SQL.
-   */
-  private Repo repo(Resource resource) {
-    try {
-      return domain.repo(resource, RepoPurpose.MUTATE);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+  /** The repo a resource is written through, or null (see {@link Models#repo}). */
+  Repo repo(Resource resource) {
+    return config.models().repo(resource);
   }
 
-  /**
-   * The schema: the tenant for schema-multitenant resources (validated strictly: it becomes an identifier), else the
-   * {@code schema} option, else the repo's default prefix.
-   */
-  private static String schema(Resource resource, Repo repo, String tenant) {
-    Multitenancy mt = resource.multitenancy().orElse(null);
-    TenantScope.require(resource, Optional.ofNullable(tenant));
-    if (mt != null && mt.strategy() == Multitenancy.Strategy.CONTEXT && tenant != null) {
-      try {
-        return Identifier.validateTenant(tenant);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidQueryException("resource " + resource.name() + ": " + e.getMessage(), e);
-      }
-    } else if (tenant != null && mt == null) {
-      throw new InvalidQueryException("resource " + resource.name() + " is not multitenant; do not give a tenant",
-          null);
-    }
-    return resource.postgres().schema().orElse(repo == null ? "public" : repo.defaultPrefix());
-  }
-
-  /** The select list of a write, plus the template attributes of a tenant-owning resource (to name its schema). */
-  private static List<String> withTemplateAttributes(Resource r, List<String> select) {
-    if (select.isEmpty() || r.postgres().manageTenant().isEmpty()) {
-      return select;
-    }
-    Set<String> names = new LinkedHashSet<>(select);
-    names.addAll(r.postgres().manageTenant().get().templateAttributes());
-    return List.copyOf(names);
-  }
-
-  private static void requireKind(Changeset changeset, Changeset.Kind kind, String operation) {
+  static void requireKind(Changeset changeset, Changeset.Kind kind, String operation) {
     if (changeset.kind() != kind) {
       throw new InvalidQueryException(operation + " needs a " + kind.name().toLowerCase(java.util.Locale.ROOT)
           + " changeset, got " + changeset, null);
     }
-  }
-
-  /** The insert statement, its text taken from the shape cache when no value is an expression. */
-  private Sql insertSql(Model m, Insert insert, Upsert upsert, Columns returning) {
-    if (insert.values.stream().anyMatch(v -> v instanceof io.ashpg.sql.Expr)) {
-      return WriteRenderer.insert(m, insert.columns, insert.values, upsert, returning);
-    }
-    InsertShape shape = new InsertShape(m, insert.columns, upsert, returning);
-    String text = insertTexts.get(shape);
-    if (text == null) {
-      Sql sql = WriteRenderer.insert(m, insert.columns, insert.values, upsert, returning);
-      if (insertTexts.size() < 10_000) {
-        insertTexts.put(shape, sql.text());
-      }
-      return sql;
-    }
-    List<Object> binds = new ArrayList<>(insert.values.size());
-    for (int i = 0; i < insert.values.size(); i++) {
-      Attribute a = insert.columns.get(i);
-      try {
-        binds.add(SqlValues.toJdbc(insert.values.get(i), a.type()));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidQueryException("resource " + m.name() + ", attribute '" + a.name() + "': "
-            + e.getMessage(), e);
-      }
-    }
-    return new Sql(text, binds);
-  }
-
-  /** Columns and values of one insert. */
-  private record Insert(List<Attribute> columns, List<Object> values, Map<String, Object> byName) {}
-
-  private static Insert insertValues(Model m, Changeset changeset, Instant now) {
-    List<Attribute> columns = new ArrayList<>();
-    List<Object> values = new ArrayList<>();
-    Map<String, Object> byName = new HashMap<>();
-    for (Attribute a : m.attributes) {
-      Object v;
-      if (changeset.values().containsKey(a.name())) {
-        v = changeset.values().get(a.name());
-      } else if (a.defaultValue().isPresent() && Defaults.inJava(a.defaultValue().get())) {
-        v = Defaults.value(a, a.defaultValue().get(), now);
-      } else {
-        continue;
-      }
-      columns.add(a);
-      values.add(v);
-      byName.put(a.name(), v);
-    }
-    if (columns.isEmpty()) {
-      throw new InvalidQueryException("create of " + m.name() + " has no values to insert", null);
-    }
-    return new Insert(columns, values, byName);
-  }
-
-  private static void addUpdateDefaults(Model m, Map<String, Object> values, Instant now) {
-    for (Attribute a : m.attributes) {
-      Optional<AttributeDefault> d = a.updateDefault();
-      if (!values.containsKey(a.name()) && d.isPresent() && Defaults.inJava(d.get())) {
-        values.put(a.name(), Defaults.value(a, d.get(), now));
-      }
-    }
-  }
-
-  /**
-   * The conflict target of an upsert: the primary key, or the identity's keys — with the tenant attribute first for
-   * attribute multitenancy unless the identity spans all tenants, matching the unique index the generator made.
-   */
-  private static List<String> conflictKeys(Resource resource, String identity) {
-    if (identity == null || identity.isEmpty()) {
-      return resource.primaryKey().stream().map(Attribute::name).toList();
-    }
-    Identity id = resource.identity(identity).orElseThrow(() -> new InvalidQueryException(
-        "resource " + resource.name() + " has no identity '" + identity + "'", null));
-    Optional<String> tenantAttribute = TenantScope.attribute(resource);
-    if (tenantAttribute.isEmpty() || id.allTenants() || id.keys().contains(tenantAttribute.get())) {
-      return id.keys();
-    }
-    List<String> keys = new ArrayList<>();
-    keys.add(tenantAttribute.get());
-    keys.addAll(id.keys());
-    return keys;
-  }
-
-  private static Upsert upsertOf(Model m, String identity, List<String> fields) {
-    Resource r = m.resource;
-    if (r.postgres().manageTenant().isPresent()) {
-      throw new InvalidQueryException("cannot upsert resource " + r.name() + ", which owns a tenant", null);
-    }
-    List<String> target = new ArrayList<>();
-    for (String key : conflictKeys(r, identity)) {
-      if (r.attribute(key).isPresent()) {
-        target.add(m.column(key));
-      } else if (r.postgres().calculationsToSql().containsKey(key)) {
-        target.add("(" + RawSql.escapeLiteral(r.postgres().calculationsToSql().get(key),
-            "calculationsToSql of " + key + " of resource " + r.name()) + ")");
-      } else {
-        throw new InvalidQueryException("identity '" + identity + "' of resource " + r.name() + " has key '" + key
-            + "', which is neither an attribute nor in calculationsToSql", null);
-      }
-    }
-    List<String> where = new ArrayList<>();
-    if (identity != null && !identity.isEmpty() && r.postgres().identityWheresToSql().containsKey(identity)) {
-      where.add("(" + RawSql.escapeLiteral(r.postgres().identityWheresToSql().get(identity),
-          "identityWheresToSql of " + identity + " of resource " + r.name()) + ")");
-    }
-    if (m.baseFilter != null) {
-      where.add("(" + m.baseFilter + ")");
-    }
-    Set<String> set = new LinkedHashSet<>();
-    for (String f : fields) {
-      m.attribute(f);
-      set.add(f);
-    }
-    for (Attribute a : m.attributes) {
-      if (a.updateDefault().isPresent() && Defaults.inJava(a.updateDefault().get())) {
-        set.add(a.name());
-      }
-    }
-    return new Upsert(target, where.isEmpty() ? null : String.join(" AND ", where), List.copyOf(set));
-  }
-
-  /** The rows with the tenant attribute set, for attribute multitenancy (as a single create would set it). */
-  private static List<? extends Map<String, ?>> withTenantAttribute(Resource r, Optional<String> tenant,
-                                                                    List<? extends Map<String, ?>> rows) {
-    Optional<String> attribute = TenantScope.attribute(r);
-    if (attribute.isEmpty() || tenant.isEmpty()) {
-      return rows;
-    }
-    List<Map<String, Object>> out = new ArrayList<>(rows.size());
-    for (Map<String, ?> row : rows) {
-      Map<String, Object> copy = new LinkedHashMap<>(row);
-      copy.put(attribute.get(), tenant.get());
-      out.add(copy);
-    }
-    return out;
-  }
-
-  private static List<Attribute> bulkColumns(Model m, List<? extends Map<String, ?>> rows) {
-    Set<String> mentioned = new HashSet<>();
-    for (Map<String, ?> row : rows) {
-      for (String k : row.keySet()) {
-        if (mentioned.add(k)) {
-          m.attribute(k);
-        }
-      }
-    }
-    List<Attribute> columns = new ArrayList<>();
-    for (Attribute a : m.attributes) {
-      if (mentioned.contains(a.name())
-          || (a.defaultValue().isPresent() && Defaults.inJava(a.defaultValue().get()))) {
-        columns.add(a);
-      }
-    }
-    if (columns.isEmpty()) {
-      throw new InvalidQueryException("bulk create of " + m.name() + " has no values to insert", null);
-    }
-    return columns;
-  }
-
-  /** The columns of a bulk create and its rows as JDBC values in column order. */
-  private record BulkInput(List<Attribute> columns, List<Object[]> rows) {}
-
-  private static BulkInput bulkInput(Model m, List<? extends Map<String, ?>> rows, Instant now) {
-    try {
-      // One pass when every row names the first row's attributes, the usual case: each map is read once, not once
-      // for its keys and again for its values (measured ~3 ms of 10,000 rows' client CPU).
-      List<Attribute> columns = bulkColumns(m, rows.subList(0, 1));
-      List<Object[]> converted = bulkRows(m, columns, rows, now, true);
-      if (converted != null) {
-        return new BulkInput(columns, converted);
-      }
-    } catch (InvalidQueryException e) {
-      // the pass below reports it, or the error it has always found first for these rows
-    }
-    List<Attribute> columns = bulkColumns(m, rows);
-    return new BulkInput(columns, bulkRows(m, columns, rows, now, false));
-  }
-
-  /**
-   * Converts every row to JDBC values in column order. With {@code sameKeys}, returns null as soon as a row names an
-   * attribute outside {@code columns} (the caller then takes the columns from every row).
-   */
-  private static List<Object[]> bulkRows(Model m, List<Attribute> columns, List<? extends Map<String, ?>> rows,
-                                         Instant now, boolean sameKeys) {
-    int n = columns.size();
-    String[] names = new String[n];
-    @SuppressWarnings("unchecked")
-    Function<Object, Object>[] converters = new Function[n];
-    for (int c = 0; c < n; c++) {
-      names[c] = columns.get(c).name();
-      converters[c] = SqlValues.converter(columns.get(c).type());
-    }
-    List<Object[]> out = new ArrayList<>(rows.size());
-    for (int r = 0; r < rows.size(); r++) {
-      Map<String, ?> row = rows.get(r);
-      Object[] values = new Object[n];
-      int present = 0;
-      for (int c = 0; c < n; c++) {
-        Attribute a = columns.get(c);
-        // get first: containsKey only for nulls, one map lookup per value in the common case
-        Object v = row.get(names[c]);
-        if (v != null || row.containsKey(names[c])) {
-          present++;
-        } else if (a.defaultValue().isPresent() && Defaults.inJava(a.defaultValue().get())) {
-          v = Defaults.value(a, a.defaultValue().get(), now);
-        } else {
-          throw new InvalidQueryException("bulk create of " + m.name() + ": row " + r + " does not set '"
-              + a.name() + "', which other rows set and which has no default; set it (possibly to null) in every "
-              + "row", null);
-        }
-        if (v instanceof io.ashpg.sql.Expr) {
-          throw new InvalidQueryException("bulk create of " + m.name() + ": row " + r + " sets '" + a.name()
-              + "' to an expression; bulk create takes values only", null);
-        }
-        try {
-          values[c] = v == null ? null : converters[c].apply(v);
-        } catch (IllegalArgumentException e) {
-          throw new InvalidQueryException("bulk create of " + m.name() + ": row " + r + ", attribute '" + a.name()
-              + "': " + e.getMessage(), e);
-        }
-      }
-      if (sameKeys && present != row.size()) {
-        return null;
-      }
-      out.add(values);
-    }
-    return out;
-  }
-
-  private static Map<String, Object> nonNull(Map<String, ?> row) {
-    Map<String, Object> out = new HashMap<>();
-    row.forEach((k, v) -> {
-      if (v != null) {
-        out.put(k, v);
-      }
-    });
-    return out;
-  }
-
-  private static StaleRecordException stale(Model m, Changeset changeset) {
-    return new StaleRecordException(m.name(), "no row of " + m.target + " with primary key " + changeset.primaryKey()
-        + (changeset.filter().isPresent() ? " matching the changeset filter" : "")
-        + (m.baseFilter != null ? " and the base filter" : "") + " (it was deleted or changed concurrently)");
   }
 }

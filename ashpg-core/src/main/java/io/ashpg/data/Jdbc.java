@@ -9,10 +9,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 
-/** Binding and executing rendered {@link Sql} on a connection. */
+/** Binding rendered {@link Sql} to a statement (run through {@link Statements}). */
 final class Jdbc {
-  private static final System.Logger LOG = System.getLogger(DataLayer.class.getName());
-
   private Jdbc() {}
 
   /**
@@ -45,46 +43,9 @@ final class Jdbc {
     }
   }
 
-  static List<Row> query(Connection c, Sql sql, Columns columns) throws SQLException {
-    return query(c, sql, columns::readAll);
-  }
-
-  /** Runs a query and hands its result set to {@code reader}. */
-  static <T> T query(Connection c, Sql sql, Reader<T> reader) throws SQLException {
-    log(sql);
-    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
-      bind(c, ps, sql.binds());
-      try (ResultSet rs = ps.executeQuery()) {
-        return reader.read(rs);
-      }
-    }
-  }
-
   /** Reads a whole result set. */
   @FunctionalInterface
   interface Reader<T> {
     T read(ResultSet rs) throws SQLException;
-  }
-
-  static int update(Connection c, Sql sql) throws SQLException {
-    log(sql);
-    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
-      bind(c, ps, sql.binds());
-      return ps.executeUpdate();
-    }
-  }
-
-  static long queryLong(Connection c, Sql sql) throws SQLException {
-    return query(c, sql, rs -> {
-      rs.next();
-      return rs.getLong(1);
-    });
-  }
-
-  static void log(Sql sql) {
-    // Only the text: bind values may be personal data.
-    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-      LOG.log(System.Logger.Level.DEBUG, "{0} ({1} binds)", sql.text(), sql.binds().size());
-    }
   }
 }

@@ -49,14 +49,16 @@ public final class Query {
   private final String action;
   private final String contextTable;
   private final String tenant;
+  /** The data layer's tenant value the tenant came from (maps related resources' tenants), or null. */
+  private final TenantValue tenantValue;
   private final List<Load> loads;
   private final Map<String, Aggregate> aggregates;
   private final Map<String, Calculation> calculations;
 
   private Query(Resource resource, Expr filter, List<Sort> sort, Integer limit, Integer offset, List<String> select,
                 boolean distinct, List<String> distinctOn, Lock lock, Cursor after, Cursor before, boolean stable,
-                String action, String contextTable, String tenant, List<Load> loads, Map<String, Aggregate> aggregates,
-                Map<String, Calculation> calculations) {
+                String action, String contextTable, String tenant, TenantValue tenantValue, List<Load> loads,
+                Map<String, Aggregate> aggregates, Map<String, Calculation> calculations) {
     this.resource = resource;
     this.loads = loads;
     this.aggregates = aggregates;
@@ -75,12 +77,13 @@ public final class Query {
     this.action = action;
     this.contextTable = contextTable;
     this.tenant = tenant;
+    this.tenantValue = tenantValue;
   }
 
   /** All records of {@code resource} (subject to its base filter). */
   public static Query of(Resource resource) {
     return new Query(Objects.requireNonNull(resource, "resource"), null, List.of(), null, null, List.of(), false,
-        List.of(), null, null, null, false, null, null, null, List.of(), Map.of(), Map.of());
+        List.of(), null, null, null, false, null, null, null, null, List.of(), Map.of(), Map.of());
   }
 
   /**
@@ -96,14 +99,15 @@ public final class Query {
           + " is a " + action.type().defaultName() + " action, not a read action", null);
     }
     return new Query(resource, null, List.of(), null, null, List.of(), false, List.of(), null, null, null,
-        false, actionName, action.contextTable().orElse(null), null, List.of(), Map.of(), Map.of());
+        false, actionName, action.contextTable().orElse(null), null, null, List.of(), Map.of(), Map.of());
   }
 
   private Query with(Expr filter, List<Sort> sort, Integer limit, Integer offset, List<String> select,
                      boolean distinct, List<String> distinctOn, Lock lock, Cursor after, Cursor before,
                      String contextTable, String tenant) {
     return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, stable,
-        action, contextTable, tenant, loads, aggregates, calculations);
+        action, contextTable, tenant, Objects.equals(tenant, this.tenant) ? tenantValue : null, loads, aggregates,
+        calculations);
   }
 
   /** Adds a filter, ANDed with any existing one. */
@@ -194,7 +198,7 @@ public final class Query {
    */
   public Query stable() {
     return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, true,
-        action, contextTable, tenant, loads, aggregates, calculations);
+        action, contextTable, tenant, tenantValue, loads, aggregates, calculations);
   }
 
   /** Reads from {@code table} instead of the resource's table (polymorphic resources). */
@@ -207,6 +211,17 @@ public final class Query {
   public Query tenant(String tenant) {
     return with(filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, contextTable,
         Objects.requireNonNull(tenant, "tenant"));
+  }
+
+  /** This query with the tenant {@code value} maps to for its resource (see {@link TenantScope}). */
+  Query tenant(TenantValue value, String tenant) {
+    return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, stable,
+        action, contextTable, Objects.requireNonNull(tenant, "tenant"), value, loads, aggregates, calculations);
+  }
+
+  /** The data layer's tenant value this query's tenant was mapped from, or null. */
+  TenantValue tenantValue() {
+    return tenantValue;
   }
 
   /** Loads relationship {@code relationship} with every record read (all destination records). */
@@ -229,7 +244,7 @@ public final class Query {
     loads.stream().filter(l -> !l.relationship().equals(relationship)).forEach(copy::add);
     copy.add(new Load(relationship, refine));
     return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, stable,
-        action, contextTable, tenant, List.copyOf(copy), aggregates, calculations);
+        action, contextTable, tenant, tenantValue, List.copyOf(copy), aggregates, calculations);
   }
 
   /**
@@ -247,7 +262,7 @@ public final class Query {
     Map<String, Aggregate> copy = new LinkedHashMap<>(aggregates);
     copy.put(name, aggregate);
     return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, stable,
-        action, contextTable, tenant, loads, Collections.unmodifiableMap(copy), calculations);
+        action, contextTable, tenant, tenantValue, loads, Collections.unmodifiableMap(copy), calculations);
   }
 
   /**
@@ -272,7 +287,7 @@ public final class Query {
     Map<String, Calculation> copy = new LinkedHashMap<>(calculations);
     copy.put(name, new Calculation(expr, type));
     return new Query(resource, filter, sort, limit, offset, select, distinct, distinctOn, lock, after, before, stable,
-        action, contextTable, tenant, loads, aggregates, Collections.unmodifiableMap(copy));
+        action, contextTable, tenant, tenantValue, loads, aggregates, Collections.unmodifiableMap(copy));
   }
 
   /** The aggregates by name, in the order they were added. */

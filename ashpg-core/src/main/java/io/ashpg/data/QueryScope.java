@@ -31,14 +31,17 @@ final class QueryScope implements RenderContext {
   private final Map<String, Calculation> calculations;
   /** The query read in this scope (top level), or null: which rows the aggregates are computed for. */
   private final Query query;
+  /** The data layer's tenant value the tenant was mapped from, or null. */
+  private final TenantValue tenantValue;
 
   QueryScope(Model m, String alias, Optional<String> tenant, int depth, Map<String, Aggregate> aggregates,
              Map<String, Calculation> calculations) {
-    this(m, alias, tenant, depth, aggregates, calculations, null);
+    this(m, alias, tenant, depth, aggregates, calculations, null, null);
   }
 
   private QueryScope(Model m, String alias, Optional<String> tenant, int depth, Map<String, Aggregate> aggregates,
-                     Map<String, Calculation> calculations, Query query) {
+                     Map<String, Calculation> calculations, Query query, TenantValue tenantValue) {
+    this.tenantValue = tenantValue;
     this.m = m;
     this.alias = alias;
     this.tenant = tenant;
@@ -50,7 +53,7 @@ final class QueryScope implements RenderContext {
 
   /** The scope of query {@code q} on {@code m} at the top level. */
   static QueryScope of(Model m, Query q, String alias) {
-    return new QueryScope(m, alias, q.tenant(), 0, q.aggregates(), q.calculations(), q);
+    return new QueryScope(m, alias, q.tenant(), 0, q.aggregates(), q.calculations(), q, q.tenantValue());
   }
 
   Model model() {
@@ -102,9 +105,12 @@ final class QueryScope implements RenderContext {
 
   private Destination destination(Relationship rel) {
     Resource dest = m.layer.domain().destination(m.resource, rel);
-    Optional<String> destTenant = tenant.filter(t -> dest.multitenancy().isPresent());
+    // a tenant value maps to each resource by its strategy (a schema here, an attribute value there)
+    Optional<String> destTenant = tenantValue != null ? tenantValue.of(dest)
+        : tenant.filter(t -> dest.multitenancy().isPresent());
     Model dm = m.layer.model(dest, destTenant, rel.contextTable());
-    QueryScope inner = new QueryScope(dm, "r" + (depth + 1), destTenant, depth + 1, Map.of(), Map.of());
+    QueryScope inner = new QueryScope(dm, "r" + (depth + 1), destTenant, depth + 1, Map.of(), Map.of(), null,
+        tenantValue);
     return new Destination(inner, TenantScope.attributeCondition(dest, destTenant));
   }
 
@@ -138,7 +144,8 @@ final class QueryScope implements RenderContext {
     }
     if (onlyQueriedParents && (query.filter().isPresent() || m.baseFilter != null)) {
       // Only the parents the query can read: the same table, filter and tenant under their own alias.
-      QueryScope parents = new QueryScope(m, "p" + (depth + 1), tenant, depth + 1, Map.of(), Map.of());
+      QueryScope parents = new QueryScope(m, "p" + (depth + 1), tenant, depth + 1, Map.of(), Map.of(), null,
+          tenantValue);
       conditions.add(out -> {
         out.append(key).append(" IN (SELECT ").append(parents.column(rel.sourceAttribute())).append(" FROM ")
             .append(m.qualifiedTable).append(" AS ").append(parents.alias);

@@ -6,7 +6,6 @@ import io.ashpg.resource.HasOne;
 import io.ashpg.resource.Relationship;
 import io.ashpg.resource.Resource;
 import io.ashpg.sql.Sql;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,7 +64,10 @@ final class RelationshipLoader {
       q = q.contextTable(rel.contextTable().get());
     }
     if (q.tenant().isEmpty() && tenant.isPresent() && dest.multitenancy().isPresent()) {
-      q = q.tenant(tenant.get());
+      // the data layer's tenant value maps to the destination by its own strategy (prepare does that)
+      if (dl.tenantScope() == null || !dl.tenantScope().of(source).equals(tenant)) {
+        q = q.tenant(tenant.get());
+      }
     }
     return dl.prepare(q);
   }
@@ -129,19 +131,14 @@ final class RelationshipLoader {
     Values.Decoder keyDecoder = Values.decoder(sourceAttribute.type());
     List<Row> rows = new ArrayList<>();
     List<Object> rowKeys = new ArrayList<>();
-    dl.read("load of " + source.name() + "." + rel.name(), st.model(), false, c -> {
-      Jdbc.log(sql);
-      try (PreparedStatement ps = c.prepareStatement(sql.text())) {
-        Jdbc.bind(c, ps, sql.binds());
-        try (ResultSet rs = ps.executeQuery()) {
+    dl.read("load of " + source.name() + "." + rel.name(), StatementContext.of("load", st.query()), st.model(),
+        false, statements -> statements.query(sql, (ResultSet rs) -> {
           while (rs.next()) {
             rows.add(columns.read(rs));
             rowKeys.add(keyDecoder.read(rs, columns.size() + 1));
           }
-        }
-      }
-      return null;
-    });
+          return new Statements.Counted(rows.size());
+        }));
     Query q = st.query();
     List<Row> loaded = q.loads().isEmpty() ? rows : load(q.resource(), q.tenant(), rows, q.loads());
     // Grouping keeps the statement's order within each parent: the destination sort, per parent.

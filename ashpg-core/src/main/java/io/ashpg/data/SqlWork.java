@@ -1,10 +1,9 @@
 package io.ashpg.data;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Work done on a connection. */
+/** Work done on a connection, whose statements run through {@link Statements}. */
 @FunctionalInterface
 interface SqlWork<T> {
-  T run(Connection connection) throws SQLException;
+  T run(Statements statements) throws SQLException;
 }

@@ -17,17 +17,17 @@ final class TenantScope {
   private TenantScope() {}
 
   /** The tenant of an operation on {@code resource}: the given one, else the data layer's for multitenant ones. */
-  static Optional<String> tenant(Resource resource, Optional<String> given, String dataLayerTenant) {
-    if (given.isPresent() || resource.multitenancy().isEmpty()) {
+  static Optional<String> tenant(Resource resource, Optional<String> given, TenantValue dataLayerTenant) {
+    if (given.isPresent() || resource.multitenancy().isEmpty() || dataLayerTenant == null) {
       return given;
     }
-    return Optional.ofNullable(dataLayerTenant);
+    return dataLayerTenant.of(resource);
   }
 
   /** {@code query} with its tenant resolved and, for attribute multitenancy, the tenant filter added. */
-  static Query scope(Query query, String dataLayerTenant) {
+  static Query scope(Query query, TenantValue dataLayerTenant) {
     Optional<String> tenant = tenant(query.resource(), query.tenant(), dataLayerTenant);
-    Query q = tenant.isPresent() && query.tenant().isEmpty() ? query.tenant(tenant.get()) : query;
+    Query q = tenant.isPresent() && query.tenant().isEmpty() ? query.tenant(dataLayerTenant, tenant.get()) : query;
     return attributeCondition(q.resource(), tenant).map(q::filter).orElse(q);
   }
 
@@ -35,7 +35,7 @@ final class TenantScope {
    * {@code changeset} with its tenant resolved; for attribute multitenancy a create gets the tenant attribute set
    * (overriding any value given) and an update or destroy gets the tenant filter.
    */
-  static Changeset scope(Changeset changeset, String dataLayerTenant) {
+  static Changeset scope(Changeset changeset, TenantValue dataLayerTenant) {
     Resource r = changeset.resource();
     Optional<String> tenant = tenant(r, changeset.tenant(), dataLayerTenant);
     Changeset c = tenant.isPresent() && changeset.tenant().isEmpty() ? changeset.tenant(tenant.get()) : changeset;

@@ -29,7 +29,11 @@ final class WriteRenderer {
     }
     b.append(')');
     onConflict(b, m, upsert);
-    returning(b, m, returning);
+    if (upsert != null) {
+      returningWithOutcome(b, m, returning);
+    } else {
+      returning(b, m, returning);
+    }
     return b.build();
   }
 
@@ -76,15 +80,69 @@ final class WriteRenderer {
       // Nothing to overwrite, but RETURNING must still yield the existing row, which DO NOTHING would not.
       String pk = m.column(m.primaryKey.get(0).name());
       b.append(pk).append(" = ").append(ALIAS).append('.').append(pk);
-      return;
-    }
-    for (int i = 0; i < upsert.set().size(); i++) {
-      if (i > 0) {
-        b.append(", ");
+    } else {
+      for (int i = 0; i < upsert.set().size(); i++) {
+        if (i > 0) {
+          b.append(", ");
+        }
+        String column = m.column(upsert.set().get(i));
+        b.append(column).append(" = EXCLUDED.").append(column);
       }
-      String column = m.column(upsert.set().get(i));
-      b.append(column).append(" = EXCLUDED.").append(column);
     }
+    if (upsert.condition() != null) {
+      // the existing row is t0, the proposed one EXCLUDED; a row whose condition fails is neither updated nor returned
+      b.append(" WHERE ");
+      ExprRenderer.render(upsert.condition(), b, new ConflictContext(m.context(ALIAS)), io.ashpg.resource.Type.BOOLEAN);
+    }
+  }
+
+  /** Expressions of an upsert condition: attributes of the existing row, {@code EXCLUDED} for proposed values. */
+  private record ConflictContext(io.ashpg.sql.RenderContext row) implements io.ashpg.sql.RenderContext {
+    @Override
+    public String column(String attribute) {
+      return row.column(attribute);
+    }
+
+    @Override
+    public io.ashpg.resource.Type type(String attribute) {
+      return row.type(attribute);
+    }
+
+    @Override
+    public boolean extensionInstalled(String extension) {
+      return row.extensionInstalled(extension);
+    }
+
+    @Override
+    public String describe() {
+      return "the upsert condition of " + row.describe();
+    }
+
+    @Override
+    public Related related(String relationship) {
+      return row.related(relationship);
+    }
+
+    @Override
+    public String excluded(String attribute) {
+      // column() validates the attribute and gives t0."col"; EXCLUDED takes the bare quoted column
+      String qualified = row.column(attribute);
+      return "EXCLUDED." + qualified.substring(qualified.indexOf('.') + 1);
+    }
+  }
+
+  /**
+   * {@code RETURNING …, (t0.xmax = 0)}: the returned columns (none when {@code returning} is null) and whether the
+   * row was inserted. A row an {@code INSERT … ON CONFLICT DO UPDATE} inserted has no deleting transaction
+   * ({@code xmax} 0); one it updated carries the updating transaction's id there.
+   */
+  static void returningWithOutcome(SqlBuilder b, Model m, Columns returning) {
+    b.append(" RETURNING ");
+    if (returning != null) {
+      QueryRenderer.selectList(b, m, returning);
+      b.append(", ");
+    }
+    b.append("(").append(ALIAS).append(".xmax = 0)");
   }
 
   static void returning(SqlBuilder b, Model m, Columns returning) {

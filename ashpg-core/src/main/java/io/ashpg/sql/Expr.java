@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.Arith, Expr.And, Expr.Or, Expr.Not,
     Expr.IsNil, Expr.In, Expr.Contains, Expr.Like, Expr.Fragment, Expr.Cast, Expr.TrigramSimilarity, Expr.Path,
-    Expr.Exists, Expr.Ref {
+    Expr.Exists, Expr.Ref, Expr.Excluded, Expr.Call, Expr.Cond, Expr.JsonPath {
 
   /**
    * The sub-expressions evaluated on the same row as this one, in order: what a walk over an expression tree descends
@@ -278,6 +278,124 @@ public sealed interface Expr permits Expr.Attr, Expr.Value, Expr.Compare, Expr.A
   record Ref(String name) implements Expr {
     public Ref {
       Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /**
+   * The value an upsert proposed for an attribute ({@code EXCLUDED."column"}): only in an upsert condition, where
+   * {@link Attr} is the existing row's value (AshPostgres's {@code upsert_conflict(:field)}).
+   *
+   * @param attribute the attribute name
+   */
+  record Excluded(String attribute) implements Expr {
+    public Excluded {
+      Objects.requireNonNull(attribute, "attribute");
+    }
+  }
+
+  /**
+   * A call of one of the functions ashpg knows how to render with bind parameters for every value
+   * ({@link Function}): string functions, {@code coalesce}, {@code now()} and time arithmetic.
+   *
+   * @param function which function
+   * @param args     its arguments
+   */
+  record Call(Function function, List<Expr> args) implements Expr {
+    public Call {
+      Objects.requireNonNull(function, "function");
+      args = List.copyOf(args);
+      if (function.arity >= 0 && args.size() != function.arity) {
+        throw new IllegalArgumentException(function.name().toLowerCase(java.util.Locale.ROOT) + " takes "
+            + function.arity + " argument(s), got " + args.size());
+      }
+      if (function.arity < 0 && args.isEmpty()) {
+        throw new IllegalArgumentException(function.name().toLowerCase(java.util.Locale.ROOT)
+            + " takes at least one argument");
+      }
+    }
+
+    @Override
+    public List<Expr> operands() {
+      return args;
+    }
+  }
+
+  /** The functions of {@link Call}; a negative arity means one or more arguments. */
+  enum Function {
+    /** {@code length(text)}: characters. */
+    LENGTH(1),
+    /** {@code lower(text)}. */
+    LOWER(1),
+    /** {@code upper(text)}. */
+    UPPER(1),
+    /** {@code concat(a, b, …)}: nulls count as empty text (unlike {@code ||}). */
+    CONCAT(-1),
+    /** {@code starts_with(text, prefix)}. */
+    STARTS_WITH(2),
+    /** {@code coalesce(a, b, …)}: the first non-null argument. */
+    COALESCE(-1),
+    /** {@code now()}: the transaction's start time (a {@code timestamptz}). */
+    NOW(0),
+    /** {@code now() - amount * interval '1 unit'}: a {@code timestamptz} in the past (Ash's {@code ago}). */
+    AGO(2),
+    /** {@code now() + amount * interval '1 unit'}: a {@code timestamptz} in the future (Ash's {@code from_now}). */
+    FROM_NOW(2);
+
+    final int arity;
+
+    Function(int arity) {
+      this.arity = arity;
+    }
+  }
+
+  /**
+   * {@code CASE WHEN c1 THEN v1 WHEN c2 THEN v2 … ELSE otherwise END}: Ash's {@code if} (one branch) and
+   * {@code cond} (several).
+   *
+   * @param conditions the conditions, in order
+   * @param values     the value of each condition
+   * @param otherwise  the value when none holds (a null {@link Value} for SQL NULL)
+   */
+  record Cond(List<Expr> conditions, List<Expr> values, Expr otherwise) implements Expr {
+    public Cond {
+      conditions = List.copyOf(conditions);
+      values = List.copyOf(values);
+      Objects.requireNonNull(otherwise, "otherwise");
+      if (conditions.isEmpty() || conditions.size() != values.size()) {
+        throw new IllegalArgumentException("cond needs one value per condition and at least one condition, got "
+            + conditions.size() + " condition(s) and " + values.size() + " value(s)");
+      }
+    }
+
+    @Override
+    public List<Expr> operands() {
+      List<Expr> all = new ArrayList<>(conditions);
+      all.addAll(values);
+      all.add(otherwise);
+      return all;
+    }
+  }
+
+  /**
+   * The value at a path inside a jsonb (map) value, as jsonb ({@code json #> ?::text[]}), or as text with
+   * {@code asText} ({@code json #>> ?::text[]}); the path is one bind parameter. Ash's {@code get_path}.
+   *
+   * @param json   the jsonb expression, e.g. an attribute of type map
+   * @param path   keys (and array indexes as text) from the outside in
+   * @param asText whether to read the value as text
+   */
+  record JsonPath(Expr json, List<String> path, boolean asText) implements Expr {
+    public JsonPath {
+      Objects.requireNonNull(json, "json");
+      path = List.copyOf(path);
+      if (path.isEmpty()) {
+        throw new IllegalArgumentException("get_path needs at least one key");
+      }
+    }
+
+    @Override
+    public List<Expr> operands() {
+      return List.of(json);
     }
   }
 

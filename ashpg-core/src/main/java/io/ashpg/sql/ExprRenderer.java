@@ -48,6 +48,38 @@ public final class ExprRenderer {
     if (expr instanceof Expr.Ref r) {
       return ctx.refType(r.name());
     }
+    if (expr instanceof Expr.Excluded x) {
+      return ctx.type(x.attribute());
+    }
+    if (expr instanceof Expr.Call c) {
+      return switch (c.function()) {
+        case LENGTH -> Type.INTEGER;
+        case LOWER, UPPER -> firstNonNull(typeOf(c.args().get(0), ctx), Type.STRING);
+        case CONCAT -> Type.STRING;
+        case STARTS_WITH -> Type.BOOLEAN;
+        case COALESCE -> firstType(c.args(), ctx);
+        case NOW, AGO, FROM_NOW -> Type.TIMESTAMPTZ;
+      };
+    }
+    if (expr instanceof Expr.Cond c) {
+      List<Expr> values = new java.util.ArrayList<>(c.values());
+      values.add(c.otherwise());
+      return firstType(values, ctx);
+    }
+    if (expr instanceof Expr.JsonPath j) {
+      return j.asText() ? Type.STRING : Type.MAP;
+    }
+    return null;
+  }
+
+  /** The first known type among {@code exprs}, or null. */
+  private static Type firstType(List<Expr> exprs, RenderContext ctx) {
+    for (Expr e : exprs) {
+      Type t = typeOf(e, ctx);
+      if (t != null) {
+        return t;
+      }
+    }
     return null;
   }
 
@@ -118,7 +150,100 @@ public final class ExprRenderer {
       exists(x);
     } else if (e instanceof Expr.Ref r) {
       ctx.ref(r.name(), out);
+    } else if (e instanceof Expr.Excluded x) {
+      out.append(ctx.excluded(x.attribute()));
+    } else if (e instanceof Expr.Call c) {
+      call(c, hint);
+    } else if (e instanceof Expr.Cond c) {
+      cond(c, hint);
+    } else if (e instanceof Expr.JsonPath j) {
+      out.append('(');
+      operand(j.json(), Type.MAP);
+      out.append(j.asText() ? " #>> " : " #> ");
+      out.bind(SqlValues.array(j.path(), Type.STRING), "text[]");
+      out.append(')');
     }
+  }
+
+  /** Units of {@code ago}/{@code from_now}, as PostgreSQL interval text for one of them. */
+  private static final java.util.Map<String, String> UNITS = java.util.Map.of("year", "1 year", "month", "1 month",
+      "week", "7 days", "day", "1 day", "hour", "1 hour", "minute", "1 minute", "second", "1 second",
+      "millisecond", "1 millisecond", "microsecond", "1 microsecond");
+
+  private void call(Expr.Call c, Type hint) {
+    List<Expr> args = c.args();
+    switch (c.function()) {
+      case LENGTH, LOWER, UPPER -> {
+        out.append(c.function().name().toLowerCase(java.util.Locale.ROOT)).append('(');
+        textArg(args.get(0));
+        out.append(')');
+      }
+      case CONCAT, STARTS_WITH -> {
+        out.append(c.function().name().toLowerCase(java.util.Locale.ROOT)).append('(');
+        for (int i = 0; i < args.size(); i++) {
+          if (i > 0) {
+            out.append(", ");
+          }
+          textArg(args.get(i));
+        }
+        out.append(')');
+      }
+      case COALESCE -> {
+        Type t = firstNonNull(typeOf(c, ctx), hint);
+        out.append("coalesce(");
+        for (int i = 0; i < args.size(); i++) {
+          if (i > 0) {
+            out.append(", ");
+          }
+          expr(args.get(i), t);
+        }
+        out.append(')');
+      }
+      case NOW -> out.append("now()");
+      case AGO, FROM_NOW -> {
+        // now() -/+ amount * '1 unit'::interval: the amount and the unit's interval are both bind parameters
+        if (!(args.get(1) instanceof Expr.Value v) || !(v.value() instanceof String unit)
+            || !UNITS.containsKey(unit)) {
+          throw new IllegalArgumentException(c.function().name().toLowerCase(java.util.Locale.ROOT) + " takes a unit"
+              + " among " + new java.util.TreeSet<>(UNITS.keySet()) + ", got " + args.get(1) + " (" + ctx.describe()
+              + ")");
+        }
+        out.append("(now() ").append(c.function() == Expr.Function.AGO ? "-" : "+").append(" (");
+        expr(args.get(0), Type.FLOAT);
+        out.append(" * ");
+        out.bind(UNITS.get(unit), "interval");
+        out.append("))");
+      }
+    }
+  }
+
+  /** An argument of a string function: values are bound as text (so a null is typed too). */
+  private void textArg(Expr arg) {
+    if (arg instanceof Expr.Value v) {
+      Object jdbc;
+      try {
+        jdbc = v.value() == null ? null : SqlValues.toJdbc(v.value(), Type.STRING);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(ctx.describe() + ": " + e.getMessage(), e);
+      }
+      out.bind(jdbc, "text");
+      return;
+    }
+    expr(arg, Type.STRING);
+  }
+
+  private void cond(Expr.Cond c, Type hint) {
+    Type t = firstNonNull(typeOf(c, ctx), hint);
+    out.append("CASE");
+    for (int i = 0; i < c.conditions().size(); i++) {
+      out.append(" WHEN ");
+      expr(c.conditions().get(i), Type.BOOLEAN);
+      out.append(" THEN ");
+      expr(c.values().get(i), t);
+    }
+    out.append(" ELSE ");
+    expr(c.otherwise(), t);
+    out.append(" END");
   }
 
   /** A to-one path as a correlated scalar subquery: NULL when there is no related record. */

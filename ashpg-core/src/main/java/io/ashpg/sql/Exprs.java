@@ -115,4 +115,87 @@ public final class Exprs {
   public static Expr calc(String name) {
     return new Expr.Ref(name);
   }
+
+  /**
+   * The value an upsert proposes for {@code attribute}, in an upsert condition (where {@code attr(…)} is the existing
+   * row's value): {@code upsertConflict("version").gt(attr("version"))}.
+   */
+  public static Expr upsertConflict(String attribute) {
+    return new Expr.Excluded(attribute);
+  }
+
+  /** {@code CASE WHEN condition THEN then ELSE otherwise END} (Ash's {@code if}). */
+  public static Expr ifElse(Expr condition, Object then, Object otherwise) {
+    return new Expr.Cond(List.of(condition), List.of(Expr.of(then)), Expr.of(otherwise));
+  }
+
+  /**
+   * {@code CASE WHEN c1 THEN v1 WHEN c2 THEN v2 … ELSE otherwise END} (Ash's {@code cond}): the value of the first
+   * condition that holds.
+   */
+  public static Expr cond(List<Expr> conditions, List<?> values, Object otherwise) {
+    return new Expr.Cond(conditions, values.stream().map(Expr::of).toList(), Expr.of(otherwise));
+  }
+
+  /** {@code length(text)}, in characters. */
+  public static Expr length(Object text) {
+    return call(Expr.Function.LENGTH, text);
+  }
+
+  /** {@code lower(text)}. */
+  public static Expr lower(Object text) {
+    return call(Expr.Function.LOWER, text);
+  }
+
+  /** {@code upper(text)}. */
+  public static Expr upper(Object text) {
+    return call(Expr.Function.UPPER, text);
+  }
+
+  /** {@code concat(a, b, …)}: text concatenation in which a null counts as empty text. */
+  public static Expr concat(Object... parts) {
+    return call(Expr.Function.CONCAT, parts);
+  }
+
+  /** Whether {@code text} starts with {@code prefix} ({@code starts_with(text, prefix)}). */
+  public static Expr startsWith(Object text, Object prefix) {
+    return call(Expr.Function.STARTS_WITH, text, prefix);
+  }
+
+  /** The first of {@code values} that is not null ({@code coalesce(a, b, …)}). */
+  public static Expr coalesce(Object... values) {
+    return call(Expr.Function.COALESCE, values);
+  }
+
+  /** {@code now()}: the time the transaction started. */
+  public static Expr now() {
+    return call(Expr.Function.NOW);
+  }
+
+  /**
+   * {@code amount} {@code unit}s before now, e.g. {@code ago(7, "day")}; units: year, month, week, day, hour,
+   * minute, second, millisecond, microsecond.
+   */
+  public static Expr ago(Object amount, String unit) {
+    return call(Expr.Function.AGO, amount, unit);
+  }
+
+  /** {@code amount} {@code unit}s after now (see {@link #ago}). */
+  public static Expr fromNow(Object amount, String unit) {
+    return call(Expr.Function.FROM_NOW, amount, unit);
+  }
+
+  /** The jsonb value at {@code path} inside {@code json} ({@code json #> '{a,b}'}; Ash's {@code get_path}). */
+  public static Expr getPath(Object json, String... path) {
+    return new Expr.JsonPath(Expr.of(json), Arrays.asList(path), false);
+  }
+
+  /** The value at {@code path} inside {@code json} as text ({@code json #>> '{a,b}'}). */
+  public static Expr getPathText(Object json, String... path) {
+    return new Expr.JsonPath(Expr.of(json), Arrays.asList(path), true);
+  }
+
+  private static Expr call(Expr.Function function, Object... args) {
+    return new Expr.Call(function, Arrays.stream(args).map(Expr::of).toList());
+  }
 }

@@ -53,6 +53,16 @@ public interface RenderContext {
     throw new IllegalArgumentException(describe() + " defines no aggregate or calculation '" + name + "'");
   }
 
+  /**
+   * The SQL reference of the value an upsert proposes for {@code attribute} ({@link Expr.Excluded}).
+   *
+   * @throws IllegalArgumentException outside an upsert condition
+   */
+  default String excluded(String attribute) {
+    throw new IllegalArgumentException("upsertConflict(\"" + attribute + "\") is only meaningful in an upsert condition,"
+        + " not in an expression on " + describe());
+  }
+
   /** The type of the named aggregate or calculation, or null when unknown. */
   default Type refType(String name) {
     return null;

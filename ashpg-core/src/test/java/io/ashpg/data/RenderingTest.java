@@ -218,10 +218,10 @@ class RenderingTest {
     var cols = List.of(Blog.AUTHOR.attribute("id").orElseThrow(), Blog.AUTHOR.attribute("name").orElseThrow());
     UUID id = UUID.randomUUID();
     Sql insert = WriteRenderer.insert(m, cols, List.of(id, "Ann"),
-        new Upsert(List.of("\"name\""), null, List.of("email")), m.columns(List.of("name")));
+        new Upsert(List.of("\"name\""), null, List.of("email"), null), m.columns(List.of("name")));
     assertThat(insert.text()).isEqualTo("INSERT INTO \"public\".\"authors\" AS t0 (\"id\", \"name\") VALUES"
         + " (?, ?::citext) ON CONFLICT (\"name\") DO UPDATE SET \"email\" = EXCLUDED.\"email\""
-        + " RETURNING t0.\"id\", t0.\"name\"");
+        + " RETURNING t0.\"id\", t0.\"name\", (t0.xmax = 0)");
     assertThat(insert.binds()).containsExactly(id, "Ann");
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("email", "a@b");
