@@ -1,6 +1,7 @@
 package io.ashpg.spring.boot;
 
 import io.ashpg.data.DataLayer;
+import io.ashpg.data.StatementListener;
 import io.ashpg.resource.Api;
 import io.ashpg.resource.Domain;
 import javax.sql.DataSource;
@@ -39,13 +40,23 @@ public class AshpgAutoConfiguration {
     return ApiDomain.build(apis.orderedStream().toList(), properties.getApis());
   }
 
-  /** The data layer on the application's DataSource, with the statement timeout of {@code ashpg.statement-timeout}. */
+  /**
+   * The data layer on the application's DataSource, with the statement timeout of {@code ashpg.statement-timeout},
+   * reporting every statement to each {@link StatementListener} bean (in their order), such as the Micrometer
+   * timers of {@link AshpgMetricsAutoConfiguration}.
+   */
   @Bean
   @ConditionalOnMissingBean
-  public DataLayer ashpgDataLayer(Domain domain, DataSource dataSource, AshpgProperties properties) {
+  public DataLayer ashpgDataLayer(Domain domain, DataSource dataSource, AshpgProperties properties,
+      ObjectProvider<StatementListener> listeners) {
     DataLayer dataLayer = DataLayer.of(domain, dataSource);
-    return properties.getStatementTimeout() == null ? dataLayer
-        : dataLayer.withStatementTimeout(properties.getStatementTimeout());
+    if (properties.getStatementTimeout() != null) {
+      dataLayer = dataLayer.withStatementTimeout(properties.getStatementTimeout());
+    }
+    for (StatementListener listener : listeners.orderedStream().toList()) {
+      dataLayer = dataLayer.withListener(listener);
+    }
+    return dataLayer;
   }
 
   /** The migrations at startup, unless {@code ashpg.migrate.enabled=false}. */
