@@ -52,7 +52,7 @@ class ShopApplicationTest {
   private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
   @Test
-  void createsAndListsProductsThroughTheDataLayerAndReportsTheMigrationStatus() {
+  void createsAndListsProductsThroughTheDataLayerWithTimersAndTheMigrationStatus() {
     ResponseEntity<Map<String, Object>> created = http.exchange("/products", HttpMethod.POST,
         new HttpEntity<>(Map.of("name", "teapot", "price", "24.50")), MAP);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -66,6 +66,12 @@ class ShopApplicationTest {
         .filter(p -> List.of("kettle", "teapot").contains(p.get("name"))).toList();
     assertThat(ours).extracting(p -> p.get("name")).containsExactly("kettle", "teapot");
     assertThat(ours).extracting(p -> p.get("price")).containsExactly(39.0, 24.5);
+
+    // every statement of the data layer is timed: ashpg.statements, tagged by resource and operation
+    ResponseEntity<Map<String, Object>> creates = http.exchange(
+        "/actuator/metrics/ashpg.statements?tag=resource:product&tag=operation:create", HttpMethod.GET, null, MAP);
+    assertThat(creates.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(creates.getBody().get("measurements").toString()).matches(".*statistic=COUNT, value=[2-9].*");
 
     ResponseEntity<Map<String, Object>> health = http.exchange("/actuator/health", HttpMethod.GET, null, MAP);
     assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
