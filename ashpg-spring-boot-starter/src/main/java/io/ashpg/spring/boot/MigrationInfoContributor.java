@@ -31,8 +31,11 @@ public final class MigrationInfoContributor implements InfoContributor {
     if (startup != null && !startup.results().isEmpty()) {
       Map<String, Object> runs = new LinkedHashMap<>();
       for (Map.Entry<String, MigrationResult> e : startup.results().entrySet()) {
-        runs.put(e.getKey(), Map.of("summary", e.getValue().summary(), "applied", e.getValue().versions(),
-            "elapsedMs", e.getValue().elapsed().toMillis()));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("summary", e.getValue().summary());
+        run.put("applied", e.getValue().versions());
+        run.put("elapsedMs", e.getValue().elapsed().toMillis());
+        runs.put(e.getKey(), run);
       }
       ashpg.put("startup", runs);
     }
