@@ -45,26 +45,38 @@ public record MigrationTarget(DataSource dataSource, String url, String user, St
    */
   public static MigrationTarget of(Repo repo) {
     RepoConfig config = repo.config();
-    String migrations = "classpath:" + repo.migrationsPath();
-    String tenantMigrations = "classpath:" + repo.tenantMigrationsPath();
-    TenantLister tenants = c -> {
-      try {
-        return repo.allTenants(c);
-      } catch (UnsupportedOperationException e) {
-        // the Repo default: a tenant run of a repo that never said who its tenants are is a migration error
-        throw new MigrationException("repo " + repo.name() + " has tenant migrations to run (" + tenantMigrations
-            + ") but cannot list its tenants: " + e.getMessage(), e);
-      }
-    };
     if (config.dataSource().isPresent()) {
-      return new MigrationTarget(config.dataSource().get(), null, null, null, repo.name(), migrations,
-          tenantMigrations, tenants, repo.citus());
+      return of(repo, config.dataSource().get());
     }
     String url = config.jdbcUrl().orElseThrow(() -> new IllegalStateException("repo " + repo.name()
         + " has no database configured: set ashpg.url/ASHPG_URL (and ASHPG_USERNAME, ASHPG_PASSWORD) or override "
         + repo.getClass().getName() + ".config()"));
     return new MigrationTarget(null, url, config.username().orElse(null), config.password().orElse(null),
-        repo.name(), migrations, tenantMigrations, tenants, repo.citus());
+        repo.name(), "classpath:" + repo.migrationsPath(), "classpath:" + repo.tenantMigrationsPath(),
+        tenantLister(repo), repo.citus());
+  }
+
+  /**
+   * The target a {@link Repo} describes, on {@code dataSource} instead of the repo's own {@link Repo#config()
+   * connection} (an application's pool, e.g. the one Spring Boot configures): its name, its migration paths on the
+   * classpath, its tenants and whether it is on Citus.
+   */
+  public static MigrationTarget of(Repo repo, DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    return new MigrationTarget(dataSource, null, null, null, repo.name(), "classpath:" + repo.migrationsPath(),
+        "classpath:" + repo.tenantMigrationsPath(), tenantLister(repo), repo.citus());
+  }
+
+  private static TenantLister tenantLister(Repo repo) {
+    return c -> {
+      try {
+        return repo.allTenants(c);
+      } catch (UnsupportedOperationException e) {
+        // the Repo default: a tenant run of a repo that never said who its tenants are is a migration error
+        throw new MigrationException("repo " + repo.name() + " has tenant migrations to run (classpath:"
+            + repo.tenantMigrationsPath() + ") but cannot list its tenants: " + e.getMessage(), e);
+      }
+    };
   }
 
   /** A target over {@code dataSource} with the default classpath locations. */

@@ -72,8 +72,7 @@ public final class Migrations {
   /** Public migrations, then (when the target lists tenants and has tenant migrations) tenant migrations. */
   public static MigrationResult migrateAll(MigrationTarget target) {
     MigrationResult pub = migrate(target);
-    boolean tenants = target.tenantLister() != null
-        && !MigrationSource.of(List.of(target.tenantMigrationsLocation())).load().isEmpty();
+    boolean tenants = target.tenantLister() != null && hasTenantMigrations(target);
     return tenants ? pub.and(migrateTenants(target)) : pub;
   }
 
@@ -100,6 +99,28 @@ public final class Migrations {
   public static MigrationResult rollbackTenantVersions(MigrationTarget target, Collection<Long> versions) {
     return tenantMigrator(target, options(target, target.tenantMigrationsLocation()).build())
         .rollbackVersions(versions);
+  }
+
+  /**
+   * Applied, pending and changed public migrations of {@code target}; takes no lock and changes nothing (see
+   * {@link Migrator#status()}).
+   */
+  public static MigrationStatus status(MigrationTarget target) {
+    return migrator(target, options(target, target.migrationsLocation()).build()).status();
+  }
+
+  /**
+   * The status of every tenant of {@code target} (see {@link TenantMigrator#fleetStatus()}); reads only.
+   *
+   * @throws MigrationException when the target has no tenant lister
+   */
+  public static TenantStatus tenantStatus(MigrationTarget target) {
+    return tenantMigrator(target, options(target, target.tenantMigrationsLocation()).build()).fleetStatus();
+  }
+
+  /** Whether {@code target} has tenant migrations: a file at its {@link MigrationTarget#tenantMigrationsLocation()}. */
+  public static boolean hasTenantMigrations(MigrationTarget target) {
+    return !MigrationSource.of(List.of(target.tenantMigrationsLocation())).load().isEmpty();
   }
 
   private static MigratorOptions.Builder options(MigrationTarget target, String location) {

@@ -93,6 +93,28 @@ class MigrationsTest {
     }
   }
 
+  @Test
+  void aRepoOnTheApplicationsDataSourceAndItsStatus() {
+    try (TestDatabase other = TestPostgres.createDatabase("repo on data source")) {
+      // CpRepo's own config names no database: the given data source is the one used
+      MigrationTarget target = MigrationTarget.of(new CpRepo(), other.dataSource());
+      assertThat(Migrations.hasTenantMigrations(target)).isTrue();
+      assertThat(Migrations.hasTenantMigrations(MigrationTarget.of(new SoloRepo(), other.dataSource()))).isFalse();
+      assertThat(Migrations.status(target).pending()).extracting(MigrationFile::version)
+          .containsExactly(20240101000001L, 20240101000002L);
+
+      Db.exec(other, "CREATE SCHEMA org_3");
+      Migrations.migrate(target);
+      assertThat(Migrations.status(target).upToDate()).isTrue();
+      TenantStatus fleet = Migrations.tenantStatus(target);
+      assertThat(fleet.tenants()).extracting(MigrationStatus::schema).containsExactly("org_3");
+      assertThat(fleet.clean()).isFalse();
+      assertThat(Migrations.migrateAll(target).schemas()).extracting(SchemaOutcome::schema)
+          .containsExactly("public", "org_3");
+      assertThat(Migrations.tenantStatus(target).clean()).isTrue();
+    }
+  }
+
   /** A repo without tenants: no allTenants, no tenant migrations (db/solo_repo/migrations only). */
   public static final class SoloRepo extends Repo {
     static volatile RepoConfig config = RepoConfig.none();
