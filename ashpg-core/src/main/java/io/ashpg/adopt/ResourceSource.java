@@ -34,7 +34,13 @@ record ResourceSource(String javaPackage, String className, String resourceName,
       "List.of(", "java.util.List",
       "Map.of(", "java.util.Map");
 
-  /** Longest line before the postgres section is broken over several lines. */
+  /**
+   * Marks where a long call may be broken: before each option of its lambda ({@code ref -> ref<BREAK>.onDelete(…)}).
+   * A call that fits on a line loses the marks; a longer one is broken at every mark.
+   */
+  static final String BREAK = "\u0001";
+
+  /** The longest line. */
   private static final int WIDTH = 120;
 
   ResourceSource {
@@ -63,20 +69,34 @@ record ResourceSource(String javaPackage, String className, String resourceName,
     out.append("  public static final Resource RESOURCE = Resource.define(").append(JavaNames.literal(resourceName))
         .append(", r -> r\n");
     List<String> lines = new ArrayList<>();
-    String oneLine = "      .postgres(pg -> pg" + String.join("", postgres) + ")";
+    String oneLine = "      .postgres(pg -> pg" + String.join("", postgres).replace(BREAK, "") + ")";
     if (postgres.size() <= 2 && oneLine.length() <= WIDTH) {
       lines.add(oneLine);
     } else {
       StringBuilder section = new StringBuilder("      .postgres(pg -> pg");
-      for (String call : postgres) {
-        section.append("\n          ").append(call);
+      for (int i = 0; i < postgres.size(); i++) {
+        section.append("\n").append(layout("          ", postgres.get(i), i == postgres.size() - 1 ? 2 : 0));
       }
       lines.add(section.append(")").toString());
     }
-    body.forEach(call -> lines.add("      " + call));
+    for (int i = 0; i < body.size(); i++) {
+      lines.add(layout("      ", body.get(i), i == body.size() - 1 ? 2 : 0));
+    }
     out.append(String.join("\n", lines)).append(");\n\n");
     out.append("  private ").append(className).append("() {\n  }\n}\n");
     return out.toString();
+  }
+
+  /**
+   * One call at {@code indent}: on one line when it fits (counting the {@code trailing} characters that close the
+   * enclosing calls), else broken at its marks with four more spaces.
+   */
+  private static String layout(String indent, String call, int trailing) {
+    String flat = indent + call.replace(BREAK, "");
+    if (flat.length() + trailing <= WIDTH) {
+      return flat;
+    }
+    return indent + call.replace(BREAK, "\n" + indent + "    ");
   }
 
   /** Whether the code uses {@code marker} as a type reference (not as the tail of a longer name). */

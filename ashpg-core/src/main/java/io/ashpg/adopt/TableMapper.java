@@ -207,9 +207,8 @@ final class TableMapper {
     }
     postgres.addAll(statements);
     hasMany(incoming, body);
-    return new ResourceSource(javaPackage, className, resourceName, "The " + table.name() + " table ("
-        + (schema.equals("public") ? "" : schema + ".") + table.name() + "), adopted from the database.",
-        postgres, body);
+    return new ResourceSource(javaPackage, className, resourceName, "Adopted from table " + table.qualifiedName()
+        + ".", postgres, body);
   }
 
   // ------------------------------------------------------------------------------------------------ attributes
@@ -280,19 +279,19 @@ final class TableMapper {
       type = "Type.custom(" + JavaNames.literal(c.type().equals("integer") ? "serial" : "smallserial") + ")";
     }
     if (key) {
-      options.append(".primaryKey(true)");
+      options.append(ResourceSource.BREAK + ".primaryKey(true)");
     }
     if (c.notNull() && !key) {
-      options.append(".allowNil(false)");
+      options.append(ResourceSource.BREAK + ".allowNil(false)");
     }
     if (c.serial() || c.identity() != ColumnCatalog.Identity.NONE) {
-      options.append(".generated(true)");
+      options.append(ResourceSource.BREAK + ".generated(true)");
       if (key) {
-        options.append(".writable(false)");
+        options.append(ResourceSource.BREAK + ".writable(false)");
       }
     } else {
       ColumnMapping.defaultValue(c.defaultExpression(), c.type(), uuidOssp)
-          .ifPresent(d -> options.append(".defaultValue(").append(d).append(")"));
+          .ifPresent(d -> options.append(ResourceSource.BREAK + ".defaultValue(").append(d).append(")"));
     }
     return Optional.of(".attribute(" + literalName + ", " + type
         + (options.isEmpty() ? ")" : ", a -> a" + options + ")"));
@@ -310,23 +309,23 @@ final class TableMapper {
     ColumnCatalog c = table.column(column).orElseThrow();
     StringBuilder options = new StringBuilder();
     if (!b.sourceAttribute().equals(b.name() + "_id")) {
-      options.append(".sourceAttribute(").append(JavaNames.literal(b.sourceAttribute())).append(")");
+      options.append(ResourceSource.BREAK + ".sourceAttribute(").append(JavaNames.literal(b.sourceAttribute())).append(")");
     }
     if (!b.destinationAttribute().equals("id")) {
-      options.append(".destinationAttribute(").append(JavaNames.literal(b.destinationAttribute())).append(")");
+      options.append(ResourceSource.BREAK + ".destinationAttribute(").append(JavaNames.literal(b.destinationAttribute())).append(")");
     }
     if (!defines) {
-      options.append(".defineAttribute(false)");
+      options.append(ResourceSource.BREAK + ".defineAttribute(false)");
     } else {
       String type = ColumnMapping.type(c.type());
       if (!type.equals("Type.UUID")) {
-        options.append(".attributeType(").append(type).append(")");
+        options.append(ResourceSource.BREAK + ".attributeType(").append(type).append(")");
       }
       if (primaryKey.contains(column)) {
-        options.append(".primaryKey(true)");
+        options.append(ResourceSource.BREAK + ".primaryKey(true)");
       }
       if (c.notNull()) {
-        options.append(".allowNil(false)");
+        options.append(ResourceSource.BREAK + ".allowNil(false)");
       }
     }
     return ".belongsTo(" + JavaNames.literal(b.name()) + ", " + JavaNames.literal(b.destination().resourceName)
@@ -338,38 +337,38 @@ final class TableMapper {
     ForeignKeyCatalog fk = b.key();
     StringBuilder options = new StringBuilder();
     switch (fk.onDelete()) {
-      case CASCADE -> options.append(".onDelete(OnDelete.DELETE)");
-      case SET_NULL -> options.append(fk.onDeleteSetColumns().isEmpty() ? ".onDelete(OnDelete.NILIFY)"
+      case CASCADE -> options.append(ResourceSource.BREAK + ".onDelete(OnDelete.DELETE)");
+      case SET_NULL -> options.append(ResourceSource.BREAK).append(fk.onDeleteSetColumns().isEmpty() ? ".onDelete(OnDelete.NILIFY)"
           : ".onDelete(OnDelete.nilify(List.of(" + JavaNames.literals(fk.onDeleteSetColumns().stream()
               .map(this::attribute).toList()) + ")))");
-      case RESTRICT -> options.append(".onDelete(OnDelete.RESTRICT)");
+      case RESTRICT -> options.append(ResourceSource.BREAK + ".onDelete(OnDelete.RESTRICT)");
       default -> { }
     }
     switch (fk.onUpdate()) {
-      case CASCADE -> options.append(".onUpdate(OnUpdate.UPDATE)");
-      case SET_NULL -> options.append(".onUpdate(OnUpdate.NILIFY)");
-      case RESTRICT -> options.append(".onUpdate(OnUpdate.RESTRICT)");
+      case CASCADE -> options.append(ResourceSource.BREAK + ".onUpdate(OnUpdate.UPDATE)");
+      case SET_NULL -> options.append(ResourceSource.BREAK + ".onUpdate(OnUpdate.NILIFY)");
+      case RESTRICT -> options.append(ResourceSource.BREAK + ".onUpdate(OnUpdate.RESTRICT)");
       default -> { }
     }
     if (!fk.name().equals(Names.foreignKey(table.name(), fk.columns().get(0)))) {
-      options.append(".name(").append(JavaNames.literal(fk.name())).append(")");
+      options.append(ResourceSource.BREAK + ".name(").append(JavaNames.literal(fk.name())).append(")");
     }
     if (fk.deferrable()) {
-      options.append(fk.initiallyDeferred() ? ".deferrable(Deferrable.INITIALLY_DEFERRED)"
+      options.append(ResourceSource.BREAK).append(fk.initiallyDeferred() ? ".deferrable(Deferrable.INITIALLY_DEFERRED)"
           : ".deferrable(Deferrable.DEFERRABLE)");
     }
     if (!b.matchWith().isEmpty()) {
-      options.append(".matchWith(Map.of(").append(b.matchWith().entrySet().stream()
+      options.append(ResourceSource.BREAK + ".matchWith(Map.of(").append(b.matchWith().entrySet().stream()
           .map(e -> JavaNames.literal(e.getKey()) + ", " + JavaNames.literal(e.getValue()))
           .collect(Collectors.joining(", "))).append("))");
     }
     if (fk.match() == MatchType.FULL) {
-      options.append(".matchType(MatchType.FULL)");
+      options.append(ResourceSource.BREAK + ".matchType(MatchType.FULL)");
     }
     referenceIndex(fk).ifPresent(i -> {
-      options.append(".index(true)");
+      options.append(ResourceSource.BREAK + ".index(true)");
       if (i.predicate() != null) {
-        options.append(".indexWhere(").append(JavaNames.literal(i.predicate())).append(")");
+        options.append(ResourceSource.BREAK + ".indexWhere(").append(JavaNames.literal(i.predicate())).append(")");
       }
     });
     return options.isEmpty() ? Optional.empty()
@@ -395,10 +394,10 @@ final class TableMapper {
       taken.add(name);
       StringBuilder options = new StringBuilder();
       if (!b.destinationAttribute().equals("id")) {
-        options.append(".sourceAttribute(").append(JavaNames.literal(b.destinationAttribute())).append(")");
+        options.append(ResourceSource.BREAK + ".sourceAttribute(").append(JavaNames.literal(b.destinationAttribute())).append(")");
       }
       if (!b.sourceAttribute().equals(resourceName + "_id")) {
-        options.append(".destinationAttribute(").append(JavaNames.literal(b.sourceAttribute())).append(")");
+        options.append(ResourceSource.BREAK + ".destinationAttribute(").append(JavaNames.literal(b.sourceAttribute())).append(")");
       }
       body.add(".hasMany(" + JavaNames.literal(name) + ", " + JavaNames.literal(from.resourceName)
           + (options.isEmpty() ? ")" : ", rel -> rel" + options + ")"));
@@ -452,6 +451,8 @@ final class TableMapper {
       postgres.add(".identityIndexName(" + literal + ", " + JavaNames.literal(index.name()) + ")");
     }
     if (index.backsConstraint()) {
+      warn("unique constraint " + index.name() + " is kept as a custom statement; identity " + name
+          + " stands for it without an index of its own");
       postgres.add(".skipUniqueIndexes(" + literal + ")");
       statements.add(statement(index.name(), "ADD CONSTRAINT " + Identifier.quote(index.name()) + " UNIQUE"
           + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT " : " ") + index.keyList(),
@@ -496,27 +497,27 @@ final class TableMapper {
         written.add(directed ? "IndexField.of(" + JavaNames.literal(text) + ")" : JavaNames.literal(text));
       }
     }
-    StringBuilder out = new StringBuilder(".customIndex(i -> i.fields(").append(String.join(", ", written))
+    StringBuilder out = new StringBuilder(".customIndex(i -> i" + ResourceSource.BREAK + ".fields(").append(String.join(", ", written))
         .append(")");
     boolean nameable = fields.stream().allMatch(f -> f.text().matches("[0-9a-zA-Z_]+"));
     if (!nameable || !index.name().equals(Names.customIndex(table.name(), fields))) {
-      out.append(".name(").append(JavaNames.literal(index.name())).append(")");
+      out.append(ResourceSource.BREAK + ".name(").append(JavaNames.literal(index.name())).append(")");
     }
     if (index.unique()) {
-      out.append(".unique(true)");
+      out.append(ResourceSource.BREAK + ".unique(true)");
     }
     if (!index.method().equals("btree")) {
-      out.append(".using(").append(JavaNames.literal(index.method())).append(")");
+      out.append(ResourceSource.BREAK + ".using(").append(JavaNames.literal(index.method())).append(")");
     }
     if (!index.include().isEmpty()) {
-      out.append(".include(").append(JavaNames.literals(index.include().stream().map(this::attribute).toList()))
+      out.append(ResourceSource.BREAK + ".include(").append(JavaNames.literals(index.include().stream().map(this::attribute).toList()))
           .append(")");
     }
     if (index.nullsNotDistinct()) {
-      out.append(".nullsDistinct(false)");
+      out.append(ResourceSource.BREAK + ".nullsDistinct(false)");
     }
     if (index.predicate() != null) {
-      out.append(".where(").append(JavaNames.literal(index.predicate())).append(")");
+      out.append(ResourceSource.BREAK + ".where(").append(JavaNames.literal(index.predicate())).append(")");
     }
     return out.append(")").toString();
   }
@@ -536,7 +537,7 @@ final class TableMapper {
       named.add(attributes.values().iterator().next());
     }
     String on = named.size() == 1 ? JavaNames.literal(named.get(0)) : "List.of(" + JavaNames.literals(named) + ")";
-    return ".checkConstraint(" + on + ", " + JavaNames.literal(check.name()) + ", c -> c.check("
+    return ".checkConstraint(" + on + ", " + JavaNames.literal(check.name()) + ", c -> c" + ResourceSource.BREAK + ".check("
         + JavaNames.literal(check.expression()) + "))";
   }
 
@@ -546,9 +547,10 @@ final class TableMapper {
   private String statement(String name, String up, String down, List<String> after) {
     String target = "ALTER TABLE " + (schema.equals("public") ? quoteIfNeeded(table.name())
         : Identifier.qualified(schema, table.name())) + " ";
-    return ".customStatement(" + JavaNames.literal(name) + ", s -> s.up(" + JavaNames.literal(target + up)
-        + ").down(" + JavaNames.literal(target + down) + ")"
-        + (after.isEmpty() ? "" : ".afterTables(" + JavaNames.literals(after) + ")") + ")";
+    return ".customStatement(" + JavaNames.literal(name) + ", s -> s" + ResourceSource.BREAK + ".up("
+        + JavaNames.literal(target + up) + ")" + ResourceSource.BREAK + ".down(" + JavaNames.literal(target + down)
+        + ")" + (after.isEmpty() ? "" : ResourceSource.BREAK + ".afterTables(" + JavaNames.literals(after) + ")")
+        + ")";
   }
 
   private static String foreignKeySql(ForeignKeyCatalog fk) {

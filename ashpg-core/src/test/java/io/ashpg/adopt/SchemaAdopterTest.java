@@ -260,6 +260,10 @@ class SchemaAdopterTest {
       original = CatalogReader.of(c).read("public");
       adoption = SchemaAdopter.of(javaPackage).adopt(c);
     }
+    adoption.write(project.resolve("src/main/java"), false);
+    if (System.getProperty("adopt.dump") != null) {
+      adoption.write(Path.of(System.getProperty("adopt.dump")), true);
+    }
     Path classes = project.resolve("classes");
     SourceCompiler.compile(adoption.files(), List.of(Path.of(Resource.class.getProtectionDomain().getCodeSource()
         .getLocation().toURI())), classes);
