@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Adopts an existing schema: reads it with {@link CatalogReader} and writes one resource class per table in the
@@ -80,6 +81,17 @@ public final class SchemaAdopter {
           + " name that is no keyword and not one of the DSL's types (Resource, Type, Api, Repo, …)");
     }
     return name;
+  }
+
+  /** Connects to the database at {@code url}, reads the schema and adopts it. */
+  public Adoption adopt(String url, String user, String password) throws SQLException {
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setURL(Objects.requireNonNull(url, "url"));
+    source.setUser(user);
+    source.setPassword(password);
+    try (Connection connection = source.getConnection()) {
+      return adopt(connection);
+    }
   }
 
   /** Reads the schema through {@code connection} and adopts it. */
