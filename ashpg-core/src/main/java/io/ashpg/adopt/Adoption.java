@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What adopting a schema produced: the resource classes, an Api and a Repo, and what could not be stated in the
@@ -27,6 +27,11 @@ public record Adoption(String apiClass, String repoClass, List<SourceFile> files
     warnings = List.copyOf(warnings);
   }
 
+  /** The files {@link #write} would overwrite below {@code sourceRoot}. */
+  public List<Path> existing(Path sourceRoot) {
+    return files.stream().map(f -> sourceRoot.resolve(f.path())).filter(Files::exists).toList();
+  }
+
   /**
    * Writes the sources below {@code sourceRoot} (e.g. {@code src/main/java}). Without {@code force}, an existing
    * file stops the write before anything is written, naming every such file.
@@ -35,18 +40,12 @@ public record Adoption(String apiClass, String repoClass, List<SourceFile> files
    * @throws IllegalStateException when files exist and {@code force} is false
    */
   public List<Path> write(Path sourceRoot, boolean force) throws IOException {
-    List<Path> targets = new ArrayList<>();
-    List<String> existing = new ArrayList<>();
-    for (SourceFile f : files) {
-      Path target = sourceRoot.resolve(f.path());
-      targets.add(target);
-      if (Files.exists(target)) {
-        existing.add(target.toString());
-      }
-    }
+    List<Path> targets = files.stream().map(f -> sourceRoot.resolve(f.path())).toList();
+    List<Path> existing = existing(sourceRoot);
     if (!existing.isEmpty() && !force) {
-      throw new IllegalStateException("refusing to overwrite existing source files: " + String.join(", ", existing)
-          + "; move them away, choose another package, or overwrite them with force");
+      throw new IllegalStateException("refusing to overwrite existing source files: " + existing.stream()
+          .map(Path::toString).collect(Collectors.joining(", ")) + "; move them away, choose another package, or"
+          + " overwrite them with force");
     }
     for (int i = 0; i < files.size(); i++) {
       Path target = targets.get(i);

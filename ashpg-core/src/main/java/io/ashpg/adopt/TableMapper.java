@@ -39,6 +39,8 @@ final class TableMapper {
   }
 
   private static final Pattern IDENTITY_INDEX = Pattern.compile("(.+)_index");
+  /** Index names the DSL accepts. */
+  private static final Pattern INDEX_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
   /** PostgreSQL's reserved key words that are also plain identifiers: quoted when written into SQL. */
   private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
@@ -420,7 +422,12 @@ final class TableMapper {
       }
       boolean plainColumns = index.method().equals("btree") && index.include().isEmpty()
           && index.keys().stream().allMatch(k -> !k.expression() && k.opclass() == null && k.order() == null);
-      if (index.unique() && plainColumns) {
+      if (!index.backsConstraint() && !INDEX_NAME.matcher(index.name()).matches()) {
+        warn("index " + index.name() + " is kept as a custom statement: the DSL names indexes with letters,"
+            + " digits and underscores only");
+        statements.add(customStatement(index.name(), createIndexSql(index), "DROP INDEX "
+            + qualified(index.name()), List.of()));
+      } else if (index.unique() && plainColumns) {
         identity(index, identityNames, postgres, body, statements);
       } else if (index.backsConstraint()) {
         warn("unique constraint " + index.name() + " is kept as a custom statement");
@@ -478,8 +485,8 @@ final class TableMapper {
             : "(" + k.value() + ")";
       } else {
         String column = attribute(k.value());
-        text = k.opclass() == null && column.equals(k.value()) && JavaNames.plain(column) ? column
-            : quoteIfNeeded(k.value());
+        // the generator maps an attribute name to its column; with an operator class the field is SQL text
+        text = k.opclass() == null ? column : quoteIfNeeded(k.value());
       }
       if (k.opclass() != null) {
         text += " " + k.opclass();
@@ -545,12 +552,27 @@ final class TableMapper {
 
   /** A custom statement altering this table, run after {@code after} tables exist. */
   private String statement(String name, String up, String down, List<String> after) {
-    String target = "ALTER TABLE " + (schema.equals("public") ? quoteIfNeeded(table.name())
-        : Identifier.qualified(schema, table.name())) + " ";
+    String target = "ALTER TABLE " + qualified(table.name()) + " ";
+    return customStatement(name, target + up, target + down, after);
+  }
+
+  private static String customStatement(String name, String up, String down, List<String> after) {
     return ".customStatement(" + JavaNames.literal(name) + ", s -> s" + ResourceSource.BREAK + ".up("
-        + JavaNames.literal(target + up) + ")" + ResourceSource.BREAK + ".down(" + JavaNames.literal(target + down)
-        + ")" + (after.isEmpty() ? "" : ResourceSource.BREAK + ".afterTables(" + JavaNames.literals(after) + ")")
-        + ")";
+        + JavaNames.literal(up) + ")" + ResourceSource.BREAK + ".down(" + JavaNames.literal(down) + ")"
+        + (after.isEmpty() ? "" : ResourceSource.BREAK + ".afterTables(" + JavaNames.literals(after) + ")") + ")";
+  }
+
+  /** {@code name} in this table's schema, as SQL: bare in {@code public}. */
+  private String qualified(String name) {
+    return schema.equals("public") ? quoteIfNeeded(name) : Identifier.qualified(schema, name);
+  }
+
+  private String createIndexSql(IndexCatalog index) {
+    return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + Identifier.quote(index.name()) + " ON "
+        + qualified(table.name()) + " USING " + index.method() + " " + index.keyList()
+        + (index.include().isEmpty() ? "" : " INCLUDE (" + columns(index.include()) + ")")
+        + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
+        + (index.predicate() == null ? "" : " WHERE " + index.predicate());
   }
 
   private static String foreignKeySql(ForeignKeyCatalog fk) {

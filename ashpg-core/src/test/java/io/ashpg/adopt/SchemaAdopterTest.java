@@ -214,6 +214,32 @@ class SchemaAdopterTest {
   }
 
   @Test
+  void oddIdentifiersAndNameCollisionsRoundTrip() throws Exception {
+    Adoption adoption = roundTrip("""
+        CREATE TABLE "user" (id bigserial PRIMARY KEY, "select" text NOT NULL DEFAULT 'it''s');
+        CREATE TABLE users (id bigserial PRIMARY KEY, code varchar(12));
+        CREATE TABLE "Order Lines" (
+          id bigserial PRIMARY KEY,
+          "User Id" bigint REFERENCES users (id) ON UPDATE CASCADE,
+          "owner" bigint REFERENCES "user" (id) ON DELETE SET DEFAULT,
+          qty integer CHECK (qty > 0)
+        );
+        CREATE INDEX ON "Order Lines" ("User Id") INCLUDE (qty);
+        """, "io.example.odd");
+    Map<String, String> files = byClass(adoption);
+    assertThat(files).containsKeys("io.example.odd.User", "io.example.odd.User2", "io.example.odd.OrderLine");
+    assertThat(files.get("io.example.odd.User")).contains("Resource.define(\"user\"")
+        .contains(".attribute(\"select\", Type.STRING, a -> a.allowNil(false).defaultValue(\"it's\"))");
+    assertThat(files.get("io.example.odd.User2")).contains("Resource.define(\"user_2\"");
+    assertThat(files.get("io.example.odd.OrderLine"))
+        .contains(".attribute(\"user_id\", Type.INTEGER, a -> a.source(\"User Id\"))")
+        .contains(".belongsTo(\"user\", \"user_2\", b -> b.defineAttribute(false))")
+        .contains("ON DELETE SET DEFAULT");
+    assertThat(adoption.warnings()).anyMatch(w -> w.contains("\"Order Lines\"") || w.contains("Order Lines")
+        && w.contains("SET DEFAULT"));
+  }
+
+  @Test
   void refusesAnEmptySchemaAndBadNames() throws Exception {
     reset();
     try (Connection c = db.connect()) {

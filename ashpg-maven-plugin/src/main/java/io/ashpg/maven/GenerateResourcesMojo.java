@@ -66,7 +66,7 @@ public class GenerateResourcesMojo extends AbstractGeneratorMojo {
   protected String name;
 
   /** Stands in for the Repo not written yet: it only names the database the settings point at. */
-  private static final class ExistingDatabase extends Repo {
+  private static final class AdoptedDatabase extends Repo {
   }
 
   @Override
@@ -87,7 +87,7 @@ public class GenerateResourcesMojo extends AbstractGeneratorMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("ashpg: " + e.getMessage());
     }
-    Optional<DatabaseTarget> target = target(new ExistingDatabase());
+    Optional<DatabaseTarget> target = target(new AdoptedDatabase());
     if (target.isEmpty()) {
       throw new MojoFailureException("ashpg: generate-resources reads an existing database: name it with"
           + " -Dashpg.url=jdbc:postgresql://host/database (and -Dashpg.username, or -Dashpg.serverId)");
@@ -102,11 +102,15 @@ public class GenerateResourcesMojo extends AbstractGeneratorMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("ashpg: " + e.getMessage());
     }
+    List<Path> existing = adoption.existing(sourceDirectory.toPath());
+    if (!existing.isEmpty() && !force) {
+      throw new MojoFailureException("ashpg: refusing to overwrite existing source files: " + String.join(", ",
+          existing.stream().map(this::relative).toList()) + "; move them away, choose another -Dashpg.package, or"
+          + " overwrite them with -Dashpg.force");
+    }
     List<Path> written;
     try {
-      written = adoption.write(sourceDirectory.toPath(), force);
-    } catch (IllegalStateException e) {
-      throw new MojoFailureException("ashpg: " + e.getMessage().replace("with force", "with -Dashpg.force"));
+      written = adoption.write(sourceDirectory.toPath(), true);
     } catch (IOException e) {
       throw new MojoExecutionException("ashpg: could not write the sources: " + e.getMessage(), e);
     }
