@@ -7,7 +7,8 @@ try {
   }
   expect 'ashpg: table public.accounts: unique constraint accounts_region_code_key is kept as a custom statement'
   expect 'ashpg: No changes detected'
-  expect 'refusing to overwrite existing source files'
+  expect 'refusing to overwrite existing source files: src/main/java/it/edges/Account.java'
+  expect 'ashpg: give the Java package of the generated classes with -Dashpg.package=com.acme.app'
 
   def source = { String name -> new File(basedir, "src/main/java/it/edges/${name}.java").text }
   def project = source('Project')
