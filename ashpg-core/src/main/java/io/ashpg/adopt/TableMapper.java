@@ -119,8 +119,6 @@ final class TableMapper {
         why = "it has " + fk.columns().size() + " columns; a reference states at most two (matchWith one pair)";
       } else if (fk.onDelete() == ReferentialAction.SET_DEFAULT || fk.onUpdate() == ReferentialAction.SET_DEFAULT) {
         why = "the DSL has no SET DEFAULT action";
-      } else if (fk.onUpdate() == ReferentialAction.SET_NULL && !fk.onDeleteSetColumns().isEmpty()) {
-        why = "the DSL has no column list for this action";
       } else if (fk.match() == MatchType.PARTIAL) {
         why = "PostgreSQL does not implement MATCH PARTIAL";
       } else if (!sourceColumns.add(fk.columns().get(0))) {
