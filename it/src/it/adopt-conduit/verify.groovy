@@ -8,6 +8,9 @@ try {
   expect 'ashpg: wrote src/main/resources/db/conduit_repo/migrations/'
   expect 'ashpg: table public.tags: unique constraint tags_name_key is kept as a custom statement'
   expect 'ashpg: No changes detected'
+  expect 'as applied in jdbc:postgresql://'
+  expect 'ashpg: conduit_repo: already up to date, nothing to migrate'
+  expect 'ashpg: conduit_repo schema public: applied ['
   expect 'refusing to overwrite existing source files'
   expect '-Dashpg.force'
 

@@ -12,6 +12,7 @@ import io.ashpg.migration.introspect.CatalogComparison;
 import io.ashpg.migration.introspect.CatalogDifference;
 import io.ashpg.migration.introspect.CatalogReader;
 import io.ashpg.migration.introspect.SchemaCatalog;
+import io.ashpg.migration.run.BaselineRecord;
 import io.ashpg.migration.run.MigrationResult;
 import io.ashpg.migration.run.Migrator;
 import io.ashpg.migration.run.MigratorOptions;
@@ -240,6 +241,28 @@ class SchemaAdopterTest {
   }
 
   @Test
+  void aBaselineRecordedAsAppliedLeavesNothingToMigrateInTheAdoptedDatabase() throws Exception {
+    reset();
+    exec("CREATE EXTENSION IF NOT EXISTS citext; CREATE TABLE notes (id bigserial PRIMARY KEY, body citext)");
+    Adoption adoption;
+    try (Connection c = db.connect()) {
+      adoption = SchemaAdopter.of("io.example.notes").adopt(c);
+    }
+    GenerationResult baseline = baseline(adoption);
+    List<Path> files = baseline.migrations().stream().map(f -> f.path()).toList();
+    assertThat(files).hasSize(2);
+    List<Long> recorded;
+    try (Connection c = db.connect()) {
+      recorded = BaselineRecord.record(c, "public", files);
+      assertThat(BaselineRecord.record(c, "public", files)).as("recorded again").isEmpty();
+    }
+    assertThat(recorded).hasSize(2);
+    MigrationResult migrated = migrate("notes_repo");
+    assertThat(migrated.versions()).isEmpty();
+    exec("INSERT INTO notes (body) VALUES ('kept')");
+  }
+
+  @Test
   void refusesAnEmptySchemaAndBadNames() throws Exception {
     reset();
     try (Connection c = db.connect()) {
@@ -274,8 +297,9 @@ class SchemaAdopterTest {
   // ------------------------------------------------------------------------------------------------- round trip
 
   /**
-   * Applies {@code ddl} to an empty public schema, adopts it, compiles the sources, generates the baseline, checks
-   * that generating again finds nothing, then rebuilds the schema from the baseline migration and compares.
+   * Applies {@code ddl} to an empty public schema, adopts it into {@code javaPackage} (whose last part names the
+   * repo), compiles the sources, generates the baseline, checks that generating again finds nothing, then
+   * rebuilds the schema from the baseline migration and compares.
    */
   private Adoption roundTrip(String ddl, String javaPackage) throws Exception {
     reset();
@@ -290,26 +314,10 @@ class SchemaAdopterTest {
     if (System.getProperty("adopt.dump") != null) {
       adoption.write(Path.of(System.getProperty("adopt.dump")), true);
     }
-    Path classes = project.resolve("classes");
-    SourceCompiler.compile(adoption.files(), List.of(Path.of(Resource.class.getProtectionDomain().getCodeSource()
-        .getLocation().toURI())), classes);
-    GenerationResult baseline;
-    String repo;
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-        getClass().getClassLoader())) {
-      Api api = (Api) loader.loadClass(adoption.apiClass()).getConstructor().newInstance();
-      Domain domain = Domain.build(api);
-      repo = domain.repos().get(0).name();
-      GeneratorOptions options = GeneratorOptions.defaults(project).withQuiet(true).withName("adopt");
-      baseline = generate(domain, options);
-      assertThat(baseline.migrations()).isNotEmpty();
-      assertThat(generate(domain, options).noChanges()).as("a second generation").isTrue();
-    }
+    GenerationResult baseline = baseline(adoption);
+    assertThat(baseline.migrations()).isNotEmpty();
     reset();
-    MigrationResult migrated = Migrator.create(db.dataSource(), MigratorOptions.builder().repoName(repo).all()
-        .quiet(true).location(project.resolve("src/main/resources/db/" + repo + "/migrations").toString()).build())
-        .migrate();
-    assertThat(migrated.failures()).isEmpty();
+    assertThat(migrate(javaPackage.substring(javaPackage.lastIndexOf('.') + 1) + "_repo").failures()).isEmpty();
     try (Connection c = db.connect()) {
       SchemaCatalog rebuilt = CatalogReader.of(c).read("public");
       List<CatalogDifference> differences = CatalogComparison.strict().compare(original, rebuilt);
@@ -317,6 +325,30 @@ class SchemaAdopterTest {
           .isEmpty();
     }
     return adoption;
+  }
+
+  /**
+   * Compiles the adoption, generates snapshots and the baseline migration from its Api, and checks that a second
+   * generation finds no changes.
+   */
+  private GenerationResult baseline(Adoption adoption) throws Exception {
+    Path classes = project.resolve("classes");
+    SourceCompiler.compile(adoption.files(), List.of(Path.of(Resource.class.getProtectionDomain().getCodeSource()
+        .getLocation().toURI())), classes);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        getClass().getClassLoader())) {
+      Api api = (Api) loader.loadClass(adoption.apiClass()).getConstructor().newInstance();
+      Domain domain = Domain.build(api);
+      GeneratorOptions options = GeneratorOptions.defaults(project).withQuiet(true).withName("adopt");
+      GenerationResult baseline = generate(domain, options);
+      assertThat(generate(domain, options).noChanges()).as("a second generation").isTrue();
+      return baseline;
+    }
+  }
+
+  private MigrationResult migrate(String repo) {
+    return Migrator.create(db.dataSource(), MigratorOptions.builder().repoName(repo).all().quiet(true)
+        .location(project.resolve("src/main/resources/db/" + repo + "/migrations").toString()).build()).migrate();
   }
 
   private static GenerationResult generate(Domain domain, GeneratorOptions options) {

@@ -5,6 +5,7 @@ import io.ashpg.adopt.SchemaAdopter;
 import io.ashpg.adopt.SourceCompiler;
 import io.ashpg.migration.generate.GeneratedFile;
 import io.ashpg.migration.generate.GenerationResult;
+import io.ashpg.migration.run.BaselineRecord;
 import io.ashpg.repo.Repo;
 import java.io.File;
 import java.io.IOException;
@@ -65,6 +66,13 @@ public class GenerateResourcesMojo extends AbstractGeneratorMojo {
   @Parameter(property = "ashpg.name", defaultValue = "adopt")
   protected String name;
 
+  /**
+   * Record the baseline migration as applied in the adopted database (its objects exist there already), so
+   * {@code ashpg:migrate} on it does not try to create them again. This is the goal's only write to the database.
+   */
+  @Parameter(property = "ashpg.markApplied", defaultValue = "false")
+  protected boolean markApplied;
+
   /** Stands in for the Repo not written yet: it only names the database the settings point at. */
   private static final class AdoptedDatabase extends Repo {
   }
@@ -116,14 +124,23 @@ public class GenerateResourcesMojo extends AbstractGeneratorMojo {
     }
     written.forEach(p -> getLog().info("ashpg: wrote " + relative(p)));
     adoption.warnings().forEach(w -> getLog().warn("ashpg: " + w));
-    generateBaseline(adoption);
+    List<Path> baseline = generateBaseline(adoption);
+    if (markApplied && !baseline.isEmpty()) {
+      try {
+        List<Long> recorded = BaselineRecord.record(db.url(), db.username(), db.password(), "public", baseline);
+        getLog().info("ashpg: recorded the baseline " + recorded + " as applied in " + db.url());
+      } catch (SQLException | IOException e) {
+        throw new MojoExecutionException("ashpg: could not record the baseline as applied in " + db + ": "
+            + e.getMessage(), e);
+      }
+    }
   }
 
   /**
    * Compiles the written sources and generates from them, with their Api, the snapshots and the baseline migration
    * (the same generator {@code generate-migrations} runs, so its next run finds no changes).
    */
-  private void generateBaseline(Adoption adoption) throws MojoExecutionException, MojoFailureException {
+  private List<Path> generateBaseline(Adoption adoption) throws MojoExecutionException, MojoFailureException {
     Path classes = Path.of(project.getBuild().getDirectory(), "ashpg", "adopted-classes");
     List<Path> classpath;
     try {
@@ -151,11 +168,13 @@ public class GenerateResourcesMojo extends AbstractGeneratorMojo {
       for (GeneratedFile file : result.files()) {
         getLog().info("ashpg: wrote " + relative(file.path()));
       }
-      if (!result.migrations().isEmpty()) {
+      List<Path> migrations = result.migrations().stream().map(GeneratedFile::path)
+          .filter(p -> p.toString().endsWith(".sql")).toList();
+      if (!migrations.isEmpty() && !markApplied) {
         getLog().info("ashpg: the baseline migration creates the adopted schema in new databases; in the adopted"
-            + " database, where it exists already, record it as applied (see \"Adopting ashpg on an existing"
-            + " database\")");
+            + " database, where it exists already, record it as applied (-Dashpg.markApplied)");
       }
+      return migrations;
     } catch (MalformedURLException e) {
       throw new MojoExecutionException("ashpg: " + classes + " is not a valid path", e);
     } catch (IOException e) {
