@@ -42,7 +42,10 @@ final class JavaNames {
     return PLAIN.matcher(name).matches();
   }
 
-  /** A snake_case name for any identifier: {@code "Order Lines"} → {@code order_lines}, {@code 2fa} → {@code t_2fa}. */
+  /**
+   * A snake_case name for any identifier: {@code "Order Lines"} becomes {@code order_lines}, {@code 2fa} becomes
+   * {@code t_2fa}.
+   */
   static String snake(String identifier) {
     if (plain(identifier)) {
       return identifier;

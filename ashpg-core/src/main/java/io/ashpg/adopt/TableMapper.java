@@ -309,17 +309,17 @@ final class TableMapper {
     ColumnCatalog c = table.column(column).orElseThrow();
     StringBuilder options = new StringBuilder();
     if (!b.sourceAttribute().equals(b.name() + "_id")) {
-      options.append(ResourceSource.BREAK + ".sourceAttribute(").append(JavaNames.literal(b.sourceAttribute())).append(")");
+      option(options, "sourceAttribute", JavaNames.literal(b.sourceAttribute()));
     }
     if (!b.destinationAttribute().equals("id")) {
-      options.append(ResourceSource.BREAK + ".destinationAttribute(").append(JavaNames.literal(b.destinationAttribute())).append(")");
+      option(options, "destinationAttribute", JavaNames.literal(b.destinationAttribute()));
     }
     if (!defines) {
       options.append(ResourceSource.BREAK + ".defineAttribute(false)");
     } else {
       String type = ColumnMapping.type(c.type());
       if (!type.equals("Type.UUID")) {
-        options.append(ResourceSource.BREAK + ".attributeType(").append(type).append(")");
+        option(options, "attributeType", type);
       }
       if (primaryKey.contains(column)) {
         options.append(ResourceSource.BREAK + ".primaryKey(true)");
@@ -338,9 +338,9 @@ final class TableMapper {
     StringBuilder options = new StringBuilder();
     switch (fk.onDelete()) {
       case CASCADE -> options.append(ResourceSource.BREAK + ".onDelete(OnDelete.DELETE)");
-      case SET_NULL -> options.append(ResourceSource.BREAK).append(fk.onDeleteSetColumns().isEmpty() ? ".onDelete(OnDelete.NILIFY)"
-          : ".onDelete(OnDelete.nilify(List.of(" + JavaNames.literals(fk.onDeleteSetColumns().stream()
-              .map(this::attribute).toList()) + ")))");
+      case SET_NULL -> option(options, "onDelete", fk.onDeleteSetColumns().isEmpty() ? "OnDelete.NILIFY"
+          : "OnDelete.nilify(List.of(" + JavaNames.literals(fk.onDeleteSetColumns().stream().map(this::attribute)
+              .toList()) + "))");
       case RESTRICT -> options.append(ResourceSource.BREAK + ".onDelete(OnDelete.RESTRICT)");
       default -> { }
     }
@@ -351,7 +351,7 @@ final class TableMapper {
       default -> { }
     }
     if (!fk.name().equals(Names.foreignKey(table.name(), fk.columns().get(0)))) {
-      options.append(ResourceSource.BREAK + ".name(").append(JavaNames.literal(fk.name())).append(")");
+      option(options, "name", JavaNames.literal(fk.name()));
     }
     if (fk.deferrable()) {
       options.append(ResourceSource.BREAK).append(fk.initiallyDeferred() ? ".deferrable(Deferrable.INITIALLY_DEFERRED)"
@@ -368,7 +368,7 @@ final class TableMapper {
     referenceIndex(fk).ifPresent(i -> {
       options.append(ResourceSource.BREAK + ".index(true)");
       if (i.predicate() != null) {
-        options.append(ResourceSource.BREAK + ".indexWhere(").append(JavaNames.literal(i.predicate())).append(")");
+        option(options, "indexWhere", JavaNames.literal(i.predicate()));
       }
     });
     return options.isEmpty() ? Optional.empty()
@@ -394,10 +394,10 @@ final class TableMapper {
       taken.add(name);
       StringBuilder options = new StringBuilder();
       if (!b.destinationAttribute().equals("id")) {
-        options.append(ResourceSource.BREAK + ".sourceAttribute(").append(JavaNames.literal(b.destinationAttribute())).append(")");
+        option(options, "sourceAttribute", JavaNames.literal(b.destinationAttribute()));
       }
       if (!b.sourceAttribute().equals(resourceName + "_id")) {
-        options.append(ResourceSource.BREAK + ".destinationAttribute(").append(JavaNames.literal(b.sourceAttribute())).append(")");
+        option(options, "destinationAttribute", JavaNames.literal(b.sourceAttribute()));
       }
       body.add(".hasMany(" + JavaNames.literal(name) + ", " + JavaNames.literal(from.resourceName)
           + (options.isEmpty() ? ")" : ", rel -> rel" + options + ")"));
@@ -502,27 +502,26 @@ final class TableMapper {
         written.add(directed ? "IndexField.of(" + JavaNames.literal(text) + ")" : JavaNames.literal(text));
       }
     }
-    StringBuilder out = new StringBuilder(".customIndex(i -> i" + ResourceSource.BREAK + ".fields(").append(String.join(", ", written))
-        .append(")");
+    StringBuilder out = new StringBuilder(".customIndex(i -> i");
+    option(out, "fields", String.join(", ", written));
     boolean nameable = fields.stream().allMatch(f -> f.text().matches("[0-9a-zA-Z_]+"));
     if (!nameable || !index.name().equals(Names.customIndex(table.name(), fields))) {
-      out.append(ResourceSource.BREAK + ".name(").append(JavaNames.literal(index.name())).append(")");
+      option(out, "name", JavaNames.literal(index.name()));
     }
     if (index.unique()) {
       out.append(ResourceSource.BREAK + ".unique(true)");
     }
     if (!index.method().equals("btree")) {
-      out.append(ResourceSource.BREAK + ".using(").append(JavaNames.literal(index.method())).append(")");
+      option(out, "using", JavaNames.literal(index.method()));
     }
     if (!index.include().isEmpty()) {
-      out.append(ResourceSource.BREAK + ".include(").append(JavaNames.literals(index.include().stream().map(this::attribute).toList()))
-          .append(")");
+      option(out, "include", JavaNames.literals(index.include().stream().map(this::attribute).toList()));
     }
     if (index.nullsNotDistinct()) {
       out.append(ResourceSource.BREAK + ".nullsDistinct(false)");
     }
     if (index.predicate() != null) {
-      out.append(ResourceSource.BREAK + ".where(").append(JavaNames.literal(index.predicate())).append(")");
+      option(out, "where", JavaNames.literal(index.predicate()));
     }
     return out.append(")").toString();
   }
@@ -542,8 +541,13 @@ final class TableMapper {
       named.add(attributes.values().iterator().next());
     }
     String on = named.size() == 1 ? JavaNames.literal(named.get(0)) : "List.of(" + JavaNames.literals(named) + ")";
-    return ".checkConstraint(" + on + ", " + JavaNames.literal(check.name()) + ", c -> c" + ResourceSource.BREAK + ".check("
-        + JavaNames.literal(check.expression()) + "))";
+    return ".checkConstraint(" + on + ", " + JavaNames.literal(check.name()) + ", c -> c" + ResourceSource.BREAK
+        + ".check(" + JavaNames.literal(check.expression()) + "))";
+  }
+
+  /** Appends the option call {@code .method(arguments)}, where a long call may break. */
+  private static void option(StringBuilder options, String method, String arguments) {
+    options.append(ResourceSource.BREAK).append('.').append(method).append('(').append(arguments).append(')');
   }
 
   // ------------------------------------------------------------------------------------------- custom statements
