@@ -363,11 +363,6 @@ final class SchemaRunner {
         : "DELETE FROM " + table + " WHERE \"version\" = ?";
   }
 
-  /** Records {@code file} as applied without running it (a baseline of objects that exist already). */
-  void recordApplied(MigrationFile file) throws SQLException {
-    bookkeeping(file, Direction.UP);
-  }
-
   private void bookkeeping(MigrationFile file, Direction direction) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(bookkeepingSql(direction))) {
       ps.setLong(1, file.version());
@@ -406,5 +401,10 @@ final class SchemaRunner {
 
   void log(Level l, String message) {
     LOG.log(l, message);
+  }
+
+  /** Records {@code file} as applied without running it (a baseline of objects that exist already). */
+  void recordApplied(MigrationFile file) throws SQLException {
+    bookkeeping(file, Direction.UP);
   }
 }
