@@ -311,9 +311,6 @@ class SchemaAdopterTest {
       adoption = SchemaAdopter.of(javaPackage).adopt(c);
     }
     adoption.write(project.resolve("src/main/java"), false);
-    if (System.getProperty("adopt.dump") != null) {
-      adoption.write(Path.of(System.getProperty("adopt.dump")), true);
-    }
     GenerationResult baseline = baseline(adoption);
     assertThat(baseline.migrations()).isNotEmpty();
     reset();
