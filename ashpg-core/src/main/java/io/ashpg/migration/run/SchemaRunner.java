@@ -402,4 +402,9 @@ final class SchemaRunner {
   void log(Level l, String message) {
     LOG.log(l, message);
   }
+
+  /** Records {@code file} as applied without running it (a baseline of objects that exist already). */
+  void recordApplied(MigrationFile file) throws SQLException {
+    bookkeeping(file, Direction.UP);
+  }
 }
