@@ -21,20 +21,29 @@ public final class TypeChangeRefusedException extends IllegalArgumentException {
    * @param down     whether the missing cast is the one back, for the migration's down
    */
   public TypeChangeRefusedException(String table, String column, String fromType, String toType, boolean down) {
-    super(message(table, column, fromType, toType, down));
+    this(table, column, fromType, toType, down, "");
+  }
+
+  /**
+   * The same, with {@code note} (e.g. why a stated conversion was not used) after the types.
+   */
+  public TypeChangeRefusedException(String table, String column, String fromType, String toType, boolean down,
+      String note) {
+    super(message(table, column, fromType, toType, down, note));
     this.table = table;
     this.column = column;
     this.fromType = fromType;
     this.toType = toType;
   }
 
-  private static String message(String table, String column, String fromType, String toType, boolean down) {
+  private static String message(String table, String column, String fromType, String toType, boolean down,
+      String note) {
     String qualified = table.contains(".") ? table : "public." + table;
     String change = down ? "changes back from " + toType + " to " + fromType + " in down"
         : "changes type from " + fromType + " to " + toType;
     return "column \"" + column + "\" of table " + qualified + " " + change + ", and PostgreSQL has no cast from "
-        + (down ? toType + " to " + fromType : fromType + " to " + toType) + ", so the migration could not convert"
-        + " it. Ways out: state the conversion on the resource, postgres(pg -> pg.convertType(\"" + column + "\", \""
+        + (down ? toType + " to " + fromType : fromType + " to " + toType) + note + ", so the migration could not"
+        + " convert it. Ways out: state the conversion on the resource, postgres(pg -> pg.convertType(\"" + column + "\", \""
         + fromType + "\", \"<USING expression computing the new value from \\\"" + column + "\\\">\", \"<expression"
         + " back for down>\")); or go through a new column (add it, copy the values, remove the old one) in separate"
         + " migrations; or keep the type " + fromType + ".";
