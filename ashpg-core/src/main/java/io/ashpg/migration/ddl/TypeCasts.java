@@ -217,8 +217,10 @@ public final class TypeCasts {
     }
     if (from.arrayDims() > 0 || to.arrayDims() > 0) {
       if (from.arrayDims() > 0 && to.arrayDims() > 0) {
-        // an array converts element by element, with the element types' cast (array_coerce)
-        return cast(from.element(), to.element());
+        // an array converts element by element, with the element types' cast (array_coerce); PostgreSQL rewrites
+        // the table for it even when the elements are binary coercible
+        Cast element = cast(from.element(), to.element());
+        return element == Cast.BINARY ? Cast.IMPLICIT : element;
       }
       // an array and a scalar: only the I/O conversion with a string type
       return ioConversion(from, to);

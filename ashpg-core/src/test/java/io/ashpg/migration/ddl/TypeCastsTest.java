@@ -28,7 +28,7 @@ class TypeCastsTest {
       "time(0) | time | BINARY", "time(0) | interval | IMPLICIT", "jsonb | text | ASSIGNMENT", "text | jsonb | EXPLICIT",
       "jsonb | numeric | EXPLICIT", "jsonb | bigint | EXPLICIT", "jsonb | uuid | NONE", "json | jsonb | ASSIGNMENT",
       "text[] | text | ASSIGNMENT", "text | text[] | EXPLICIT", "bigint[] | text[] | ASSIGNMENT", "text[] | bigint[] | EXPLICIT",
-      "bigint[] | integer[] | ASSIGNMENT", "bigint[] | bigint | NONE", "bigint | bigint[] | NONE", "varchar(5)[] | text[] | BINARY",
+      "bigint[] | integer[] | ASSIGNMENT", "bigint[] | bigint | NONE", "bigint | bigint[] | NONE", "varchar(5)[] | text[] | IMPLICIT",
       "mood | text | ASSIGNMENT", "text | mood | EXPLICIT", "mood | color | NONE", "mood | bigint | NONE",
       "citext | text | BINARY", "text | citext | BINARY", "bpchar | citext | ASSIGNMENT", "\"Mood\" | \"Mood\" | BINARY",
       "timestamp(3) with time zone | timestamptz(6) | BINARY", "character varying(10) | varchar(10) | BINARY"})
