@@ -136,9 +136,10 @@ class TypeChangeMatrixTest {
         List.of(), true)), options, RenameDecider.strict());
   }
 
+  /** The column type of {@code v} as a migration writes it. */
   private static String columnType(Kind k, Pair p) {
-    return TypeCasts.typeOf(tables(List.of(resource(p, k))).get(0).attributes().stream()
-        .filter(a -> a.source().equals("v")).findFirst().orElseThrow()).toString();
+    TableSnapshot t = tables(List.of(resource(p, k))).get(0);
+    return TypeCasts.written(t.attributes().stream().filter(a -> a.source().equals("v")).findFirst().orElseThrow(), t);
   }
 
   private static List<TableSnapshot> tables(List<Resource> resources) {

@@ -376,7 +376,7 @@ public final class DdlRenderer {
    * The SQL type. {@code forAlter}: the plain storage type ({@code bigserial}, {@code serial} and
    * {@code identity} are column shorthands that {@code ALTER COLUMN … TYPE} does not accept).
    */
-  private static String type(AttributeSnapshot a, TableSnapshot t, boolean forAlter) {
+  static String type(AttributeSnapshot a, TableSnapshot t, boolean forAlter) {
     String type = a.type().trim();
     switch (type) {
       case "identity":
@@ -508,8 +508,7 @@ public final class DdlRenderer {
     }
     TypeCasts.Cast cast = TypeCasts.cast(from, to);
     if (!cast.exists()) {
-      throw new TypeChangeRefusedException(t.key().toString(), to.source(), TypeCasts.typeOf(from).toString(),
-          TypeCasts.typeOf(to).toString(), false);
+      throw new TypeChangeRefusedException(t.key().toString(), to.source(), type(from, t, true), toType, false);
     }
     return cast.needsUsing() ? " USING " + quote(to.source()) + "::" + toType : "";
   }

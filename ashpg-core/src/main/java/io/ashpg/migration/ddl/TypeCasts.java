@@ -166,6 +166,14 @@ public final class TypeCasts {
   }
 
   /**
+   * The column type of {@code a} on table {@code t} as a migration writes it in {@code ALTER COLUMN … TYPE}
+   * ({@code bigint} for a bigserial, {@code numeric(10,2)}, {@code text[]}), for messages.
+   */
+  public static String written(AttributeSnapshot a, io.ashpg.migration.snapshot.TableSnapshot t) {
+    return DdlRenderer.type(a, t, true);
+  }
+
+  /**
    * Parses a type as written in DDL or a snapshot ({@code varchar(20)}, {@code numeric(10, 2)}, {@code text[]},
    * {@code timestamp(3) with time zone}, {@code mood}); spellings of one type map to one canonical name.
    */

@@ -43,10 +43,10 @@ public final class TypeChangeRefusedException extends IllegalArgumentException {
         : "changes type from " + fromType + " to " + toType;
     return "column \"" + column + "\" of table " + qualified + " " + change + ", and PostgreSQL has no cast from "
         + (down ? toType + " to " + fromType : fromType + " to " + toType) + note + ", so the migration could not"
-        + " convert it. Ways out: state the conversion on the resource, postgres(pg -> pg.convertType(\"" + column + "\", \""
-        + fromType + "\", \"<USING expression computing the new value from \\\"" + column + "\\\">\", \"<expression"
-        + " back for down>\")); or go through a new column (add it, copy the values, remove the old one) in separate"
-        + " migrations; or keep the type " + fromType + ".";
+        + " convert it. Ways out: state the conversion on the resource, postgres(pg -> pg.convertType(\"" + column
+        + "\", \"" + fromType + "\", \"<USING expression computing the new value from \\\"" + column
+        + "\\\">\", \"<expression back for down>\")); or go through a new column (add it, copy the values,"
+        + " remove the old one) in separate migrations; or keep the type " + fromType + ".";
   }
 
   /** The table, schema-qualified when it has a schema. */

@@ -19,10 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The generator's decisions on column type changes, made before anything is written: each change gets the conversion
- * its resource states ({@code convertType}, for a change from exactly the stated type), and a change PostgreSQL could
- * not convert — no cast one way or the other and no stated conversion, or a foreign key whose two columns would end up
- * with types PostgreSQL cannot compare — stops the generation with one error naming the table, column and types.
+ * The generator's decisions on column type changes, made before anything is written: each change gets the
+ * conversion its resource states ({@code convertType}, for a change from exactly the stated type), and a change
+ * PostgreSQL could not convert — no cast one way or the other and no stated conversion, or a foreign key whose two
+ * columns would end up with types PostgreSQL cannot compare — stops the generation with one error naming the table,
+ * column and types.
  */
 final class TypeChanges {
 
@@ -69,8 +70,8 @@ final class TypeChanges {
   }
 
   private static void refuseWithoutCast(AlterAttribute a, List<ColumnConversion> conversions) {
-    String from = TypeCasts.typeOf(a.from()).toString();
-    String to = TypeCasts.typeOf(a.to()).toString();
+    String from = TypeCasts.written(a.from(), a.table());
+    String to = TypeCasts.written(a.to(), a.table());
     boolean up = a.conversion() == null && !TypeCasts.cast(a.from(), a.to()).exists();
     boolean down = (a.conversion() == null || a.conversion().down() == null)
         && !TypeCasts.cast(a.to(), a.from()).exists();
@@ -113,13 +114,14 @@ final class TypeChanges {
           }
           Optional<AttributeSnapshot> sc = column(t, s);
           Optional<AttributeSnapshot> dc = column(dest, d);
-          if (sc.isPresent() && dc.isPresent() && !comparable(TypeCasts.typeOf(sc.get()), TypeCasts.typeOf(dc.get()))) {
+          if (sc.isPresent() && dc.isPresent()
+              && !comparable(TypeCasts.typeOf(sc.get()), TypeCasts.typeOf(dc.get()))) {
             throw new IllegalArgumentException("foreign key " + r.name() + " joins column \"" + s + "\" of table "
-                + qualified(t.key()) + " (" + TypeCasts.typeOf(sc.get()) + ") to column \"" + d + "\" of table "
-                + qualified(dest.key()) + " (" + TypeCasts.typeOf(dc.get()) + "), and after this change their types"
-                + " no longer match, which PostgreSQL refuses for a foreign key; change both columns to the same type in"
-                + " this generation (a belongs_to attribute takes its type from the destination's key), or remove the"
-                + " reference first");
+                + qualified(t.key()) + " (" + TypeCasts.written(sc.get(), t) + ") to column \"" + d + "\" of table "
+                + qualified(dest.key()) + " (" + TypeCasts.written(dc.get(), dest) + "), and after this change their"
+                + " types no longer match, which PostgreSQL refuses for a foreign key; change both columns to the same"
+                + " type in this generation (a belongs_to attribute takes its type from the destination's key), or"
+                + " remove the reference first");
           }
         }
       }

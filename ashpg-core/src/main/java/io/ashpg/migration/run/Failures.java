@@ -27,8 +27,10 @@ final class Failures {
   }
 
   /** {@code ALTER TABLE <table> … ALTER COLUMN <column> TYPE <type>}, as the generator writes a type change. */
-  private static final Pattern TYPE_CHANGE = Pattern.compile("^ALTER TABLE ((?:\"(?:[^\"]|\"\")+\"\\.)?\"(?:[^\"]|\"\")+\") .*?"
-      + "ALTER COLUMN (\"(?:[^\"]|\"\")+\") TYPE ((?:[^,(]|\\([^)]*\\))+?)(?: USING .*?)?(?:, ALTER COLUMN .*)?$", Pattern.DOTALL);
+  private static final String NAME = "\"(?:[^\"]|\"\")+\"";
+  private static final Pattern TYPE_CHANGE = Pattern.compile("^ALTER TABLE ((?:" + NAME + "\\.)?" + NAME + ") .*?"
+      + "ALTER COLUMN (" + NAME + ") TYPE ((?:[^,(]|\\([^)]*\\))+?)(?: USING .*?)?(?:, ALTER COLUMN .*)?$",
+      Pattern.DOTALL);
 
   /**
    * For a type change that failed on a value of the table (SQLSTATE class 22, data exception): which column of which
