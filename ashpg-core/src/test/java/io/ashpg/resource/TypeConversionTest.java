@@ -36,10 +36,10 @@ class TypeConversionTest {
 
   @Test
   void anExpressionMustBeOneExpression() {
-    assertThatThrownBy(() -> item(pg -> pg.convertType("score", "bigint", "\"score\" <> 0; DROP TABLE items",
-        null))).isInstanceOf(DefinitionException.class).hasMessageContaining("convertType(score)")
+    assertThatThrownBy(() -> Domain.of(List.of(item(pg -> pg.convertType("score", "bigint",
+        "\"score\" <> 0; DROP TABLE items", null))))).isInstanceOf(DefinitionException.class).hasMessageContaining("convertType(score)")
         .hasMessageContaining("give one SQL expression");
-    assertThatThrownBy(() -> item(pg -> pg.convertType("score", " ", "x", null)))
+    assertThatThrownBy(() -> Domain.of(List.of(item(pg -> pg.convertType("score", " ", "x", null)))))
         .isInstanceOf(DefinitionException.class).hasMessageContaining("the type it converts from is blank");
   }
 }
