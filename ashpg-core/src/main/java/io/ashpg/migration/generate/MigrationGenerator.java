@@ -226,6 +226,7 @@ public final class MigrationGenerator {
           .toList();
       globalOps = new ArrayList<>(TypeChanges.apply(globalOps, repo.conversions(), declared));
       tenantOps = new ArrayList<>(TypeChanges.apply(tenantOps, repo.conversions(), declared));
+      TypeChanges.refuseRetypedTenantKeys(globalOps, tenantTablesNow);
       // tenant foreign keys on a key the public migration drops would make it fail: refuse before writing anything
       List<TenantKeyDependents.Dependent> inTheWay = TenantKeyDependents.find(tenantTablesNow, globalOps);
       if (!inTheWay.isEmpty()) {

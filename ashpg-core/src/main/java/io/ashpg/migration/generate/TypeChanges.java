@@ -128,6 +128,48 @@ final class TypeChanges {
     }
   }
 
+  /**
+   * Tenant foreign keys onto a global column the public migration retypes: PostgreSQL rebuilds them, in every tenant
+   * schema, while it changes the column — before any tenant migration can change their own columns — and refuses when
+   * the types no longer compare. Such a change is refused before anything is written.
+   *
+   * @param globalOps    the public migration's operations (with conversions attached)
+   * @param tenantTables every stored tenant table, as the tenant schemas hold it when the public migration runs
+   */
+  static void refuseRetypedTenantKeys(List<Operation> globalOps, Collection<TableSnapshot> tenantTables) {
+    for (Operation op : globalOps) {
+      if (!(op instanceof AlterAttribute a) || !a.changesType()) {
+        continue;
+      }
+      for (TableSnapshot t : tenantTables) {
+        for (AttributeSnapshot s : t.attributes()) {
+          ReferenceSnapshot r = s.references();
+          if (r == null || r.multitenancy().isContext() || !r.table().equals(a.table().table())
+              || !schema(r.schema()).equals(schema(a.table().schema()))) {
+            continue;
+          }
+          List<String> sources = IndexDefinitions.fkSourceColumns(s);
+          List<String> targets = IndexDefinitions.fkDestinationColumns(r);
+          for (int i = 0; i < sources.size() && i < targets.size(); i++) {
+            Optional<AttributeSnapshot> sc = column(t, sources.get(i));
+            if (targets.get(i).equals(a.to().source()) && sc.isPresent()
+                && !comparable(TypeCasts.typeOf(sc.get()), TypeCasts.typeOf(a.to()))) {
+              throw new IllegalArgumentException("column \"" + a.to().source() + "\" of global table "
+                  + qualified(a.table().key()) + " changes type from " + TypeCasts.written(a.from(), a.table()) + " to "
+                  + TypeCasts.written(a.to(), a.table()) + ", but foreign key " + r.name() + " of tenant table "
+                  + t.table() + " references it from column \"" + sources.get(i) + "\" ("
+                  + TypeCasts.written(sc.get(), t) + "); PostgreSQL rebuilds that key in every tenant schema during the"
+                  + " public migration, before the tenant migrations run, and refuses the mismatched types. Nothing"
+                  + " was written. Change it in two generations: first remove the reference (or keep it without a"
+                  + " database reference, ref.ignore(true)), generate and migrate every tenant; then change the type"
+                  + " and declare the reference again");
+            }
+          }
+        }
+      }
+    }
+  }
+
   private static boolean touches(List<AlterAttribute> retyped, TableSnapshot t, String column) {
     return retyped.stream().anyMatch(a -> a.table().key().equals(t.key()) && a.to().source().equals(column));
   }
