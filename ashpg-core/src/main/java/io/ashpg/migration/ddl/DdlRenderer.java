@@ -508,7 +508,8 @@ public final class DdlRenderer {
     }
     TypeCasts.Cast cast = TypeCasts.cast(from, to);
     if (!cast.exists()) {
-      throw new TypeChangeRefusedException(t.key().toString(), to.source(), type(from, t, true), toType, false);
+      throw new TypeChangeRefusedException(TypeChangeRefusedException.describe(t), to.source(), type(from, t, true),
+          toType, false);
     }
     return cast.needsUsing() ? " USING " + quote(to.source()) + "::" + toType : "";
   }

@@ -14,7 +14,7 @@ public final class TypeChangeRefusedException extends IllegalArgumentException {
   private final String toType;
 
   /**
-   * @param table    the table, schema-qualified when it has a schema ({@code blog.posts})
+   * @param table    the table as {@link #describe(io.ashpg.migration.snapshot.TableSnapshot)} names it
    * @param column   the column
    * @param fromType its type before
    * @param toType   its type after
@@ -38,10 +38,9 @@ public final class TypeChangeRefusedException extends IllegalArgumentException {
 
   private static String message(String table, String column, String fromType, String toType, boolean down,
       String note) {
-    String qualified = table.contains(".") ? table : "public." + table;
     String change = down ? "changes back from " + toType + " to " + fromType + " in down"
         : "changes type from " + fromType + " to " + toType;
-    return "column \"" + column + "\" of table " + qualified + " " + change + ", and PostgreSQL has no cast from "
+    return "column \"" + column + "\" of table " + table + " " + change + ", and PostgreSQL has no cast from "
         + (down ? toType + " to " + fromType : fromType + " to " + toType) + note + ", so the migration could not"
         + " convert it. Ways out: state the conversion on the resource, postgres(pg -> pg.convertType(\"" + column
         + "\", \"" + fromType + "\", \"<USING expression computing the new value from \\\"" + column
@@ -49,7 +48,16 @@ public final class TypeChangeRefusedException extends IllegalArgumentException {
         + " remove the old one) in separate migrations; or keep the type " + fromType + ".";
   }
 
-  /** The table, schema-qualified when it has a schema. */
+  /**
+   * A table as messages name it: {@code schema.table} ({@code public} when it has none), or for a tenant table its
+   * name "in every tenant schema".
+   */
+  public static String describe(io.ashpg.migration.snapshot.TableSnapshot t) {
+    return t.isTenant() ? t.table() + " (in every tenant schema)"
+        : (t.schema() == null ? "public" : t.schema()) + "." + t.table();
+  }
+
+  /** The table, as {@link #describe(io.ashpg.migration.snapshot.TableSnapshot)} names it. */
   public String table() {
     return table;
   }

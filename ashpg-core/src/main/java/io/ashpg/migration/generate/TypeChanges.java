@@ -9,7 +9,6 @@ import io.ashpg.migration.diff.Operation;
 import io.ashpg.migration.diff.Operation.AlterAttribute;
 import io.ashpg.migration.snapshot.AttributeSnapshot;
 import io.ashpg.migration.snapshot.ReferenceSnapshot;
-import io.ashpg.migration.snapshot.TableKey;
 import io.ashpg.migration.snapshot.TableSnapshot;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -78,13 +77,13 @@ final class TypeChanges {
     if (!up && !down) {
       return;
     }
-    String note = conversions.stream().filter(c -> c.table().equals(a.table().key())
-        && c.column().equals(a.to().source())).findFirst()
-        .map(c -> " (resource " + c.resource() + " states a conversion from " + c.conversion().fromType()
-            + ", which is not the column's type before this change, so it was not used)")
-        .orElse(down && a.conversion() != null ? " (the conversion stated for it has no expression back for down)"
-            : "");
-    throw new TypeChangeRefusedException(qualified(a.table().key()), a.to().source(), from, to, !up, note);
+    // a stated conversion was used, or one was stated for a change from another type
+    String note = a.conversion() != null ? " (the conversion stated for it has no expression back for down)"
+        : conversions.stream().filter(c -> c.table().equals(a.table().key()) && c.column().equals(a.to().source()))
+            .findFirst().map(c -> " (resource " + c.resource() + " states a conversion from "
+                + c.conversion().fromType() + ", which is not the column's type before this change, so it was not"
+                + " used)").orElse("");
+    throw new TypeChangeRefusedException(name(a.table()), a.to().source(), from, to, !up, note);
   }
 
   /**
@@ -117,8 +116,8 @@ final class TypeChanges {
           if (sc.isPresent() && dc.isPresent()
               && !comparable(TypeCasts.typeOf(sc.get()), TypeCasts.typeOf(dc.get()))) {
             throw new IllegalArgumentException("foreign key " + r.name() + " joins column \"" + s + "\" of table "
-                + qualified(t.key()) + " (" + TypeCasts.written(sc.get(), t) + ") to column \"" + d + "\" of table "
-                + qualified(dest.key()) + " (" + TypeCasts.written(dc.get(), dest) + "), and after this change their"
+                + name(t) + " (" + TypeCasts.written(sc.get(), t) + ") to column \"" + d + "\" of table "
+                + name(dest) + " (" + TypeCasts.written(dc.get(), dest) + "), and after this change their"
                 + " types no longer match, which PostgreSQL refuses for a foreign key; change both columns to the same"
                 + " type in this generation (a belongs_to attribute takes its type from the destination's key), or"
                 + " remove the reference first");
@@ -130,8 +129,8 @@ final class TypeChanges {
 
   /**
    * Tenant foreign keys onto a global column the public migration retypes: PostgreSQL rebuilds them, in every tenant
-   * schema, while it changes the column — before any tenant migration can change their own columns — and refuses when
-   * the types no longer compare. Such a change is refused before anything is written.
+   * schema, while it changes the column — before any tenant migration can change their own columns — and refuses
+   * when the types no longer compare. Such a change is refused before anything is written.
    *
    * @param globalOps    the public migration's operations (with conversions attached)
    * @param tenantTables every stored tenant table, as the tenant schemas hold it when the public migration runs
@@ -155,7 +154,7 @@ final class TypeChanges {
             if (targets.get(i).equals(a.to().source()) && sc.isPresent()
                 && !comparable(TypeCasts.typeOf(sc.get()), TypeCasts.typeOf(a.to()))) {
               throw new IllegalArgumentException("column \"" + a.to().source() + "\" of global table "
-                  + qualified(a.table().key()) + " changes type from " + TypeCasts.written(a.from(), a.table()) + " to "
+                  + name(a.table()) + " changes type from " + TypeCasts.written(a.from(), a.table()) + " to "
                   + TypeCasts.written(a.to(), a.table()) + ", but foreign key " + r.name() + " of tenant table "
                   + t.table() + " references it from column \"" + sources.get(i) + "\" ("
                   + TypeCasts.written(sc.get(), t) + "); PostgreSQL rebuilds that key in every tenant schema during the"
@@ -185,11 +184,11 @@ final class TypeChanges {
     return a.base().equals(b.base()) || COMPARABLE.stream().anyMatch(f -> f.contains(a.base()) && f.contains(b.base()));
   }
 
-  private static String schema(String s) {
-    return s == null ? "public" : s;
+  private static String name(TableSnapshot t) {
+    return TypeChangeRefusedException.describe(t);
   }
 
-  private static String qualified(TableKey key) {
-    return schema(key.schema()) + "." + key.table();
+  private static String schema(String s) {
+    return s == null ? "public" : s;
   }
 }
