@@ -616,7 +616,8 @@ public final class ResourceCases {
   // AshPostgres: `modify :code, :text, size: 20` and `modify :rank, :bigint`, with `default:` only when the default
   //   itself changed, so PostgreSQL keeps the default as written for the old type ('x'::text on a varchar column).
   // ashpg: a retyped column with a default gets `SET DEFAULT` again with the type. Found by the random evolution
-  //   test.
+  //   test. The old default is dropped first (`DROP DEFAULT, TYPE …, SET DEFAULT …`), so the type change never has to
+  //   cast it (issue 21).
   static Case retypeWithDefault() {
     Resource before = res("label", "labels", r -> r.uuidPrimaryKey("id")
         .attribute("code", Type.STRING, a -> a.defaultValue("x"))
