@@ -410,6 +410,21 @@ public final class GoldenCases {
         List.of(), false));
     add(new Case("remove_columns_dropped", List.of(), List.of(owners, pages), List.of(owners, pages2), false,
         List.of(), true));
+
+    // 18. type changes: a key retyped under a foreign key, a text column with a default to bigint
+    // AshPostgres: `modify :id, :bigint` on holders and `modify :code, :bigint, default: 7` on things: a bare
+    //   `ALTER COLUMN "code" TYPE bigint, ALTER COLUMN "code" SET DEFAULT 7`, which PostgreSQL refuses (42804: no
+    //   assignment cast from text, and the old default '7'::text cannot be cast either); the foreign key is left to
+    //   PostgreSQL, which rebuilds it while it changes the key.
+    // ashpg: `USING "code"::bigint` for the explicit-only cast, the old default dropped before the change and the new
+    //   one set after; the foreign key onto the retyped key dropped before and added again after, both ways. Issue 21.
+    TableSnapshot holders = table("holders", pk("id", "integer", null));
+    TableSnapshot holders2 = table("holders", pk("id", "bigint", null));
+    TableSnapshot things = table("things", uuidPk("id"), fk("holder_id", "integer", "things", "holders"),
+        col("code", "text").withDefault("'7'"));
+    TableSnapshot things2 = table("things", uuidPk("id"), fk("holder_id", "integer", "things", "holders"),
+        col("code", "bigint").withDefault("7"));
+    add("retype_referenced_key", List.of(holders, things), List.of(holders2, things2));
   }
 
   /** Every case, in a fixed order. */

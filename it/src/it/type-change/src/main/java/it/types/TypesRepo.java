@@ -1,0 +1,6 @@
+package it.types;
+
+import io.ashpg.repo.Repo;
+
+public final class TypesRepo extends Repo {
+}
