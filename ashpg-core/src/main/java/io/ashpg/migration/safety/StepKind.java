@@ -98,8 +98,8 @@ public enum StepKind {
   /** CREATE SEQUENCE … OWNED BY / DROP SEQUENCE of a serial column: the sequence is its own relation. */
   SEQUENCE("create or drop a sequence", LockProfile.of(null, NONE, "CREATE SEQUENCE / DROP SEQUENCE")),
   /**
-   * {@code SELECT setval(…, max(col) …) FROM t}: a plain read of the whole table (explicit locking, ACCESS SHARE:
-   * "the SELECT command acquires a lock of this mode"), in the migration's transaction.
+   * {@code SELECT setval(…, max(col) …) FROM t}: a read of the table (explicit locking, ACCESS SHARE: "the SELECT
+   * command acquires a lock of this mode"), a whole scan unless an index on the column gives the maximum.
    */
   SEQUENCE_PAST_MAX("move a sequence past the largest value", LockProfile.of(ACCESS_SHARE, SCAN,
       "explicit locking, ACCESS SHARE: SELECT")),
@@ -151,9 +151,12 @@ public enum StepKind {
    */
   DROP_FOREIGN_KEY("drop foreign key", new LockProfile(ACCESS_EXCLUSIVE, ACCESS_EXCLUSIVE, NONE, PgVersions.ALL,
       "ALTER TABLE, DROP CONSTRAINT")),
-  /** ALTER CONSTRAINT … [NOT] DEFERRABLE of a foreign key: a catalog change. */
-  ALTER_CONSTRAINT("alter constraint deferrability", new LockProfile(ACCESS_EXCLUSIVE, ACCESS_EXCLUSIVE, NONE,
-      PgVersions.ALL, "ALTER TABLE, ALTER CONSTRAINT")),
+  /**
+   * ALTER CONSTRAINT … [NOT] DEFERRABLE of a foreign key: a catalog change under ACCESS EXCLUSIVE on the table ("unless
+   * explicitly noted"); the referenced table is not locked.
+   */
+  ALTER_CONSTRAINT("alter constraint deferrability", LockProfile.of(ACCESS_EXCLUSIVE, NONE,
+      "ALTER TABLE, ALTER CONSTRAINT")),
   /** ADD CONSTRAINT … CHECK: ACCESS EXCLUSIVE while every row is checked (unless NOT VALID). */
   ADD_CHECK("add check constraint", LockProfile.of(ACCESS_EXCLUSIVE, SCAN, "ALTER TABLE, ADD table_constraint")),
   /** ADD CONSTRAINT … CHECK … NOT VALID: existing rows are not checked; VALIDATE CONSTRAINT does that later. */
