@@ -1,0 +1,27 @@
+package io.ashpg.migration.safety;
+
+/**
+ * One thing the linter found.
+ *
+ * @param location the file (path or classpath location) it is in
+ * @param line     1-based line of the statement (of the file for whole-file rules)
+ * @param rule     the rule it breaks
+ * @param message  what is wrong here, naming the table and column
+ */
+public record LintFinding(String location, int line, LintRule rule, String message) {
+
+  public Severity severity() {
+    return rule.severity();
+  }
+
+  /** Maven style: {@code <file>:[<line>] ashpg:<rule> (<severity>): <message>. Fix: <fix>}. */
+  public String format() {
+    return location + ":[" + line + "] " + rule.id() + " (" + rule.severity() + "): " + message + ". Fix: "
+        + rule.fix();
+  }
+
+  @Override
+  public String toString() {
+    return format();
+  }
+}
