@@ -22,6 +22,7 @@ public final class PostgresBuilder {
   private boolean migrate = true;
   private final Map<String, String> migrationTypes = new LinkedHashMap<>();
   private final Map<String, String> migrationDefaults = new LinkedHashMap<>();
+  private final Map<String, TypeConversion> typeConversions = new LinkedHashMap<>();
   private final List<String> migrationIgnoreAttributes = new ArrayList<>();
   private final Map<String, String> storageTypes = new LinkedHashMap<>();
   private final Map<String, String> calculationsToSql = new LinkedHashMap<>();
@@ -108,6 +109,23 @@ public final class PostgresBuilder {
   /** Overrides column defaults: attribute → raw SQL. */
   public PostgresBuilder migrationDefaults(Map<String, String> defaults) {
     defaults.forEach(this::migrationDefault);
+    return this;
+  }
+
+  /**
+   * States how the next migration converts the column of {@code attribute} when its type changes from
+   * {@code fromType}: {@code ALTER COLUMN … TYPE t USING <using>}, and in down {@code USING <reverseUsing>}. Needed
+   * when PostgreSQL has no cast between the types (the generator refuses the change otherwise), or to convert
+   * differently than its cast, e.g.
+   * {@code convertType("rating", "text", "NULLIF(trim("rating"), '')::bigint", ""rating"::text")}.
+   *
+   * @param reverseUsing SQL for down, or null to use PostgreSQL's cast back
+   */
+  public PostgresBuilder convertType(String attribute, String fromType, String using, String reverseUsing) {
+    TypeConversion c = new TypeConversion(Objects.requireNonNull(fromType, "fromType"),
+        Objects.requireNonNull(using, "using"), Optional.ofNullable(reverseUsing));
+    c.problem().ifPresent(p -> problems.add(new Problem(resource, "convertType(" + attribute + ")", p)));
+    typeConversions.put(Objects.requireNonNull(attribute, "attribute"), c);
     return this;
   }
 
@@ -378,7 +396,7 @@ public final class PostgresBuilder {
         Optional.ofNullable(exclusionConstraintNamesFunction), polymorphic, Optional.ofNullable(createTableOptions),
         simpleJoinFirstAggregates, customIndexes, customStatements, Optional.ofNullable(manageTenant), references,
         Optional.ofNullable(polymorphicOnDelete), Optional.ofNullable(polymorphicOnUpdate),
-        Optional.ofNullable(polymorphicName), checkConstraints, Optional.ofNullable(distribution));
+        Optional.ofNullable(polymorphicName), checkConstraints, Optional.ofNullable(distribution), typeConversions);
   }
 
   private static void put(Map<String, String> map, String key, String value) {

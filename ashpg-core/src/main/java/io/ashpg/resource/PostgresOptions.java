@@ -46,6 +46,7 @@ import java.util.function.Function;
  * @param polymorphicName                  name used for this resource in polymorphic references
  * @param checkConstraints                 check constraints
  * @param distribution                     Citus distribution override (Citus repos only); empty: the default
+ * @param typeConversions                  attribute → how a change of its column type is converted
  */
 public record PostgresOptions(
     Optional<RepoSelector> repo,
@@ -80,7 +81,8 @@ public record PostgresOptions(
     Optional<OnUpdate> polymorphicOnUpdate,
     Optional<String> polymorphicName,
     List<CheckConstraint> checkConstraints,
-    Optional<Distribution> distribution) {
+    Optional<Distribution> distribution,
+    Map<String, TypeConversion> typeConversions) {
 
   /** The value {@code migrationTypes} uses for an identity column. */
   public static final String IDENTITY_MIGRATION_TYPE = "identity";
@@ -116,6 +118,7 @@ public record PostgresOptions(
     Objects.requireNonNull(polymorphicName, "polymorphicName");
     checkConstraints = List.copyOf(checkConstraints);
     Objects.requireNonNull(distribution, "distribution");
+    typeConversions = Copies.orderedMap(typeConversions);
   }
 
   /** Whether no unique index is generated for {@code identity}. */

@@ -167,6 +167,7 @@ public final class ResourceCases {
     cases.add(retypeCheckedColumn());
     cases.add(dropCoveredReference());
     cases.add(retypeWithDefault());
+    cases.add(retypeWithConversion());
     cases.add(dropSelfCompositeReference());
     cases.add(renameTenantKeyTarget());
     cases.add(dropTableReferencingRenamed());
@@ -626,6 +627,35 @@ public final class ResourceCases {
         .attribute("rank", Type.INTEGER, a -> a.defaultValue(42L))
         .postgres(pg -> pg.migrationType("code", "varchar(20)")));
     return of("retype_with_default", step(before), step(after));
+  }
+
+  // AshPostgres: `modify :qty, :bigint`, `modify :rating, :bigint`, `modify :active, :integer` and `modify :owner_id,
+  //   references(:owners, type: :bigint)` — a bare `ALTER COLUMN … TYPE`, which PostgreSQL refuses (42804) for text to
+  //   bigint and boolean to integer, and for the old default; the user hand-edits a USING clause into the migration.
+  // ashpg: an explicit-only cast gets `USING "c"::t`, the stated conversion (convertType) its own USING both ways; the
+  //   old default is dropped before the type changes and the new one set after; the check and the partial index
+  //   naming a retyped column, and the foreign key over one, are dropped before and re-created after. Issue 21.
+  static Case retypeWithConversion() {
+    Consumer<ResourceBuilder> ownerKey = r -> r.attribute("id", Type.INTEGER, a -> a.primaryKey(true).allowNil(false));
+    Consumer<ResourceBuilder> itemBase = r -> r.uuidPrimaryKey("id")
+        .belongsTo("owner", "owner", b -> b.attributeType(Type.INTEGER))
+        .postgres(pg -> pg.checkConstraint("qty", "qty_short", c -> c.check("length(qty::text) < 10"))
+            .customIndex(i -> i.fields("id").where("rating IS NOT NULL").name("items_rated")));
+    Resource ownerBefore = res("owner", "owners", ownerKey.andThen(r -> r.postgres(pg -> pg.migrationType("id",
+        "integer"))));
+    Resource itemBefore = res("item", "items", itemBase.andThen(r -> r
+        .attribute("qty", Type.STRING, a -> a.defaultValue("0"))
+        .attribute("rating", Type.STRING)
+        .attribute("active", Type.BOOLEAN)
+        .postgres(pg -> pg.migrationType("owner_id", "integer"))));
+    Resource ownerAfter = res("owner", "owners", ownerKey);
+    Resource itemAfter = res("item", "items", itemBase.andThen(r -> r
+        .attribute("qty", Type.INTEGER, a -> a.defaultValue(0L))
+        .attribute("rating", Type.INTEGER)
+        .attribute("active", Type.INTEGER)
+        .postgres(pg -> pg.migrationType("active", "integer")
+            .convertType("rating", "text", "NULLIF(trim(\"rating\"), '')::bigint", "\"rating\"::text"))));
+    return of("retype_with_conversion", step(ownerBefore, itemBefore), step(ownerAfter, itemAfter));
   }
 
   // AshPostgres: `drop table(:parts)`, whose down is only a comment that the table must be re-created by hand.

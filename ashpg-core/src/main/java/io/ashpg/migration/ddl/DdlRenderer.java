@@ -91,7 +91,7 @@ public final class DdlRenderer {
     } else if (op instanceof AddAttribute a) {
       s.add(alter(a.table()) + "ADD COLUMN " + column(a.attribute(), a.table()));
     } else if (op instanceof AlterAttribute a) {
-      s.addAll(alterColumn(a.table(), a.from(), a.to()));
+      s.addAll(alterColumn(a.table(), a.from(), a.to(), a.conversion() == null ? null : a.conversion().up()));
     } else if (op instanceof RenameAttribute r) {
       s.add(alter(r.table()) + "RENAME " + quote(r.from()) + " TO " + quote(r.to()));
     } else if (op instanceof RemoveAttribute r) {
@@ -176,7 +176,7 @@ public final class DdlRenderer {
     } else if (op instanceof AddAttribute a) {
       s.add(alter(a.table()) + "DROP COLUMN " + quote(a.attribute().source()));
     } else if (op instanceof AlterAttribute a) {
-      s.addAll(alterColumn(a.table(), a.to(), a.from()));
+      s.addAll(alterColumn(a.table(), a.to(), a.from(), a.conversion() == null ? null : a.conversion().down()));
     } else if (op instanceof RenameAttribute r) {
       s.add(alter(r.table()) + "RENAME " + quote(r.to()) + " TO " + quote(r.from()));
     } else if (op instanceof RemoveAttribute r) {
@@ -438,8 +438,12 @@ public final class DdlRenderer {
    * so a serial changing width gets a new one), an identity is dropped with its sequence; a new serial gets the
    * sequence {@code <table>_<column>_seq} owned by the column, a new identity is added, and either continues past
    * the largest value in the table, so existing rows never collide with generated ones.
+   *
+   * <p>A type change converts with {@code using} (the user's expression) when given, else with PostgreSQL's cast
+   * ({@link TypeCasts}): {@code USING "c"::t} when it is explicit only. The old default is dropped before the type
+   * changes (PostgreSQL would otherwise convert it, and refuse when it has no cast) and the new one set after.
    */
-  private List<String> alterColumn(TableSnapshot t, AttributeSnapshot from, AttributeSnapshot to) {
+  private List<String> alterColumn(TableSnapshot t, AttributeSnapshot from, AttributeSnapshot to, String using) {
     String c = "ALTER COLUMN " + quote(to.source()) + " ";
     String fromType = type(from, t, true);
     String toType = type(to, t, true);
@@ -452,19 +456,27 @@ public final class DdlRenderer {
     if (was == Generator.IDENTITY && becomes != Generator.IDENTITY) {
       parts.add(c + "DROP IDENTITY IF EXISTS");
     }
-    if (!fromType.equals(toType)) {
-      parts.add(c + "TYPE " + toType);
-    }
     // the default the column has now: a serial's nextval(...), an identity none
     String current = was == Generator.SERIAL ? "nextval" : was == Generator.IDENTITY ? null : from.defaultValue();
     String wanted = becomes == Generator.NONE ? to.defaultValue() : null;
+    if (!fromType.equals(toType)) {
+      // ALTER TABLE runs a DROP DEFAULT before the type change wherever it is listed, but a SET DEFAULT after it: a
+      // default being replaced is dropped explicitly, so the type change never has to convert it
+      if (current != null && wanted != null) {
+        parts.add(c + "DROP DEFAULT");
+      }
+      parts.add(c + "TYPE " + toType + usingClause(t, from, to, toType, using));
+    }
     boolean serialKept = was == Generator.SERIAL && !dropSerial;
     // a retyped column's default is set again: PostgreSQL would keep it as written for the old type ('x'::text on
     // a varchar column), unlike the same default declared on the new type
     boolean retypedDefault = !fromType.equals(toType) && wanted != null;
+    boolean droppedFirst = parts.contains(c + "DROP DEFAULT");
     if (!serialKept && !addSerial && (retypedDefault || !Objects.equals(current, wanted))) {
-      parts.add(wanted == null ? c + "DROP DEFAULT" : c + "SET DEFAULT " + wanted);
-    } else if (dropSerial && addSerial) {
+      if (wanted != null || !droppedFirst) {
+        parts.add(wanted == null ? c + "DROP DEFAULT" : c + "SET DEFAULT " + wanted);
+      }
+    } else if (dropSerial && addSerial && !droppedFirst) {
       parts.add(c + "DROP DEFAULT");
     }
     if (notNull(from) != notNull(to)) {
@@ -489,6 +501,25 @@ public final class DdlRenderer {
       out.add(alter(t) + c + "SET DEFAULT nextval(" + literal(sequence) + "::regclass)");
     }
     return out;
+  }
+
+  /**
+   * The {@code USING} clause of a type change from {@code from} to {@code to}: the user's expression, a cast to
+   * {@code toType} when PostgreSQL has only an explicit one, nothing when it converts on assignment.
+   *
+   * @throws TypeChangeRefusedException when PostgreSQL has no cast and no expression is given
+   */
+  private String usingClause(TableSnapshot t, AttributeSnapshot from, AttributeSnapshot to, String toType,
+      String using) {
+    if (using != null) {
+      return " USING " + using;
+    }
+    TypeCasts.Cast cast = TypeCasts.cast(from, to);
+    if (!cast.exists()) {
+      throw new TypeChangeRefusedException(t.key().toString(), to.source(), TypeCasts.typeOf(from).toString(),
+          TypeCasts.typeOf(to).toString(), false);
+    }
+    return cast.needsUsing() ? " USING " + quote(to.source()) + "::" + toType : "";
   }
 
   /**

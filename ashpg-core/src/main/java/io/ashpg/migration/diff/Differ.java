@@ -142,7 +142,35 @@ public final class Differ {
     }
     rebindForeignKeys(pairs, ops, moves);
     detachForeignKeys(pairs, ops, moves);
+    retypeForeignKeys(pairs, ops, moves);
     return ops;
+  }
+
+  /**
+   * Foreign keys the diff leaves alone but whose referenced columns change type: PostgreSQL rebuilds such a key while
+   * it changes the referenced column and refuses when the key's own column has the other type at that moment (both
+   * sides change together when a primary key changes type). Each is dropped before and added again after
+   * ({@link Facts} orders them around the type change), in {@code ops}.
+   *
+   * @param pairs every table in both states, (before, after)
+   * @param moves tables renamed or moved in this batch (see {@link #retarget})
+   */
+  private static void retypeForeignKeys(List<TableSnapshot[]> pairs, List<Operation> ops,
+      Map<String, TableSnapshot> moves) {
+    java.util.Set<String> retyped = new java.util.HashSet<>();
+    java.util.Set<String> touched = new java.util.HashSet<>();
+    for (Operation op : ops) {
+      if (op instanceof AlterAttribute a && a.changesType()) {
+        retyped.add(Facts.id(a.table()) + " " + a.to().source());
+      } else if (op instanceof DropForeignKey d) {
+        touched.add(Facts.id(d.table()) + " " + d.attribute().references().name());
+      }
+    }
+    if (retyped.isEmpty()) {
+      return;
+    }
+    dropAndAddAgain(pairs, ops, moves, touched, (after, a) -> IndexDefinitions.fkDestinationColumns(a.references())
+        .stream().anyMatch(c -> retyped.contains(Facts.destinationId(after, a.references()) + " " + c)));
   }
 
   /**

@@ -321,6 +321,11 @@ public final class Facts {
       }
     } else if (op instanceof AlterAttribute a) {
       out.add(f(COLUMN_READY, id, a.to().source()));
+      if (a.changesType()) {
+        // checks, indexes and foreign keys over the column are dropped first, re-created after (Differ)
+        out.add(f(COLUMN_RELEASED, id, a.to().source()));
+        out.add(f(REFERENCING_FK_DROPPED, id, a.to().source()));
+      }
     } else if (op instanceof RemoveAttribute r && !r.commented()) {
       out.add(f(REFERENCING_FK_DROPPED, id, r.attribute().source()));
       out.add(f(COLUMN_RELEASED, id, r.attribute().source()));

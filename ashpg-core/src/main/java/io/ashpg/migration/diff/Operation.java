@@ -89,9 +89,26 @@ public sealed interface Operation {
 
   /**
    * Changes type, size, precision, scale, default or nullability of a column, or how the database generates it
-   * (plain, serial, identity).
+   * (plain, serial, identity). {@code conversion} is the user's way to compute the new values of a type change (and
+   * the old ones again in down), or null: the cast PostgreSQL has between the types.
    */
-  record AlterAttribute(TableSnapshot table, AttributeSnapshot from, AttributeSnapshot to) implements Operation {
+  record AlterAttribute(TableSnapshot table, AttributeSnapshot from, AttributeSnapshot to, Conversion conversion)
+      implements Operation {
+
+    /** A change converted with PostgreSQL's own cast, if it needs converting at all. */
+    public AlterAttribute(TableSnapshot table, AttributeSnapshot from, AttributeSnapshot to) {
+      this(table, from, to, null);
+    }
+
+    /** The same change, converted with {@code c}. */
+    public AlterAttribute withConversion(Conversion c) {
+      return new AlterAttribute(table, from, to, c);
+    }
+
+    /** Whether the column's type (with size, precision and scale) changes. */
+    public boolean changesType() {
+      return !from.sameType(to);
+    }
     @Override
     public String describe() {
       return "alter column " + name(table) + "." + to.source();

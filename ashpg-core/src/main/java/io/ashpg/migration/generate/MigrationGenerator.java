@@ -221,6 +221,11 @@ public final class MigrationGenerator {
             || (op instanceof RemoveCustomStatement r && r.statement().global());
         (global ? globalOps : tenantOps).add(op);
       }
+      // type changes get their stated conversions; one PostgreSQL could not convert is refused before writing anything
+      List<TableSnapshot> declared = Stream.concat(currentGlobal.values().stream(), currentTenant.values().stream())
+          .toList();
+      globalOps = new ArrayList<>(TypeChanges.apply(globalOps, repo.conversions(), declared));
+      tenantOps = new ArrayList<>(TypeChanges.apply(tenantOps, repo.conversions(), declared));
       // tenant foreign keys on a key the public migration drops would make it fail: refuse before writing anything
       List<TenantKeyDependents.Dependent> inTheWay = TenantKeyDependents.find(tenantTablesNow, globalOps);
       if (!inTheWay.isEmpty()) {

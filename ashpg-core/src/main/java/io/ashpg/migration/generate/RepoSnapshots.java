@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param warnings         what could not be expressed (e.g. a default computed in Java), for the caller to show
  * @param createSchemas    whether the migrations create the schemas of tables with a {@code schema} option
  *                         ({@code Repo.createSchemasInMigrations()}); off, those schemas must exist already
+ * @param conversions      the resources' stated conversions of column type changes ({@code convertType})
  */
 public record RepoSnapshots(String repo, List<TableSnapshot> tables, List<String> extensions,
-    List<TableKey> unmanagedTables, List<String> warnings, boolean createSchemas) {
+    List<TableKey> unmanagedTables, List<String> warnings, boolean createSchemas, List<ColumnConversion> conversions) {
 
   public RepoSnapshots {
     Objects.requireNonNull(repo, "repo");
@@ -26,6 +27,18 @@ public record RepoSnapshots(String repo, List<TableSnapshot> tables, List<String
     extensions = extensions == null ? null : List.copyOf(extensions);
     unmanagedTables = unmanagedTables == null ? List.of() : List.copyOf(unmanagedTables);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    conversions = conversions == null ? List.of() : List.copyOf(conversions);
+  }
+
+  /** Without stated type conversions. */
+  public RepoSnapshots(String repo, List<TableSnapshot> tables, List<String> extensions,
+      List<TableKey> unmanagedTables, List<String> warnings, boolean createSchemas) {
+    this(repo, tables, extensions, unmanagedTables, warnings, createSchemas, List.of());
+  }
+
+  /** The same repo with {@code c} as its stated type conversions. */
+  public RepoSnapshots withConversions(List<ColumnConversion> c) {
+    return new RepoSnapshots(repo, tables, extensions, unmanagedTables, warnings, createSchemas, c);
   }
 
   /** Tables and extensions only: nothing unmanaged, no warnings, schemas created. */

@@ -70,6 +70,7 @@ public final class SnapshotBuilder {
     Map<TableSlot, List<TableMerger.Part>> parts = new LinkedHashMap<>();
     Map<TableSlot, List<Resource>> owners = new LinkedHashMap<>();
     Set<TableKey> unmanaged = new LinkedHashSet<>();
+    List<ColumnConversion> conversions = new ArrayList<>();
     for (Resource resource : domain.resources(repo)) {
       boolean tenant = resource.multitenancy().map(m -> m.strategy() == Multitenancy.Strategy.CONTEXT)
           .orElse(false);
@@ -80,6 +81,7 @@ public final class SnapshotBuilder {
           continue;
         }
         TableSnapshot snapshot = tables.build(resource, table);
+        conversions.addAll(ColumnConversion.of(resource, key));
         if (snapshot.attributes().isEmpty()) {
           LOG.log(Level.INFO, "resource " + resource.name() + " has no columns; no table " + key + " generated");
           continue;
@@ -100,7 +102,7 @@ public final class SnapshotBuilder {
     }
     return new RepoSnapshots(repo.name(), List.copyOf(merged.values()),
         repo.migrateExtensions() ? repo.installedExtensions() : null, List.copyOf(unmanaged), warnings,
-        repo.createSchemasInMigrations());
+        repo.createSchemasInMigrations(), conversions);
   }
 
   /** ashpg installs its functions through the extensions migration, which a repo may switch off. */

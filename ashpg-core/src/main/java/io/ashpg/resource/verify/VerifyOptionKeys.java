@@ -18,6 +18,7 @@ public final class VerifyOptionKeys implements ResourceVerifier {
     attributes(resource, context, "migrationDefaults", pg.migrationDefaults().keySet());
     attributes(resource, context, "migrationIgnoreAttributes", pg.migrationIgnoreAttributes());
     attributes(resource, context, "storageTypes", pg.storageTypes().keySet());
+    attributes(resource, context, "convertType", pg.typeConversions().keySet());
     identities(resource, context, "identityIndexNames", pg.identityIndexNames().keySet());
     identities(resource, context, "identityWheresToSql", pg.identityWheresToSql().keySet());
     identities(resource, context, "skipUniqueIndexes", pg.skipUniqueIndexes());
