@@ -1,6 +1,8 @@
 package io.ashpg.migration.safety;
 
 import io.ashpg.migration.ddl.DdlRenderer;
+import io.ashpg.migration.ddl.RenderContext;
+import io.ashpg.migration.ddl.TypeCasts;
 import io.ashpg.migration.diff.Operation;
 import io.ashpg.migration.diff.Operation.AddAttribute;
 import io.ashpg.migration.diff.Operation.AddCheckConstraint;
@@ -35,7 +37,6 @@ import io.ashpg.migration.diff.Operation.RenameUniqueIndex;
 import io.ashpg.migration.snapshot.AttributeSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The classification of every {@link Operation} the generator emits: the {@link StepKind}s of the up statements
@@ -45,20 +46,11 @@ import java.util.Objects;
  */
 public final class OperationSteps {
 
-  private final TypeRewrites types;
-
-  /** The classification judging type changes by {@code types}. */
-  public OperationSteps(TypeRewrites types) {
-    this.types = Objects.requireNonNull(types, "types");
-  }
-
-  /** The classification judging type changes by {@link TypeRewrites#CONSERVATIVE}. */
-  public static OperationSteps conservative() {
-    return new OperationSteps(TypeRewrites.CONSERVATIVE);
+  private OperationSteps() {
   }
 
   /** The steps {@code op}'s up statements take, in order. */
-  public List<StepKind> of(Operation op) {
+  public static List<StepKind> of(Operation op) {
     if (op instanceof CreateTable c) {
       return List.of(c.inlineForeignKeys().isEmpty() ? StepKind.CREATE_TABLE : StepKind.CREATE_TABLE_REFERENCING);
     } else if (op instanceof DropTable) {
@@ -115,64 +107,31 @@ public final class OperationSteps {
    * identity.
    */
   private static boolean addsRewrite(AttributeSnapshot a) {
-    return generator(a) != Generator.NONE || DefaultVolatility.isVolatile(a.defaultValue());
+    return generated(a) || DefaultVolatility.isVolatile(a.defaultValue());
   }
 
-  /** The steps of the ALTER TABLE and statements {@link DdlRenderer} writes for a column change (same order). */
-  private List<StepKind> alter(AlterAttribute op) {
-    AttributeSnapshot from = op.from();
-    AttributeSnapshot to = op.to();
-    String fromType = DdlRenderer.storageType(from, op.table());
-    String toType = DdlRenderer.storageType(to, op.table());
-    Generator was = generator(from);
-    Generator becomes = generator(to);
-    boolean retyped = !fromType.equals(toType);
-    boolean dropSerial = was == Generator.SERIAL && (becomes != Generator.SERIAL || retyped);
-    boolean addSerial = becomes == Generator.SERIAL && (was != Generator.SERIAL || retyped);
+  /**
+   * The steps of a column change, read from the statements {@link DdlRenderer} writes for it (they depend on how the
+   * column is generated before and after, on the default and on the conversion), with the type change judged by
+   * {@link TypeCasts#rewritesTable(AlterAttribute)}: the generator knows both types, where the linter only sees the new
+   * one.
+   */
+  private static List<StepKind> alter(AlterAttribute op) {
     List<StepKind> out = new ArrayList<>();
-    if (was == Generator.IDENTITY && becomes != Generator.IDENTITY) {
-      out.add(StepKind.CHANGE_IDENTITY);
-    }
-    if (retyped) {
-      out.add(types.rewrites(fromType, toType) ? StepKind.ALTER_COLUMN_TYPE : StepKind.ALTER_COLUMN_TYPE_NO_REWRITE);
-    }
-    String current = was == Generator.SERIAL ? "nextval" : was == Generator.IDENTITY ? null : from.defaultValue();
-    String wanted = becomes == Generator.NONE ? to.defaultValue() : null;
-    boolean serialKept = was == Generator.SERIAL && !dropSerial;
-    if ((!serialKept && !addSerial && ((retyped && wanted != null) || !Objects.equals(current, wanted)))
-        || (dropSerial && addSerial)) {
-      out.add(StepKind.CHANGE_DEFAULT);
-    }
-    if (notNull(from) != notNull(to)) {
-      out.add(notNull(to) ? StepKind.SET_NOT_NULL : StepKind.DROP_NOT_NULL);
-    }
-    if (dropSerial) {
-      out.add(StepKind.SEQUENCE);
-    }
-    if (becomes == Generator.IDENTITY && was != Generator.IDENTITY) {
-      out.add(StepKind.CHANGE_IDENTITY);
-      out.add(StepKind.SEQUENCE_PAST_MAX);
-    }
-    if (addSerial) {
-      out.add(StepKind.SEQUENCE);
-      out.add(StepKind.SEQUENCE_PAST_MAX);
-      out.add(StepKind.CHANGE_DEFAULT);
+    for (String statement : new DdlRenderer(RenderContext.GLOBAL).up(op)) {
+      for (SqlStep step : SqlSteps.of(statement)) {
+        out.add(step.kind() == StepKind.ALTER_COLUMN_TYPE && !TypeCasts.rewritesTable(op)
+            ? StepKind.ALTER_COLUMN_TYPE_NO_REWRITE : step.kind());
+      }
     }
     return out;
   }
 
-  /** How the database fills a column: as {@link DdlRenderer} tells serials and identities apart. */
-  private enum Generator { NONE, SERIAL, IDENTITY }
-
-  private static Generator generator(AttributeSnapshot a) {
+  /** Whether ADD COLUMN of {@code a} fills every existing row from a sequence (serial, identity). */
+  private static boolean generated(AttributeSnapshot a) {
     return switch (a.type()) {
-      case "identity" -> Generator.IDENTITY;
-      case "bigserial", "serial", "smallserial" -> Generator.SERIAL;
-      default -> Generator.NONE;
+      case "identity", "bigserial", "serial", "smallserial" -> true;
+      default -> false;
     };
-  }
-
-  private static boolean notNull(AttributeSnapshot a) {
-    return !a.allowNil() || a.primaryKey() || generator(a) != Generator.NONE;
   }
 }

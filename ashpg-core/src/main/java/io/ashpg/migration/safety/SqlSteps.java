@@ -41,6 +41,8 @@ public final class SqlSteps {
         String table = t.name();
         out.add(SqlStep.of(t.contains("REFERENCES") ? StepKind.CREATE_TABLE_REFERENCING : StepKind.CREATE_TABLE,
             table));
+      } else if (t.accept("SEQUENCE")) {
+        out.add(SqlStep.of(StepKind.SEQUENCE, null));
       }
     } else if (t.accept("DROP", "INDEX")) {
       boolean concurrently = t.accept("CONCURRENTLY");
@@ -64,6 +66,14 @@ public final class SqlSteps {
       String table = t.name();
       for (SqlTokens sub : t.splitAtCommas()) {
         alterTable(table, sub, out);
+      }
+    } else if (t.accept("DROP", "SEQUENCE")) {
+      out.add(SqlStep.of(StepKind.SEQUENCE, null));
+    } else if (t.accept("SELECT", "SETVAL")) {
+      int from = t.findTopLevel("FROM");
+      if (from < t.size()) {
+        SqlTokens rest = t.slice(from + 1, t.size());
+        out.add(SqlStep.of(StepKind.SEQUENCE_PAST_MAX, rest.name()));
       }
     } else if (t.accept("SELECT")) {
       Token f = t.next();
@@ -108,7 +118,10 @@ public final class SqlSteps {
       out.add(new SqlStep(StepKind.ALTER_CONSTRAINT, table, null, s.name(), null));
     } else if (s.accept("DROP", "CONSTRAINT")) {
       s.accept("IF", "EXISTS");
-      out.add(new SqlStep(StepKind.DROP_CONSTRAINT, table, null, s.name(), null));
+      String name = s.name();
+      // a foreign key's name ends in _fkey by PostgreSQL's and ashpg's convention; the text shows nothing else
+      boolean foreignKey = name != null && name.endsWith("_fkey");
+      out.add(new SqlStep(foreignKey ? StepKind.DROP_FOREIGN_KEY : StepKind.DROP_CONSTRAINT, table, null, name, null));
     } else if (s.accept("DROP")) {
       s.accept("COLUMN");
       s.accept("IF", "EXISTS");
