@@ -8,8 +8,9 @@ import java.util.Set;
  *
  * @param disabled             rules not reported anywhere (project-wide; a file can also switch one off for itself
  *                             or one statement with {@code -- ashpg:lint-ignore <rule>})
- * @param migratorLockTimeout  whether the migrator runs every file with a lock_timeout of its own, which makes
- *                             {@link LintRule#MISSING_LOCK_TIMEOUT} moot
+ * @param migratorLockTimeout  whether the migrator runs every file with a lock_timeout of its own (see
+ *                             safe-mode.md): then {@link LintRule#MISSING_LOCK_TIMEOUT} is only about files that switch
+ *                             it off ({@code -- ashpg:lock-timeout 0}, {@code SET lock_timeout = 0})
  */
 public record LintOptions(Set<LintRule> disabled, boolean migratorLockTimeout) {
 
@@ -35,6 +36,6 @@ public record LintOptions(Set<LintRule> disabled, boolean migratorLockTimeout) {
 
   /** Whether {@code rule} is reported. */
   public boolean enabled(LintRule rule) {
-    return !disabled.contains(rule) && !(rule == LintRule.MISSING_LOCK_TIMEOUT && migratorLockTimeout);
+    return !disabled.contains(rule);
   }
 }

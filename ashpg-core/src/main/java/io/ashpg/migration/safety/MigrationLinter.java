@@ -35,6 +35,8 @@ public final class MigrationLinter {
 
   private static final Pattern IGNORE_LINE = Pattern.compile("^\\s*--\\s*ashpg:lint-ignore\\b(.*)$",
       Pattern.MULTILINE);
+  private static final Pattern LOCK_TIMEOUT_LINE = Pattern.compile("--\\s*ashpg:\\s*lock-timeout\\s+(\\S+)\\s*",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern UP = Pattern.compile("^\\s*--\\s*ashpg:\\s*up\\s*$", Pattern.CASE_INSENSITIVE);
 
   /** A file to lint: where it is (for messages; its name must be {@code <version>_<name>.sql}) and its text. */
@@ -72,7 +74,7 @@ public final class MigrationLinter {
    * transactional migration at {@code location}; line numbers count from the statement text's first line.
    */
   public List<LintFinding> lintStatements(String location, String sql) {
-    FileState file = new FileState(location, true, Set.of());
+    FileState file = new FileState(location, true, Set.of(), options);
     Proofs proofs = new Proofs();
     for (StatementSplitter.Piece piece : StatementSplitter.pieces(sql, 1)) {
       statement(file, piece, proofs);
@@ -93,7 +95,8 @@ public final class MigrationLinter {
     }
     Set<LintRule> fileIgnores = ignored(f.location(), String.join("\n", java.util.Arrays.asList(lines).subList(0, up)),
         1);
-    FileState file = new FileState(f.location(), parsed.transactional(), fileIgnores);
+    FileState file = new FileState(f.location(), parsed.transactional(), fileIgnores, options);
+    file.lockTimeout = headerLockTimeout(java.util.Arrays.asList(lines).subList(0, up));
     String upSection = String.join("\n", java.util.Arrays.asList(lines).subList(up + 1, Math.min(down,
         lines.length)));
     for (StatementSplitter.Piece piece : StatementSplitter.pieces(upSection, up + 2)) {
@@ -107,12 +110,13 @@ public final class MigrationLinter {
     ignores.addAll(file.ignores);
     ignores.addAll(ignored(file.location, piece.text(), piece.line() - leadingLines(piece.text())));
     String sql = piece.text();
-    if (SqlSteps.setsLockTimeout(sql)) {
-      file.lockTimeout = true;
+    Boolean sets = SqlSteps.setsLockTimeout(sql);
+    if (sets != null) {
+      file.lockTimeout = sets;
     }
     if (file.transactional && SqlSteps.needsNoTransaction(sql)) {
       file.report(piece.line(), LintRule.CONCURRENT_IN_TRANSACTION, "this file runs in a transaction (it has no"
-          + " -- ashpg:no-transaction line), where PostgreSQL refuses " + firstWords(sql), ignores, options);
+          + " -- ashpg:no-transaction line), where PostgreSQL refuses " + firstWords(sql), ignores);
     }
     for (SqlStep step : SqlSteps.of(sql)) {
       judge(file, piece.line(), step, proofs, ignores);
@@ -151,10 +155,12 @@ public final class MigrationLinter {
       return; // the file created the table: it is empty and nobody else sees it yet
     }
     LockProfile profile = kind.profile();
-    if (!file.lockTimeout && !file.lockTimeoutReported && profile.lock() == LockMode.ACCESS_EXCLUSIVE
+    boolean unlimited = file.lockTimeout == null ? !options.migratorLockTimeout() : !file.lockTimeout;
+    if (unlimited && !file.lockTimeoutReported && profile.lock() == LockMode.ACCESS_EXCLUSIVE
         && table != null && !file.created.contains(table)) {
       file.lockTimeoutReported = file.report(line, LintRule.MISSING_LOCK_TIMEOUT, subject(step) + " "
-          + profile.describe() + ", and nothing limits how long it waits for that lock", ignores, options);
+          + profile.describe() + ", and nothing limits how long it waits for that lock"
+          + (Boolean.FALSE.equals(file.lockTimeout) ? " (the file switches lock_timeout off)" : ""), ignores);
     }
     if (kind == StepKind.SET_NOT_NULL && proofs.proven.contains(table + "." + step.column())) {
       return; // a validated CHECK (col IS NOT NULL) lets PostgreSQL skip the scan
@@ -172,7 +178,21 @@ public final class MigrationLinter {
     } else if (kind == StepKind.ADD_COLUMN_VOLATILE_DEFAULT && step.note() != null) {
       message += " (" + step.note() + ")";
     }
-    file.report(line, rule, message + " — it " + profile.describe(), ignores, options);
+    file.report(line, rule, message + " — it " + profile.describe(), ignores);
+  }
+
+  /**
+   * The file's own {@code -- ashpg:lock-timeout <time>} line (read by the migrator, see safe-mode.md): TRUE for a
+   * limit, FALSE for {@code 0}, null when there is none.
+   */
+  private static Boolean headerLockTimeout(List<String> header) {
+    for (String line : header) {
+      Matcher m = LOCK_TIMEOUT_LINE.matcher(line.trim());
+      if (m.matches()) {
+        return !SqlSteps.isZero(m.group(1));
+      }
+    }
+    return null;
   }
 
   /** Line breaks in the comments and blanks before a statement's first code (its piece starts with them). */
@@ -249,22 +269,25 @@ public final class MigrationLinter {
 
   /** What the linter knows about the file it is in. */
   private static final class FileState {
+    final LintOptions options;
     final String location;
     final boolean transactional;
     final Set<LintRule> ignores;
     final Set<String> created = new HashSet<>();
     final List<LintFinding> findings = new ArrayList<>();
-    boolean lockTimeout;
+    /** TRUE: the file limits lock waits; FALSE: it switched the limit off; null: the migrator's applies. */
+    Boolean lockTimeout;
     boolean lockTimeoutReported;
 
-    FileState(String location, boolean transactional, Set<LintRule> ignores) {
+    FileState(String location, boolean transactional, Set<LintRule> ignores, LintOptions options) {
+      this.options = options;
       this.location = location;
       this.transactional = transactional;
       this.ignores = ignores;
     }
 
     /** Adds a finding unless switched off; whether it was added. */
-    boolean report(int line, LintRule rule, String message, Set<LintRule> ignores, LintOptions options) {
+    boolean report(int line, LintRule rule, String message, Set<LintRule> ignores) {
       if (ignores.contains(rule) || !options.enabled(rule)) {
         return false;
       }

@@ -85,11 +85,26 @@ public final class SqlSteps {
     return out;
   }
 
-  /** Whether {@code statement} sets {@code lock_timeout} ({@code SET [LOCAL] lock_timeout …}). */
-  public static boolean setsLockTimeout(String statement) {
+  /**
+   * What {@code statement} does to {@code lock_timeout}: {@code SET [LOCAL|SESSION] lock_timeout …} gives TRUE for a
+   * limit, FALSE for {@code 0} or {@code DEFAULT} (waiting forever); null when it does not set it.
+   */
+  public static Boolean setsLockTimeout(String statement) {
     SqlTokens t = SqlTokens.of(statement);
-    return t.accept("SET", "LOCK_TIMEOUT") || t.accept("SET", "LOCAL", "LOCK_TIMEOUT")
-        || t.accept("SET", "SESSION", "LOCK_TIMEOUT");
+    if (!(t.accept("SET", "LOCK_TIMEOUT") || t.accept("SET", "LOCAL", "LOCK_TIMEOUT")
+        || t.accept("SET", "SESSION", "LOCK_TIMEOUT"))) {
+      return null;
+    }
+    if (!t.accept("TO") && !(t.peek() != null && t.next().isSymbol("="))) {
+      return null;
+    }
+    Token value = t.next();
+    return value != null && !value.isWord("DEFAULT") && !isZero(value.text());
+  }
+
+  /** Whether a lock_timeout value ({@code 0}, {@code '0'}, {@code '0ms'}) means no limit. */
+  public static boolean isZero(String value) {
+    return value.trim().matches("0+(\\.0*)?\\s*(ms|s|min|h|d)?");
   }
 
   /** Whether {@code statement} must run outside a transaction block (a CONCURRENTLY index build, drop or reindex). */

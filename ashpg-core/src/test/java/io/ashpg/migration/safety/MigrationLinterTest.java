@@ -160,6 +160,20 @@ class MigrationLinterTest {
   }
 
   @Test
+  void withTheMigratorsLockTimeoutOnlyAFileSwitchingItOffIsReported() {
+    MigrationLinter withTimeout = new MigrationLinter(LintOptions.DEFAULTS.withMigratorLockTimeout(true));
+    String step = "ALTER TABLE posts ALTER COLUMN n SET DEFAULT 1;\n";
+    assertThat(withTimeout.lint(new MigrationLinter.Source("x", "20240101000000_x.sql", "-- ashpg:up\n" + step)))
+        .isEmpty();
+    assertThat(rules(withTimeout.lint(new MigrationLinter.Source("x", "20240101000000_x.sql",
+        "-- ashpg:lock-timeout 0\n-- ashpg:up\n" + step)))).containsExactly("missing-lock-timeout@3");
+    assertThat(rules(withTimeout.lint(new MigrationLinter.Source("x", "20240101000000_x.sql",
+        "-- ashpg:up\nSET LOCAL lock_timeout TO 0;\n" + step)))).containsExactly("missing-lock-timeout@3");
+    assertThat(lint("-- ashpg:lock-timeout 10s\n-- ashpg:up\n" + step)).isEmpty();
+    assertThat(lint("-- ashpg:up\nSET lock_timeout = '10s';\n" + step)).isEmpty();
+  }
+
+  @Test
   void customStatementsAreLintedAsIfInATransactionalFile() {
     assertThat(rules(linter.lintStatements("resource posts, custom statement idx",
         "CREATE INDEX CONCURRENTLY posts_lower_title ON posts (lower(title))")))
