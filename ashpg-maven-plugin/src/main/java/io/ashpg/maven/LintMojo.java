@@ -16,7 +16,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -120,8 +119,7 @@ public class LintMojo extends AbstractAshpgMojo {
           continue;
         }
         out.add(LintRule.named(name).orElseThrow(() -> new MojoFailureException("ashpg: ashpg.lint.skipRules: unknown"
-            + " rule '" + name.trim() + "'; known rules: " + java.util.Arrays.stream(LintRule.values())
-                .map(LintRule::shortName).collect(Collectors.joining(", ")))));
+            + " rule '" + name.trim() + "'; known rules: " + LintRule.names())));
       }
     }
     return out;

@@ -135,6 +135,11 @@ public enum LintRule {
     return Arrays.stream(values()).filter(r -> r.name.equals(bare)).findFirst();
   }
 
+  /** Every rule's short name, comma-separated, for messages about a name that is none. */
+  public static String names() {
+    return Arrays.stream(values()).map(LintRule::shortName).collect(java.util.stream.Collectors.joining(", "));
+  }
+
   @Override
   public String toString() {
     return id();

@@ -253,8 +253,7 @@ public final class MigrationLinter {
       for (String name : names.split("[,\\s]+")) {
         out.add(LintRule.named(name).orElseThrow(() -> new MigrationException("migration file " + location
             + " line " + line + ": '-- " + IGNORE + "' names unknown rule '" + name + "'; known rules: "
-            + java.util.Arrays.stream(LintRule.values()).map(LintRule::shortName)
-                .collect(java.util.stream.Collectors.joining(", ")))));
+            + LintRule.names())));
       }
     }
     return out;
