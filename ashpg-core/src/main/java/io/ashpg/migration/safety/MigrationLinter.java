@@ -116,7 +116,7 @@ public final class MigrationLinter {
     }
     if (file.transactional && SqlSteps.needsNoTransaction(sql)) {
       file.report(piece.line(), LintRule.CONCURRENT_IN_TRANSACTION, "this file runs in a transaction (it has no"
-          + " -- ashpg:no-transaction line), where PostgreSQL refuses " + firstWords(sql), ignores);
+          + " -- ashpg:no-transaction line), where PostgreSQL refuses " + firstWords(sql), ignores, null);
     }
     for (SqlStep step : SqlSteps.of(sql)) {
       judge(file, piece.line(), step, proofs, ignores);
@@ -160,7 +160,7 @@ public final class MigrationLinter {
         && table != null && !file.created.contains(table)) {
       file.lockTimeoutReported = file.report(line, LintRule.MISSING_LOCK_TIMEOUT, subject(step) + " "
           + profile.describe() + ", and nothing limits how long it waits for that lock"
-          + (Boolean.FALSE.equals(file.lockTimeout) ? " (the file switches lock_timeout off)" : ""), ignores);
+          + (Boolean.FALSE.equals(file.lockTimeout) ? " (the file switches lock_timeout off)" : ""), ignores, step);
     }
     if (kind == StepKind.SET_NOT_NULL && proofs.proven.contains(table + "." + step.column())) {
       return; // a validated CHECK (col IS NOT NULL) lets PostgreSQL skip the scan
@@ -178,7 +178,7 @@ public final class MigrationLinter {
     } else if (kind == StepKind.ADD_COLUMN_VOLATILE_DEFAULT && step.note() != null) {
       message += " (" + step.note() + ")";
     }
-    file.report(line, rule, message + " — it " + profile.describe(), ignores);
+    file.report(line, rule, message + " — it " + profile.describe(), ignores, step);
   }
 
   /**
@@ -286,11 +286,12 @@ public final class MigrationLinter {
     }
 
     /** Adds a finding unless switched off; whether it was added. */
-    boolean report(int line, LintRule rule, String message, Set<LintRule> ignores) {
+    boolean report(int line, LintRule rule, String message, Set<LintRule> ignores, SqlStep step) {
       if (ignores.contains(rule) || !options.enabled(rule)) {
         return false;
       }
-      findings.add(new LintFinding(location, line, rule, message));
+      findings.add(new LintFinding(location, line, rule, message, step == null ? null : step.table(),
+          step == null ? null : step.column()));
       return true;
     }
   }
