@@ -373,6 +373,14 @@ public final class DdlRenderer {
   }
 
   /**
+   * The type {@code ALTER COLUMN … TYPE} gives column {@code a} of table {@code t} (serial and identity as their
+   * storage types), e.g. {@code varchar(40)}: what a type change is judged on.
+   */
+  public static String storageType(AttributeSnapshot a, TableSnapshot t) {
+    return type(a, t, true);
+  }
+
+  /**
    * The SQL type. {@code forAlter}: the plain storage type ({@code bigserial}, {@code serial} and
    * {@code identity} are column shorthands that {@code ALTER COLUMN … TYPE} does not accept).
    */

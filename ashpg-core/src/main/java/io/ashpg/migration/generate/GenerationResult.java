@@ -13,7 +13,9 @@ import java.util.List;
  * @param commentedSteps whether a migration contains steps written commented out, for manual review
  * @param written        whether anything was written to disk
  * @param message        a one-line summary ("No changes detected", "2 migration file(s) generated", …)
- * @param warnings       what the resources ask for but the migrations cannot express (e.g. Java-computed defaults)
+ * @param warnings       what the resources ask for but the migrations cannot express (e.g. Java-computed defaults),
+ *                       and one zero-downtime warning per risky step of the migrations (its rule id, lock, cost and
+ *                       safe alternative; see {@link io.ashpg.migration.safety.StepWarnings})
  * @param deletedDevFiles dev migrations and dev snapshots a normal run squashed: rolled back where applied, then
  *                       deleted (in dry-run mode: that would be; in check mode: that are still there)
  */

@@ -4,6 +4,7 @@ import io.ashpg.migration.ddl.AshpgFunction;
 import io.ashpg.migration.ddl.MigrationFile;
 import io.ashpg.migration.ddl.MigrationWriter;
 import io.ashpg.migration.ddl.RenderContext;
+import io.ashpg.migration.safety.StepWarnings;
 import io.ashpg.migration.diff.Differ;
 import io.ashpg.migration.diff.HintRenameDecider;
 import io.ashpg.migration.diff.Operation;
@@ -168,6 +169,8 @@ public final class MigrationGenerator {
     List<String> madeLocal = new ArrayList<>();
     boolean dev = options.dev();
     List<DevMigrations> squash = new ArrayList<>();
+    // zero-downtime warnings: steps that block a table holding data, or break code still running (issue 17)
+    List<String> stepWarnings = new ArrayList<>();
 
     for (RepoSnapshots repo : repos) {
       observeExistingVersions(store, options, repo.repo());
@@ -267,13 +270,16 @@ public final class MigrationGenerator {
         for (MigrationFile f : written) {
           files.add(new GeneratedFile(dir.resolve(fileName(f, dev)), f.text(), GeneratedFile.Kind.MIGRATION));
         }
+        stepWarnings.addAll(StepWarnings.of(written, f -> fileName(f, dev)));
       }
       if (!tenantOrdered.isEmpty()) {
         Path dir = options.tenantMigrationDir(repo.repo());
         String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
-        for (MigrationFile f : new MigrationWriter(RenderContext.TENANT).write(tenantOrdered, name, clock)) {
+        List<MigrationFile> written = new MigrationWriter(RenderContext.TENANT).write(tenantOrdered, name, clock);
+        for (MigrationFile f : written) {
           files.add(new GeneratedFile(dir.resolve(fileName(f, dev)), f.text(), GeneratedFile.Kind.TENANT_MIGRATION));
         }
+        stepWarnings.addAll(StepWarnings.of(written, f -> "tenant " + fileName(f, dev)));
       }
 
       // snapshots: new versions of changed tables; folders of tables that went away
@@ -338,7 +344,7 @@ public final class MigrationGenerator {
         log(options, Level.INFO, f.path() + "\n" + f.content());
       }
       return new GenerationResult(files, deleted, pending, destructive, commented, false, msg + " (dry run)",
-          List.of(), devDeleted);
+          stepWarnings, devDeleted);
     }
     // the dev migrations are rolled back before anything is deleted: a failure leaves every file in place
     for (DevMigrations d : squash) {
@@ -365,8 +371,9 @@ public final class MigrationGenerator {
           + " (undistribute_table copies every row back to the coordinator); to keep one placed, declare"
           + " distribution(Distribution.referenceTable()) or distributedBy(...) on its resource");
     }
+    stepWarnings.forEach(w -> log(options, Level.WARNING, w));
     log(options, Level.INFO, "Please always review the generated migrations for correctness.");
-    return new GenerationResult(files, deleted, pending, destructive, commented, true, msg, List.of(), devDeleted);
+    return new GenerationResult(files, deleted, pending, destructive, commented, true, msg, stepWarnings, devDeleted);
   }
 
   /**

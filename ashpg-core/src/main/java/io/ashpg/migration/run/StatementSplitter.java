@@ -43,7 +43,27 @@ public final class StatementSplitter {
    * @throws SplitException when a quote, dollar quote or comment is not closed
    */
   public static List<String> split(String sql, int firstLine) {
-    List<String> statements = new ArrayList<>();
+    return pieces(sql, firstLine).stream().map(Piece::text).toList();
+  }
+
+  /**
+   * One statement of a script and where it starts.
+   *
+   * @param text the statement, trimmed, with its comments, without the separating semicolon
+   * @param line 1-based line of its first character that is not a comment or white space
+   */
+  public record Piece(String text, int line) {
+  }
+
+  /**
+   * The statements of {@code sql} with the line each starts on (its first code, after any leading comments).
+   *
+   * @param firstLine line number of the first character of {@code sql} in its file
+   * @throws SplitException when a quote, dollar quote or comment is not closed
+   */
+  public static List<Piece> pieces(String sql, int firstLine) {
+    List<Piece> statements = new ArrayList<>();
+    int codeLine = firstLine;
     int n = sql.length();
     int start = 0;
     int line = firstLine;
@@ -56,7 +76,7 @@ public final class StatementSplitter {
         i++;
       } else if (c == ';') {
         if (hasCode) {
-          statements.add(sql.substring(start, i).trim());
+          statements.add(new Piece(sql.substring(start, i).trim(), codeLine));
         }
         hasCode = false;
         start = i + 1;
@@ -93,6 +113,7 @@ public final class StatementSplitter {
             && (i < 2 || !isIdentifierChar(sql.charAt(i - 2)));
         String what = c == '\'' ? "' string" : "\" identifier";
         int startLine = line;
+        codeLine = hasCode ? codeLine : line;
         i++;
         while (true) {
           if (i >= n) {
@@ -121,6 +142,7 @@ public final class StatementSplitter {
         hasCode = true;
       } else if (c == '$' && (i == 0 || !isIdentifierChar(sql.charAt(i - 1))) && dollarTagEnd(sql, i) > 0) {
         int tagEnd = dollarTagEnd(sql, i);
+        codeLine = hasCode ? codeLine : line;
         String tag = sql.substring(i, tagEnd);
         int close = sql.indexOf(tag, tagEnd);
         if (close < 0) {
@@ -131,13 +153,14 @@ public final class StatementSplitter {
         hasCode = true;
       } else {
         if (!Character.isWhitespace(c)) {
+          codeLine = hasCode ? codeLine : line;
           hasCode = true;
         }
         i++;
       }
     }
     if (hasCode) {
-      statements.add(sql.substring(start).trim());
+      statements.add(new Piece(sql.substring(start).trim(), codeLine));
     }
     return List.copyOf(statements);
   }
