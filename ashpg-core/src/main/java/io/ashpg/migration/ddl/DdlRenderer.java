@@ -628,7 +628,7 @@ public final class DdlRenderer {
     return "DROP INDEX " + (concurrently ? "CONCURRENTLY " : "") + "IF EXISTS " + indexName(t, prefix, name);
   }
 
-  private String indexName(TableSnapshot t, String prefix, String name) {
+  String indexName(TableSnapshot t, String prefix, String name) {
     if (ctx.tenant()) {
       return quote(name);
     }
@@ -658,7 +658,7 @@ public final class DdlRenderer {
 
   // ---------------------------------------------------------------------------------------------- names
 
-  private String table(TableSnapshot t) {
+  String table(TableSnapshot t) {
     return ctx.tenant() ? quote(t.table()) : Identifier.qualified(t.schema(), t.table());
   }
 
@@ -673,7 +673,7 @@ public final class DdlRenderer {
     return ctx.tenant() ? quote(tableName) : Identifier.qualified(t.schema(), tableName);
   }
 
-  private String alter(TableSnapshot t) {
+  String alter(TableSnapshot t) {
     return "ALTER TABLE " + table(t) + " ";
   }
 

@@ -120,7 +120,9 @@ public final class MigrationGenerator {
     List<String> warnings = new ArrayList<>(repos.stream().flatMap(r -> r.warnings().stream()).toList());
     warnings.addAll(misplacedFolders(domain, options));
     warnings.forEach(w -> log(options, Level.WARNING, w));
-    return generate(repos, options, decider).withWarnings(warnings);
+    GeneratorOptions withRepoSettings = options.withSafeRepos(domain.repos().stream()
+        .filter(io.ashpg.repo.Repo::safeMigrations).map(io.ashpg.repo.Repo::name).toList());
+    return generate(repos, withRepoSettings, decider).withWarnings(warnings);
   }
 
   /**
@@ -144,20 +146,21 @@ public final class MigrationGenerator {
       throw new IllegalArgumentException("migration name '" + options.name() + "' ends in '" + DevMigrations.SUFFIX
           + "', which marks dev migrations; choose another name");
     }
+    List<String> safety = new ArrayList<>();
     if (options.dryRun() || options.checkMigrated()) {
-      return diffAndWrite(repos, options, renames);
+      return diffAndWrite(repos, options, renames, safety).withWarnings(safety);
     }
     Path root = options.snapshotPath();
     try (LockFile lock = LockFile.acquire(root.resolve(LOCK_FILE), LOCK_PATIENCE, () -> LOG.log(Level.INFO,
         "waiting for another migration generator to finish with " + root + " (it holds " + LOCK_FILE
             + "; an interactive one may be waiting for an answer)"))) {
-      return diffAndWrite(repos, options, renames);
+      return diffAndWrite(repos, options, renames, safety).withWarnings(safety);
     }
   }
 
   /** The generation itself: with the snapshot root locked, or unlocked for dry runs and checks (they write nothing). */
   private GenerationResult diffAndWrite(List<RepoSnapshots> repos, GeneratorOptions options,
-      RenameDecider renames) {
+      RenameDecider renames, List<String> safety) {
     SnapshotStore store = new SnapshotStore(options.snapshotPath());
     Differ differ = new Differ(options.dropColumns());
     List<GeneratedFile> files = new ArrayList<>();
@@ -226,13 +229,20 @@ public final class MigrationGenerator {
       if (!inTheWay.isEmpty()) {
         throw new GlobalKeyInUseException(repo.repo(), inTheWay);
       }
-      if (options.concurrentIndexes()) {
+      boolean safe = options.safeFor(repo.repo());
+      if (options.concurrentIndexes() || safe) {
         globalOps = concurrentIdentityIndexes(globalOps);
         tenantOps = concurrentIdentityIndexes(tenantOps);
       }
       List<Operation> globalOrdered = new ArrayList<>(OperationGraph.order(globalOps));
       globalOrdered.addAll(functionRemovals);
       List<Operation> tenantOrdered = OperationGraph.order(tenantOps);
+      if (safe) {
+        List<String> found = new ArrayList<>(SafeModeWarnings.of(repo.repo(), false, globalOrdered));
+        found.addAll(SafeModeWarnings.of(repo.repo(), true, tenantOrdered));
+        found.forEach(w -> log(options, Level.WARNING, w));
+        safety.addAll(found);
+      }
 
       // pending changes per table
       pending.addAll(pendingOf(repo.repo(), false, globalOrdered));
@@ -250,7 +260,8 @@ public final class MigrationGenerator {
       if (!extensionOps.isEmpty() || !globalOrdered.isEmpty()) {
         Path dir = options.migrationDir(repo.repo());
         String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
-        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL.withCreateSchemas(repo.createSchemas()));
+        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL.withCreateSchemas(repo.createSchemas()),
+            safe);
         List<MigrationFile> written = new ArrayList<>();
         if (!extensionOps.isEmpty()) {
           written.addAll(writer.write(extensionOps, name + "_extensions", clock));
@@ -265,7 +276,7 @@ public final class MigrationGenerator {
       if (!tenantOrdered.isEmpty()) {
         Path dir = options.tenantMigrationDir(repo.repo());
         String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
-        for (MigrationFile f : new MigrationWriter(RenderContext.TENANT).write(tenantOrdered, name, clock)) {
+        for (MigrationFile f : new MigrationWriter(RenderContext.TENANT, safe).write(tenantOrdered, name, clock)) {
           files.add(new GeneratedFile(dir.resolve(fileName(f, dev)), f.text(), GeneratedFile.Kind.TENANT_MIGRATION));
         }
       }
