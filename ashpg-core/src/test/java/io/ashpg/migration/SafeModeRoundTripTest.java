@@ -85,6 +85,35 @@ class SafeModeRoundTripTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void anInvalidLeftoverOfAnEarlierConcurrentBuildIsDroppedAndTheIndexBuiltAnew() throws SQLException, IOException {
+    SafeModeCases.Case c = SafeModeCases.all().stream().filter(k -> k.name().equals("add_index")).findFirst()
+        .orElseThrow();
+    try (Connection conn = db.connect()) {
+      GoldenRoundTripTest.reset(conn);
+      GoldenRoundTripTest.apply(conn, GoldenRoundTripTest.create(c.base(), RenderContext.GLOBAL), true);
+      GoldenRoundTripTest.exec(conn, c.seed());
+      // a concurrent build that failed (here on a duplicate) leaves an INVALID index under the name the case uses
+      GoldenRoundTripTest.exec(conn, "INSERT INTO users (id, email) VALUES (gen_random_uuid(), 'u1')");
+      try {
+        GoldenRoundTripTest.exec(conn, "CREATE UNIQUE INDEX CONCURRENTLY \"users_email_id_index\" ON users (email)");
+        throw new AssertionError("the concurrent build was meant to fail");
+      } catch (SQLException expected) {
+        // 23505 unique_violation
+      }
+      assertThat(count(conn, "SELECT count(*) FROM pg_index WHERE NOT indisvalid")).isEqualTo(1);
+      GoldenRoundTripTest.exec(conn, "DELETE FROM users WHERE email = 'u1'");
+
+      for (MigrationFile f : c.files()) {
+        Files.writeString(dir.resolve(f.fileName()), f.text());
+      }
+      Migrator.create(db.dataSource(), MigratorOptions.builder().location(dir.toString()).quiet(true).build())
+          .migrate();
+      // the leftover was unique on (email); the index now is the declared one on (email, id), and valid
+      verify(conn, "public", c.target(), "after migrating over the leftover");
+    }
+  }
+
   /**
    * The database holds exactly {@code tables} (validated constraints included), besides the migrator's table, and no
    * index is left invalid.
