@@ -6,60 +6,19 @@ ALTER TABLE "users" DROP CONSTRAINT "users_org_id_fkey";
 
 -- file: 20260102030406_add_index_concurrently.sql
 -- ashpg:no-transaction
+-- ashpg:lock-timeout 0
 -- ashpg:up
-DO $$
-BEGIN
-  IF EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass('"users_org_id_index"') AND NOT indisvalid) THEN
-    DROP INDEX "users_org_id_index";
-  END IF;
-END
-$$;
+DROP INDEX CONCURRENTLY IF EXISTS "users_org_id_index";
 
-CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_org_id_index" ON "users" ("org_id");
+CREATE INDEX CONCURRENTLY "users_org_id_index" ON "users" ("org_id");
 
-DO $$
-BEGIN
-  IF EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass('"users_org_id_index"') AND NOT indisvalid) THEN
-    RAISE EXCEPTION 'index % is INVALID: its concurrent build did not finish; run the migration again, it drops the leftover and builds the index anew', '"users_org_id_index"';
-  END IF;
-END
-$$;
+DROP INDEX CONCURRENTLY IF EXISTS "users_unique_email_index";
 
-DO $$
-BEGIN
-  IF EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass('"users_unique_email_index"') AND NOT indisvalid) THEN
-    DROP INDEX "users_unique_email_index";
-  END IF;
-END
-$$;
+CREATE UNIQUE INDEX CONCURRENTLY "users_unique_email_index" ON "users" ("email");
 
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_unique_email_index" ON "users" ("email");
+DROP INDEX CONCURRENTLY IF EXISTS "users_email_id_index";
 
-DO $$
-BEGIN
-  IF EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass('"users_unique_email_index"') AND NOT indisvalid) THEN
-    RAISE EXCEPTION 'index % is INVALID: its concurrent build did not finish; run the migration again, it drops the leftover and builds the index anew', '"users_unique_email_index"';
-  END IF;
-END
-$$;
-
-DO $$
-BEGIN
-  IF EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass('"users_email_id_index"') AND NOT indisvalid) THEN
-    DROP INDEX "users_email_id_index";
-  END IF;
-END
-$$;
-
-CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_email_id_index" ON "users" ("email", "id");
-
-DO $$
-BEGIN
-  IF EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass('"users_email_id_index"') AND NOT indisvalid) THEN
-    RAISE EXCEPTION 'index % is INVALID: its concurrent build did not finish; run the migration again, it drops the leftover and builds the index anew', '"users_email_id_index"';
-  END IF;
-END
-$$;
+CREATE INDEX CONCURRENTLY "users_email_id_index" ON "users" ("email", "id");
 -- ashpg:down
 DROP INDEX CONCURRENTLY IF EXISTS "users_email_id_index";
 

@@ -4,8 +4,6 @@ ALTER TABLE "events" ADD COLUMN "token" uuid;
 
 ALTER TABLE "events" ALTER COLUMN "token" SET DEFAULT gen_random_uuid();
 
-ALTER TABLE "events" ADD CONSTRAINT "events_token_not_null_check" CHECK ("token" IS NOT NULL) NOT VALID;
-
 ALTER TABLE "events" ADD COLUMN "seen_at" timestamptz;
 
 ALTER TABLE "events" ALTER COLUMN "seen_at" SET DEFAULT clock_timestamp();
@@ -42,6 +40,14 @@ BEGIN
 END
 $$;
 
+DO $$
+BEGIN
+  ALTER TABLE "events" ADD CONSTRAINT "events_token_not_null_check" CHECK ("token" IS NOT NULL) NOT VALID;
+EXCEPTION WHEN duplicate_object THEN
+  NULL;
+END
+$$;
+
 ALTER TABLE "events" VALIDATE CONSTRAINT "events_token_not_null_check";
 
 ALTER TABLE "events" ALTER COLUMN "token" SET NOT NULL;
@@ -69,6 +75,4 @@ BEGIN
 END
 $$;
 -- ashpg:down
-ALTER TABLE "events" ADD CONSTRAINT "events_token_not_null_check" CHECK ("token" IS NOT NULL) NOT VALID;
-
 ALTER TABLE "events" ALTER COLUMN "token" DROP NOT NULL;

@@ -13,6 +13,12 @@ ALTER TABLE "notes" ALTER COLUMN "title" SET NOT NULL;
 
 ALTER TABLE "notes" DROP CONSTRAINT IF EXISTS "notes_title_not_null_check";
 -- ashpg:down
-ALTER TABLE "notes" ADD CONSTRAINT "notes_title_not_null_check" CHECK ("title" IS NOT NULL) NOT VALID;
+DO $$
+BEGIN
+  ALTER TABLE "notes" ADD CONSTRAINT "notes_title_not_null_check" CHECK ("title" IS NOT NULL) NOT VALID;
+EXCEPTION WHEN duplicate_object THEN
+  NULL;
+END
+$$;
 
 ALTER TABLE "notes" ALTER COLUMN "title" DROP NOT NULL;

@@ -39,12 +39,16 @@ import java.util.stream.Stream;
  * Each statement ends with {@code ;} and is separated from the next by a blank line. Operations building an index
  * {@code CONCURRENTLY} cannot run inside a transaction: they go into a second file starting with
  * {@code -- ashpg:no-transaction}, after the transactional one; operations that need such an index (an FK on a
- * concurrently built unique index) go into a third, transactional file after it.
+ * concurrently built unique index) go into a third, transactional file after it. In safe mode (see {@link SafeForms})
+ * the concurrent file runs without a lock timeout ({@code -- ashpg:lock-timeout 0}), and what the safe forms leave to
+ * do (validations, backfills, NOT NULL) goes into a last no-transaction file, {@code <name>_validate}.
  */
 public final class MigrationWriter {
 
   /** Marker line: the file runs statement by statement, outside a transaction. */
   public static final String NO_TRANSACTION = "-- ashpg:no-transaction";
+  /** Directive line, followed by a time: the file's own lock timeout (see the migrator's MigrationFile). */
+  public static final String LOCK_TIMEOUT = "-- ashpg:lock-timeout";
   /** Marker line: start of the up section. */
   public static final String UP = "-- ashpg:up";
   /** Marker line: start of the down section. */
@@ -131,19 +135,20 @@ public final class MigrationWriter {
     }
     List<MigrationFile> files = new ArrayList<>();
     if (!first.isEmpty()) {
-      files.add(render(first, name, clock.next(), false, up, down));
+      files.add(render(first, name, clock.next(), false, up, down, null));
     }
     if (!concurrent.isEmpty()) {
-      files.add(render(concurrent, name + "_concurrently", clock.next(), true, up, down));
+      files.add(render(concurrent, name + "_concurrently", clock.next(), true, up, down,
+          forms != null ? SafeForms.CONCURRENT_LOCK_TIMEOUT : null));
     }
     if (!after.isEmpty()) {
-      files.add(render(after, name + "_after_concurrently", clock.next(), false, up, down));
+      files.add(render(after, name + "_after_concurrently", clock.next(), false, up, down, null));
     }
     if (forms != null) {
       List<Operation> followed = ordered.stream().filter(op -> !forms.followUp(op).isEmpty()).toList();
       if (!followed.isEmpty()) {
         files.add(render(followed, name + "_validate", clock.next(), true, op -> forms.followUp(op).up(),
-            op -> forms.followUp(op).down()));
+            op -> forms.followUp(op).down(), null));
       }
     }
     return files;
@@ -173,14 +178,18 @@ public final class MigrationWriter {
 
   /** One file's text for {@code ops} (in order). */
   public MigrationFile render(List<Operation> ops, String name, String version, boolean noTransaction) {
-    return render(ops, name, version, noTransaction, renderer::up, renderer::down);
+    return render(ops, name, version, noTransaction, renderer::up, renderer::down, null);
   }
 
+  /** {@link #render(List, String, String, boolean)} with these forms and, unless null, a file lock timeout. */
   private MigrationFile render(List<Operation> ops, String name, String version, boolean noTransaction,
-      Function<Operation, List<String>> upOf, Function<Operation, List<String>> downOf) {
+      Function<Operation, List<String>> upOf, Function<Operation, List<String>> downOf, String lockTimeout) {
     StringBuilder sb = new StringBuilder();
     if (noTransaction) {
       sb.append(NO_TRANSACTION).append('\n');
+    }
+    if (lockTimeout != null) {
+      sb.append(LOCK_TIMEOUT).append(' ').append(lockTimeout).append('\n');
     }
     sb.append(UP).append('\n');
     boolean sequential = !noTransaction && ops.stream().anyMatch(MigrationWriter::touchesCitusTable);

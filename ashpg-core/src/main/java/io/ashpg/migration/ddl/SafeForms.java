@@ -52,6 +52,8 @@ final class SafeForms {
    * of them waits for that transaction's commit, so it must stay short.
    */
   static final int BACKFILL_PAGES = 100;
+  /** The lock timeout of the file of concurrent index builds: none, see {@link #concurrentIndex}. */
+  static final String CONCURRENT_LOCK_TIMEOUT = "0";
   /** The down of a validation: a comment, since a validated constraint cannot be made NOT VALID again. */
   private static final String STAYS_VALID = "-- nothing to undo: the constraint stays validated; rolling back the"
       + " migration before this one drops it";
@@ -103,9 +105,7 @@ final class SafeForms {
       AttributeSnapshot c = a.attribute();
       List<String> out = new ArrayList<>(renderer.up(new AddAttribute(a.table(), nullable(c).withDefault(null))));
       out.add(renderer.alter(a.table()) + "ALTER COLUMN " + quote(c.source()) + " SET DEFAULT " + c.defaultValue());
-      if (!c.allowNil()) {
-        out.add(addNotNullCheck(a.table(), c.source()));
-      }
+      // no NOT NULL check yet: even NOT VALID, it would refuse updates of rows the backfill has not reached
       return out;
     }
     return renderer.up(op);
@@ -142,12 +142,12 @@ final class SafeForms {
       return new FollowUp(List.of(validate(c.table(), c.constraint().name())), List.of(STAYS_VALID));
     }
     if (op instanceof AlterAttribute a && becomesNotNull(a)) {
-      return setNotNull(a.table(), a.to().source(), List.of());
+      return setNotNull(a.table(), a.to().source(), List.of(), false);
     }
     if (op instanceof AddAttribute a && backfilled(a)) {
       String backfill = backfill(a.table(), a.attribute().source());
       return a.attribute().allowNil() ? new FollowUp(List.of(backfill), List.of())
-          : setNotNull(a.table(), a.attribute().source(), List.of(backfill));
+          : setNotNull(a.table(), a.attribute().source(), List.of(backfill), true);
     }
     return FollowUp.NONE;
   }
@@ -217,14 +217,29 @@ final class SafeForms {
     return renderer.alter(t) + "DROP CONSTRAINT IF EXISTS " + quote(Names.notNullCheck(t.table(), column));
   }
 
-  /** Validate the check (writes go on), SET NOT NULL (no scan: the valid check proves it), drop the check. */
-  private FollowUp setNotNull(TableSnapshot t, String column, List<String> before) {
+  /**
+   * Validate the check (writes go on), SET NOT NULL (no scan: the valid check proves it), drop the check; with
+   * {@code addCheck} the check is added here first (after {@code before}, the backfill), else the first file added it.
+   */
+  private FollowUp setNotNull(TableSnapshot t, String column, List<String> before, boolean addCheck) {
     List<String> up = new ArrayList<>(before);
+    if (addCheck) {
+      up.add(addNotNullCheckOnce(t, column));
+    }
     up.add(validate(t, Names.notNullCheck(t.table(), column)));
     up.add(renderer.alter(t) + "ALTER COLUMN " + quote(column) + " SET NOT NULL");
     up.add(dropNotNullCheck(t, column));
-    return new FollowUp(up, List.of(addNotNullCheck(t, column),
-        renderer.alter(t) + "ALTER COLUMN " + quote(column) + " DROP NOT NULL"));
+    String dropNotNull = renderer.alter(t) + "ALTER COLUMN " + quote(column) + " DROP NOT NULL";
+    return new FollowUp(up, addCheck ? List.of(dropNotNull) : List.of(addNotNullCheckOnce(t, column), dropNotNull));
+  }
+
+  /**
+   * {@link #addNotNullCheck} for a no-transaction file, which may run again after a failure: a check already there is
+   * left alone.
+   */
+  private String addNotNullCheckOnce(TableSnapshot t, String column) {
+    return "DO $$\nBEGIN\n  " + addNotNullCheck(t, column) + ";\nEXCEPTION WHEN duplicate_object THEN\n"
+        + "  NULL;\nEND\n$$";
   }
 
   /**
@@ -252,9 +267,11 @@ final class SafeForms {
   }
 
   /**
-   * A concurrent index build that can run again: an INVALID index of the same name (left by a build that failed or
-   * was interrupted) is dropped first, an index that is there and valid is kept, and a build that left an invalid
-   * index this time (a retried lock timeout skips it) fails the migration instead of being recorded as done.
+   * A concurrent index build that can run again: an index of the same name is dropped first, concurrently — an
+   * INVALID leftover of a build that failed or was interrupted, or one a failed run of this file had finished. The
+   * file runs without a lock timeout ({@link #CONCURRENT_LOCK_TIMEOUT}): both statements wait for older transactions
+   * but hold only SHARE UPDATE EXCLUSIVE, which writes do not queue behind, and a build that timed out would leave an
+   * INVALID index behind.
    */
   private List<String> concurrentIndex(Operation op) {
     String name;
@@ -267,16 +284,11 @@ final class SafeForms {
     } else {
       throw new IllegalStateException("not an index build: " + op);
     }
-    String invalid = "EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass(" + literal(name)
-        + ") AND NOT indisvalid)";
     List<String> out = new ArrayList<>();
-    out.add("DO $$\nBEGIN\n  IF " + invalid + " THEN\n    DROP INDEX " + name + ";\n  END IF;\nEND\n$$");
+    out.add("DROP INDEX CONCURRENTLY IF EXISTS " + name);
     for (String s : renderer.up(op)) {
-      out.add(s.replaceFirst("^CREATE (UNIQUE )?INDEX (CONCURRENTLY )?", "CREATE $1INDEX CONCURRENTLY IF NOT EXISTS "));
+      out.add(s.replaceFirst("^CREATE (UNIQUE )?INDEX (CONCURRENTLY )?", "CREATE $1INDEX CONCURRENTLY "));
     }
-    out.add("DO $$\nBEGIN\n  IF " + invalid + " THEN\n    RAISE EXCEPTION 'index % is INVALID: its concurrent build"
-        + " did not finish; run the migration again, it drops the leftover and builds the index anew', "
-        + literal(name) + ";\n  END IF;\nEND\n$$");
     return out;
   }
 }
