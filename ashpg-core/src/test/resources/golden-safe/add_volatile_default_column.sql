@@ -27,12 +27,12 @@ DECLARE
 BEGIN
   WHILE first_page <= last_page LOOP
     UPDATE "events" SET "token" = DEFAULT WHERE "token" IS NULL
-      AND ctid >= format('(%s,0)', first_page)::tid AND ctid < format('(%s,0)', first_page + 100)::tid;
+      AND ctid >= format('(%s,0)', first_page)::tid AND ctid < format('(%s,0)', first_page + 25)::tid;
     COMMIT;
-    first_page := first_page + 100;
+    first_page := first_page + 25;
   END LOOP;
   LOOP
-    UPDATE "events" SET "token" = DEFAULT WHERE ctid = ANY (ARRAY(SELECT ctid FROM "events" WHERE "token" IS NULL LIMIT 10000));
+    UPDATE "events" SET "token" = DEFAULT WHERE ctid = ANY (ARRAY(SELECT ctid FROM "events" WHERE "token" IS NULL LIMIT 2500));
     GET DIAGNOSTICS filled = ROW_COUNT;
     COMMIT;
     EXIT WHEN filled = 0 AND NOT EXISTS (SELECT FROM "events" WHERE "token" IS NULL);
@@ -62,12 +62,12 @@ DECLARE
 BEGIN
   WHILE first_page <= last_page LOOP
     UPDATE "events" SET "seen_at" = DEFAULT WHERE "seen_at" IS NULL
-      AND ctid >= format('(%s,0)', first_page)::tid AND ctid < format('(%s,0)', first_page + 100)::tid;
+      AND ctid >= format('(%s,0)', first_page)::tid AND ctid < format('(%s,0)', first_page + 25)::tid;
     COMMIT;
-    first_page := first_page + 100;
+    first_page := first_page + 25;
   END LOOP;
   LOOP
-    UPDATE "events" SET "seen_at" = DEFAULT WHERE ctid = ANY (ARRAY(SELECT ctid FROM "events" WHERE "seen_at" IS NULL LIMIT 10000));
+    UPDATE "events" SET "seen_at" = DEFAULT WHERE ctid = ANY (ARRAY(SELECT ctid FROM "events" WHERE "seen_at" IS NULL LIMIT 2500));
     GET DIAGNOSTICS filled = ROW_COUNT;
     COMMIT;
     EXIT WHEN filled = 0 AND NOT EXISTS (SELECT FROM "events" WHERE "seen_at" IS NULL);

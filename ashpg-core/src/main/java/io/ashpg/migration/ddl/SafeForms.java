@@ -48,17 +48,18 @@ import java.util.Set;
 final class SafeForms {
 
   /**
-   * Heap pages one backfill transaction covers (800 kB of table, a few thousand narrow rows): a writer touching one
-   * of them waits for that transaction's commit, so it must stay short.
+   * Heap pages one backfill transaction covers (200 kB of table, a few thousand narrow rows): a writer touching one
+   * of them waits for that transaction's commit, so it must stay well under the 200 ms a write may stall (100 pages
+   * came to 224 ms on a loaded 2-core machine, benchmark 7).
    */
-  static final int BACKFILL_PAGES = 100;
+  static final int BACKFILL_PAGES = 25;
+  /** Rows per transaction of the backfill's final pass over rows an update moved behind the sweep. */
+  static final int BACKFILL_ROWS = 2_500;
   /** The lock timeout of the file of concurrent index builds: none, see {@link #concurrentIndex}. */
   static final String CONCURRENT_LOCK_TIMEOUT = "0";
   /** The down of a validation: a comment, since a validated constraint cannot be made NOT VALID again. */
   private static final String STAYS_VALID = "-- nothing to undo: the constraint stays validated; rolling back the"
       + " migration before this one drops it";
-  /** Rows per transaction of the backfill's final pass over rows an update moved behind the sweep. */
-  static final int BACKFILL_ROWS = 10_000;
 
   private final DdlRenderer renderer;
   private final Set<TableKey> created = new HashSet<>();
