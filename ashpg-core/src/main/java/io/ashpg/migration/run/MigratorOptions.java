@@ -33,7 +33,7 @@ import java.util.Set;
  *     tenant schema as a distributed schema (see {@link TenantSchema}); single-schema runs are not affected
  * @param statementLockTimeout the {@code lock_timeout} every migration runs with (a file may set its own with
  *     {@code -- ashpg:lock-timeout}); zero means none. A statement waiting for a table lock queues every later query
- *     on that table behind it, so it gives up early instead (see {@link LockRetry})
+ *     on that table behind it, so it gives up early instead and the migration is tried again ({@link #lockRetries()})
  * @param lockRetries how many times a migration that hit its lock timeout is tried again before the run fails
  * @param lockRetryDelay the wait before the first retry; each further retry waits twice as long as the one before
  */
