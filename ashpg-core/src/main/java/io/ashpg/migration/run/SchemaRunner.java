@@ -67,7 +67,7 @@ final class SchemaRunner {
       this.lockTimeout = lockTimeout;
     }
 
-    /** This failure, after the lock timeout it is was retried as often as allowed. */
+    /** This failure, once the lock timeout it reports was retried as often as allowed. */
     StepFailure gaveUp(LockRetry.GaveUp how) {
       return new StepFailure(file, statement, index, sqlException(), how);
     }
