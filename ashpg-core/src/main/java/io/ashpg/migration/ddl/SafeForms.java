@@ -13,6 +13,7 @@ import io.ashpg.migration.diff.Operation.AddReferenceIndex;
 import io.ashpg.migration.diff.Operation.AddUniqueIndex;
 import io.ashpg.migration.diff.Operation.AlterAttribute;
 import io.ashpg.migration.diff.Operation.CreateTable;
+import io.ashpg.migration.safety.DefaultVolatility;
 import io.ashpg.migration.snapshot.AttributeSnapshot;
 import io.ashpg.migration.snapshot.TableKey;
 import io.ashpg.migration.snapshot.TableSnapshot;
