@@ -83,6 +83,16 @@ public abstract class Repo {
     return true;
   }
 
+  /**
+   * Whether migrations are generated in safe mode (as with {@code -Dashpg.safe}): DDL that does not block writes to
+   * tables holding data — constraints added {@code NOT VALID} and validated in a follow-up file, NOT NULL through a
+   * validated check, indexes built {@code CONCURRENTLY}, volatile defaults backfilled in batches — and warnings for
+   * renames, drops and type changes. Default false.
+   */
+  public boolean safeMigrations() {
+    return false;
+  }
+
   /** Whether migrations emit {@code CREATE SCHEMA IF NOT EXISTS} for resources with a schema. Default true. */
   public boolean createSchemasInMigrations() {
     return true;

@@ -62,7 +62,20 @@ public final class Names {
    * name fits (then cuts each at a character boundary); so does this.
    */
   public static String serialSequence(String table, String column) {
-    int room = MAX_IDENTIFIER_BYTES - "_seq".length() - 1;
+    return fitted(table, column, "_seq");
+  }
+
+  /**
+   * {@code <table>_<column>_not_null_check}, the temporary check constraint through which safe-mode migrations make a
+   * column NOT NULL without a long lock; shortened like {@link #serialSequence}.
+   */
+  public static String notNullCheck(String table, String column) {
+    return fitted(table, column, "_not_null_check");
+  }
+
+  /** {@code <table>_<column><suffix>}, table and column shortened as PostgreSQL shortens serial sequence names. */
+  private static String fitted(String table, String column, String suffix) {
+    int room = MAX_IDENTIFIER_BYTES - suffix.length() - 1;
     int a = byteLength(table);
     int b = byteLength(column);
     while (a + b > room) {
@@ -72,7 +85,7 @@ public final class Names {
         b--;
       }
     }
-    return clip(table, a) + "_" + clip(column, b) + "_seq";
+    return clip(table, a) + "_" + clip(column, b) + suffix;
   }
 
   /** The longest prefix of {@code s} of at most {@code bytes} UTF-8 bytes. */

@@ -1,5 +1,6 @@
 package io.ashpg.maven;
 
+import io.ashpg.migration.run.LockTimeoutValue;
 import io.ashpg.migration.run.MigrationException;
 import io.ashpg.migration.run.MigrationResult;
 import io.ashpg.migration.run.MigratorOptions;
@@ -71,6 +72,18 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
   @Parameter(property = "ashpg.ignoreChecksums", defaultValue = "false")
   protected boolean ignoreChecksums;
 
+  /**
+   * The {@code lock_timeout} every migration runs with, e.g. {@code 5s} (the default), {@code 500ms}, {@code 1min};
+   * {@code 0} waits for locks as long as it takes. A file can set its own with a line {@code -- ashpg:lock-timeout 30s}
+   * before {@code -- ashpg:up}. A migration that times out is rolled back and tried again a few times.
+   */
+  @Parameter(property = "ashpg.lockTimeout")
+  protected String lockTimeout;
+
+  /** How often a migration that hit its lock timeout is tried again, with a doubling pause, before failing (5). */
+  @Parameter(property = "ashpg.lockRetries")
+  protected Integer lockRetries;
+
   /** At most this many tenants are listed one by one in the log; the summary counts them all. */
   static final int TENANTS_LISTED = 20;
 
@@ -80,6 +93,7 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
   @Override
   protected final void run() throws MojoExecutionException, MojoFailureException {
     checkTenantParameters();
+    checkLockParameters();
     checkParameters();
     Domain domain = domain();
     for (Repo repo : domain.repos()) {
@@ -100,6 +114,20 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
 
   /** Fails on goal parameters that make no sense, before anything connects or runs. */
   protected void checkParameters() throws MojoFailureException {
+  }
+
+  /** A malformed lock timeout or retry count fails the build before anything connects. */
+  private void checkLockParameters() throws MojoFailureException {
+    if (lockTimeout != null && !lockTimeout.isBlank()) {
+      try {
+        LockTimeoutValue.parse(lockTimeout);
+      } catch (IllegalArgumentException e) {
+        throw new MojoFailureException("ashpg: ashpg.lockTimeout: " + e.getMessage());
+      }
+    }
+    if (lockRetries != null && lockRetries < 0) {
+      throw new MojoFailureException("ashpg: ashpg.lockRetries must be 0 (no retry) or more, got " + lockRetries);
+    }
   }
 
   /** Tenant options without {@code tenants} (or the prefix with it) would be accepted and do nothing. */
@@ -140,6 +168,12 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
         .logSql(logSql)
         .quiet(quiet)
         .ignoreChecksums(ignoreChecksums);
+    if (lockTimeout != null && !lockTimeout.isBlank()) {
+      b.statementLockTimeout(LockTimeoutValue.parse(lockTimeout));
+    }
+    if (lockRetries != null) {
+      b.lockRetries(lockRetries);
+    }
     if (poolSize != null) {
       b.poolSize(poolSize);
     }

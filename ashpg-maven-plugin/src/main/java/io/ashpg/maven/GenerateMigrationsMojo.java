@@ -73,10 +73,20 @@ public class GenerateMigrationsMojo extends AbstractGeneratorMojo {
   @Parameter(property = "ashpg.dev", defaultValue = "false")
   protected boolean dev;
 
+  /**
+   * Safe mode, for every repo (a repo can ask for it itself with {@code Repo.safeMigrations()}): migrations that do not
+   * block writes to tables holding data. Foreign keys and checks are added {@code NOT VALID} and validated in a
+   * follow-up file ({@code <name>_validate}, no transaction); NOT NULL goes through a validated check; indexes are built
+   * {@code CONCURRENTLY}; a column with a volatile default is added empty and backfilled in batches. Renames, drops and
+   * type changes, which no DDL form makes safe, are warned about.
+   */
+  @Parameter(property = "ashpg.safe", defaultValue = "false")
+  protected boolean safe;
+
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
     GeneratorOptions options = options(dropColumns, name, dryRun, checkMigrated).withDev(dev)
-        .withConcurrentIndexes(concurrentIndexes);
+        .withConcurrentIndexes(concurrentIndexes).withSafe(safe);
     GenerationResult result = generate(options);
     result.warnings().forEach(w -> getLog().warn("ashpg: " + w));
     if (checkMigrated) {

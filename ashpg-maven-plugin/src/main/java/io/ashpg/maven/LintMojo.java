@@ -1,5 +1,6 @@
 package io.ashpg.maven;
 
+import io.ashpg.migration.run.LockTimeoutValue;
 import io.ashpg.migration.run.MigrationException;
 import io.ashpg.migration.safety.LintFinding;
 import io.ashpg.migration.safety.LintOptions;
@@ -58,6 +59,13 @@ public class LintMojo extends AbstractAshpgMojo {
   @Parameter(property = "ashpg.lint.paths")
   protected List<String> paths;
 
+  /**
+   * The lock timeout the migrator runs with (as for {@code ashpg:migrate}); {@code 0} says it runs without one, and
+   * then files that take ACCESS EXCLUSIVE locks without setting their own get {@code missing-lock-timeout}.
+   */
+  @Parameter(property = "ashpg.lockTimeout")
+  protected String lockTimeout;
+
   @Override
   protected boolean createsEmbeddedDatabase() {
     return false;
@@ -71,7 +79,14 @@ public class LintMojo extends AbstractAshpgMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("ashpg: ashpg.lint.failOn: " + e.getMessage());
     }
-    MigrationLinter linter = new MigrationLinter(LintOptions.DEFAULTS.disable(skipped()));
+    boolean migratorTimeout;
+    try {
+      migratorTimeout = lockTimeout == null || lockTimeout.isBlank() || !LockTimeoutValue.parse(lockTimeout).isZero();
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("ashpg: ashpg.lockTimeout: " + e.getMessage());
+    }
+    MigrationLinter linter = new MigrationLinter(
+        LintOptions.DEFAULTS.withMigratorLockTimeout(migratorTimeout).disable(skipped()));
     List<LintFinding> findings = new ArrayList<>();
     int files = 0;
     for (Path folder : folders()) {

@@ -27,8 +27,11 @@ record BenchConfig(int tenants, Set<String> only, boolean quick, Integer rounds,
   /** What runs without {@code -Donly}. */
   static final Set<String> ALL = Set.of("read", "bulk", "loads", "tenants", "generator");
 
-  /** Everything {@code -Donly} may name: the default set and {@code citus} (needs Citus, runs only when named). */
-  static final Set<String> KNOWN = Set.of("read", "bulk", "loads", "tenants", "generator", "citus");
+  /**
+   * Everything {@code -Donly} may name: the default set, {@code citus} (needs Citus) and {@code liveddl} (a million
+   * rows rebuilt a dozen times), which run only when named.
+   */
+  static final Set<String> KNOWN = Set.of("read", "bulk", "loads", "tenants", "generator", "citus", "liveddl");
 
   static BenchConfig fromSystemProperties() {
     String only = System.getProperty("only", "");

@@ -61,6 +61,9 @@ public final class BenchMain {
     if (config.runs("citus")) {
       new CitusBench(config, report).run();
     }
+    if (config.runs("liveddl")) {
+      new LiveDdlBench(config, report).run();
+    }
 
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     report.note("Every ratio is the median of per-round ratios against the baseline measured in the same round"

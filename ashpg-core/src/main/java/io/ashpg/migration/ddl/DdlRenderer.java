@@ -667,7 +667,7 @@ public final class DdlRenderer {
     return "DROP INDEX " + (concurrently ? "CONCURRENTLY " : "") + "IF EXISTS " + indexName(t, prefix, name);
   }
 
-  private String indexName(TableSnapshot t, String prefix, String name) {
+  String indexName(TableSnapshot t, String prefix, String name) {
     if (ctx.tenant()) {
       return quote(name);
     }
@@ -697,7 +697,7 @@ public final class DdlRenderer {
 
   // ---------------------------------------------------------------------------------------------- names
 
-  private String table(TableSnapshot t) {
+  String table(TableSnapshot t) {
     return ctx.tenant() ? quote(t.table()) : Identifier.qualified(t.schema(), t.table());
   }
 
@@ -712,7 +712,7 @@ public final class DdlRenderer {
     return ctx.tenant() ? quote(tableName) : Identifier.qualified(t.schema(), tableName);
   }
 
-  private String alter(TableSnapshot t) {
+  String alter(TableSnapshot t) {
     return "ALTER TABLE " + table(t) + " ";
   }
 

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,12 +39,16 @@ import java.util.stream.Stream;
  * Each statement ends with {@code ;} and is separated from the next by a blank line. Operations building an index
  * {@code CONCURRENTLY} cannot run inside a transaction: they go into a second file starting with
  * {@code -- ashpg:no-transaction}, after the transactional one; operations that need such an index (an FK on a
- * concurrently built unique index) go into a third, transactional file after it.
+ * concurrently built unique index) go into a third, transactional file after it. In safe mode (see {@link SafeForms})
+ * the concurrent file runs without a lock timeout ({@code -- ashpg:lock-timeout 0}), and what the safe forms leave to
+ * do (validations, backfills, NOT NULL) goes into a last no-transaction file, {@code <name>_validate}.
  */
 public final class MigrationWriter {
 
   /** Marker line: the file runs statement by statement, outside a transaction. */
   public static final String NO_TRANSACTION = "-- ashpg:no-transaction";
+  /** Directive line, followed by a time: the file's own lock timeout (see the migrator's MigrationFile). */
+  public static final String LOCK_TIMEOUT = "-- ashpg:lock-timeout";
   /** Marker line: start of the up section. */
   public static final String UP = "-- ashpg:up";
   /** Marker line: start of the down section. */
@@ -62,9 +68,20 @@ public final class MigrationWriter {
       Pattern.compile("^[0-9]+_migrate_resources_([0-9]+)(_[A-Za-z0-9_]*)?\\.sql$");
 
   private final DdlRenderer renderer;
+  private final boolean safe;
 
   public MigrationWriter(RenderContext ctx) {
+    this(ctx, false);
+  }
+
+  /**
+   * A writer for {@code ctx}; with {@code safe}, operations on tables that hold data get the forms of
+   * {@link SafeForms} (the generator's safe mode), and what they leave to do goes into a last, no-transaction file
+   * {@code <name>_validate}.
+   */
+  public MigrationWriter(RenderContext ctx, boolean safe) {
     this.renderer = new DdlRenderer(ctx);
+    this.safe = safe;
   }
 
   /**
@@ -97,12 +114,16 @@ public final class MigrationWriter {
       throw new IllegalArgumentException("migration name '" + name
           + "' may only contain letters, digits and '_'; choose another name");
     }
+    SafeForms forms = safe ? new SafeForms(renderer, ordered) : null;
+    Predicate<Operation> isConcurrent = forms != null ? forms::concurrent : MigrationWriter::isConcurrent;
+    Function<Operation, List<String>> up = forms != null ? forms::up : renderer::up;
+    Function<Operation, List<String>> down = forms != null ? forms::down : renderer::down;
     List<Operation> first = new ArrayList<>();
     List<Operation> concurrent = new ArrayList<>();
     List<Operation> after = new ArrayList<>();
     Set<Fact> fromConcurrent = new HashSet<>();
     for (Operation op : ordered) {
-      if (isConcurrent(op)) {
+      if (isConcurrent.test(op)) {
         concurrent.add(op);
         fromConcurrent.addAll(Facts.provides(op));
       } else if (requires(op).stream().anyMatch(fromConcurrent::contains)) {
@@ -114,13 +135,21 @@ public final class MigrationWriter {
     }
     List<MigrationFile> files = new ArrayList<>();
     if (!first.isEmpty()) {
-      files.add(render(first, name, clock.next(), false));
+      files.add(render(first, name, clock.next(), false, up, down, null));
     }
     if (!concurrent.isEmpty()) {
-      files.add(render(concurrent, name + "_concurrently", clock.next(), true));
+      files.add(render(concurrent, name + "_concurrently", clock.next(), true, up, down,
+          forms != null ? SafeForms.CONCURRENT_LOCK_TIMEOUT : null));
     }
     if (!after.isEmpty()) {
-      files.add(render(after, name + "_after_concurrently", clock.next(), false));
+      files.add(render(after, name + "_after_concurrently", clock.next(), false, up, down, null));
+    }
+    if (forms != null) {
+      List<Operation> followed = ordered.stream().filter(op -> !forms.followUp(op).isEmpty()).toList();
+      if (!followed.isEmpty()) {
+        files.add(render(followed, name + "_validate", clock.next(), true, op -> forms.followUp(op).up(),
+            op -> forms.followUp(op).down(), null));
+      }
     }
     return files;
   }
@@ -149,9 +178,18 @@ public final class MigrationWriter {
 
   /** One file's text for {@code ops} (in order). */
   public MigrationFile render(List<Operation> ops, String name, String version, boolean noTransaction) {
+    return render(ops, name, version, noTransaction, renderer::up, renderer::down, null);
+  }
+
+  /** {@link #render(List, String, String, boolean)} with these forms and, unless null, a file lock timeout. */
+  private MigrationFile render(List<Operation> ops, String name, String version, boolean noTransaction,
+      Function<Operation, List<String>> upOf, Function<Operation, List<String>> downOf, String lockTimeout) {
     StringBuilder sb = new StringBuilder();
     if (noTransaction) {
       sb.append(NO_TRANSACTION).append('\n');
+    }
+    if (lockTimeout != null) {
+      sb.append(LOCK_TIMEOUT).append(' ').append(lockTimeout).append('\n');
     }
     sb.append(UP).append('\n');
     boolean sequential = !noTransaction && ops.stream().anyMatch(MigrationWriter::touchesCitusTable);
@@ -159,7 +197,7 @@ public final class MigrationWriter {
     if (sequential) {
       up.add(CITUS_SEQUENTIAL);
     }
-    ops.forEach(op -> up.addAll(renderer.up(op)));
+    ops.forEach(op -> up.addAll(upOf.apply(op)));
     appendStatements(sb, up);
     sb.append(DOWN).append('\n');
     List<String> down = new ArrayList<>();
@@ -167,7 +205,7 @@ public final class MigrationWriter {
       down.add(CITUS_SEQUENTIAL);
     }
     for (int i = ops.size() - 1; i >= 0; i--) {
-      down.addAll(renderer.down(ops.get(i)));
+      down.addAll(downOf.apply(ops.get(i)));
     }
     appendStatements(sb, down);
     return new MigrationFile(version, name, sb.toString(), noTransaction, ops);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Options of a generation run.
@@ -25,6 +26,9 @@ import java.util.Objects;
  * @param dev                 write dev migrations and dev snapshots (see {@link DevMigrations}); without it, dev
  *                            migrations left by earlier dev runs are rolled back, deleted and squashed into one
  * @param repoDirectories     per repo name, folders that win over the roots' layout (see {@link #withRepoPaths})
+ * @param safe                safe mode for every repo: DDL that does not block writes to tables holding data, and
+ *                            warnings for what cannot be made safe (see {@link io.ashpg.migration.ddl.MigrationWriter})
+ * @param safeRepos           names of repos in safe mode whatever {@code safe} says ({@code Repo.safeMigrations()})
  */
 public record GeneratorOptions(
     Path snapshotPath,
@@ -38,7 +42,9 @@ public record GeneratorOptions(
     List<String> renames,
     boolean concurrentIndexes,
     boolean dev,
-    Map<String, RepoDirectories> repoDirectories) {
+    Map<String, RepoDirectories> repoDirectories,
+    boolean safe,
+    Set<String> safeRepos) {
 
   /**
    * The folders one repo's migrations go to, instead of {@code <migrationPath>/<repo>/migrations} and
@@ -59,7 +65,7 @@ public record GeneratorOptions(
       String name, boolean quiet, boolean dryRun, boolean checkMigrated, List<String> renames,
       boolean concurrentIndexes, boolean dev) {
     this(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun, checkMigrated, renames,
-        concurrentIndexes, dev, Map.of());
+        concurrentIndexes, dev, Map.of(), false, Set.of());
   }
 
   public GeneratorOptions {
@@ -68,6 +74,7 @@ public record GeneratorOptions(
     Objects.requireNonNull(tenantMigrationPath, "tenantMigrationPath");
     renames = renames == null ? List.of() : List.copyOf(renames);
     repoDirectories = repoDirectories == null ? Map.of() : Map.copyOf(repoDirectories);
+    safeRepos = safeRepos == null ? Set.of() : Set.copyOf(safeRepos);
   }
 
   /** The DESIGN layout under {@code projectDir}, everything else off. */
@@ -79,42 +86,42 @@ public record GeneratorOptions(
 
   public GeneratorOptions withDropColumns(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, b, name, quiet, dryRun,
-        checkMigrated, renames, concurrentIndexes, dev, repoDirectories);
+        checkMigrated, renames, concurrentIndexes, dev, repoDirectories, safe, safeRepos);
   }
 
   public GeneratorOptions withName(String n) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, n, quiet, dryRun,
-        checkMigrated, renames, concurrentIndexes, dev, repoDirectories);
+        checkMigrated, renames, concurrentIndexes, dev, repoDirectories, safe, safeRepos);
   }
 
   public GeneratorOptions withDryRun(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, b,
-        checkMigrated, renames, concurrentIndexes, dev, repoDirectories);
+        checkMigrated, renames, concurrentIndexes, dev, repoDirectories, safe, safeRepos);
   }
 
   public GeneratorOptions withCheckMigrated(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        b, renames, concurrentIndexes, dev, repoDirectories);
+        b, renames, concurrentIndexes, dev, repoDirectories, safe, safeRepos);
   }
 
   public GeneratorOptions withRenames(List<String> r) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        checkMigrated, r, concurrentIndexes, dev, repoDirectories);
+        checkMigrated, r, concurrentIndexes, dev, repoDirectories, safe, safeRepos);
   }
 
   public GeneratorOptions withQuiet(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, b, dryRun,
-        checkMigrated, renames, concurrentIndexes, dev, repoDirectories);
+        checkMigrated, renames, concurrentIndexes, dev, repoDirectories, safe, safeRepos);
   }
 
   public GeneratorOptions withConcurrentIndexes(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        checkMigrated, renames, b, dev, repoDirectories);
+        checkMigrated, renames, b, dev, repoDirectories, safe, safeRepos);
   }
 
   public GeneratorOptions withDev(boolean b) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        checkMigrated, renames, concurrentIndexes, b, repoDirectories);
+        checkMigrated, renames, concurrentIndexes, b, repoDirectories, safe, safeRepos);
   }
 
   /**
@@ -137,7 +144,24 @@ public record GeneratorOptions(
   /** These options with the folders of {@code directories} (by repo name) instead of the roots' layout. */
   public GeneratorOptions withRepoDirectories(Map<String, RepoDirectories> directories) {
     return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
-        checkMigrated, renames, concurrentIndexes, dev, directories);
+        checkMigrated, renames, concurrentIndexes, dev, directories, safe, safeRepos);
+  }
+
+  /** These options with safe mode on or off for every repo ({@code -Dashpg.safe}). */
+  public GeneratorOptions withSafe(boolean b) {
+    return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
+        checkMigrated, renames, concurrentIndexes, dev, repoDirectories, b, safeRepos);
+  }
+
+  /** These options with safe mode for the repos named in {@code repos} (those whose setting asks for it). */
+  public GeneratorOptions withSafeRepos(Collection<String> repos) {
+    return new GeneratorOptions(snapshotPath, migrationPath, tenantMigrationPath, dropColumns, name, quiet, dryRun,
+        checkMigrated, renames, concurrentIndexes, dev, repoDirectories, safe, Set.copyOf(repos));
+  }
+
+  /** Whether {@code repo}'s migrations are generated in safe mode. */
+  public boolean safeFor(String repo) {
+    return safe || safeRepos.contains(repo);
   }
 
   /** Folder of the public migrations of {@code repo}. */

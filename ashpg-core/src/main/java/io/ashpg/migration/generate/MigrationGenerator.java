@@ -121,7 +121,9 @@ public final class MigrationGenerator {
     List<String> warnings = new ArrayList<>(repos.stream().flatMap(r -> r.warnings().stream()).toList());
     warnings.addAll(misplacedFolders(domain, options));
     warnings.forEach(w -> log(options, Level.WARNING, w));
-    return generate(repos, options, decider).withWarnings(warnings);
+    GeneratorOptions withRepoSettings = options.withSafeRepos(domain.repos().stream()
+        .filter(io.ashpg.repo.Repo::safeMigrations).map(io.ashpg.repo.Repo::name).toList());
+    return generate(repos, withRepoSettings, decider).withWarnings(warnings);
   }
 
   /**
@@ -235,7 +237,8 @@ public final class MigrationGenerator {
       if (!inTheWay.isEmpty()) {
         throw new GlobalKeyInUseException(repo.repo(), inTheWay);
       }
-      if (options.concurrentIndexes()) {
+      boolean safe = options.safeFor(repo.repo());
+      if (options.concurrentIndexes() || safe) {
         globalOps = concurrentIdentityIndexes(globalOps);
         tenantOps = concurrentIdentityIndexes(tenantOps);
       }
@@ -259,7 +262,8 @@ public final class MigrationGenerator {
       if (!extensionOps.isEmpty() || !globalOrdered.isEmpty()) {
         Path dir = options.migrationDir(repo.repo());
         String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
-        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL.withCreateSchemas(repo.createSchemas()));
+        MigrationWriter writer = new MigrationWriter(RenderContext.GLOBAL.withCreateSchemas(repo.createSchemas()),
+            safe);
         List<MigrationFile> written = new ArrayList<>();
         if (!extensionOps.isEmpty()) {
           written.addAll(writer.write(extensionOps, name + "_extensions", clock));
@@ -275,7 +279,8 @@ public final class MigrationGenerator {
       if (!tenantOrdered.isEmpty()) {
         Path dir = options.tenantMigrationDir(repo.repo());
         String name = options.name() != null ? options.name() : MigrationWriter.defaultName(dir);
-        List<MigrationFile> written = new MigrationWriter(RenderContext.TENANT).write(tenantOrdered, name, clock);
+        List<MigrationFile> written =
+            new MigrationWriter(RenderContext.TENANT, safe).write(tenantOrdered, name, clock);
         for (MigrationFile f : written) {
           files.add(new GeneratedFile(dir.resolve(fileName(f, dev)), f.text(), GeneratedFile.Kind.TENANT_MIGRATION));
         }

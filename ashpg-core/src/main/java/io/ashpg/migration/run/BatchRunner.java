@@ -85,7 +85,8 @@ final class BatchRunner {
   private int batchEnd(List<MigrationFile> plan, int from, Direction direction) {
     int end = from;
     int statements = 0;
-    while (batching && end < plan.size() && plan.get(end).transactional()) {
+    // a file with a lock timeout of its own runs alone: the batch's transaction has one lock_timeout
+    while (batching && end < plan.size() && plan.get(end).transactional() && plan.get(end).lockTimeout() == null) {
       List<String> next = statements(plan.get(end), direction);
       if (end > from && statements + next.size() > MAX_STATEMENTS) {
         break;

@@ -13,8 +13,15 @@ final class Failures {
   static MigrationFailure of(String schema, Direction direction, SchemaRunner.StepFailure f) {
     MigrationFile file = f.file;
     SQLException e = f.sqlException();
-    String message = e.getMessage() + conversion(f.statement, e.getSQLState());
-    if (file.transactional()) {
+    String message = f.lockTimeout != null
+        ? f.lockTimeout.describe()
+        : e.getMessage() + conversion(f.statement, e.getSQLState());
+    if (f.lockTimeout != null) {
+      message += file.transactional()
+          ? "\n  Nothing of this migration was applied (each attempt was rolled back); run again once the lock is free"
+          : "\n  This is a no-transaction file: statements before the one that timed out stayed applied and the"
+              + " version was not recorded; running again starts the file over";
+    } else if (file.transactional()) {
       message += direction == Direction.UP
           ? " — the migration was rolled back, so the schema stays at the previous version; fix the statement and run"
               + " again"

@@ -3,6 +3,7 @@ package io.ashpg.migration.run;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * One parsed migration file {@code <yyyyMMddHHmmss>_<name>.sql}.
  *
- * <p>Layout: an optional {@code -- ashpg:no-transaction} line, then {@code -- ashpg:up} followed by the up SQL,
+ * <p>Layout: an optional {@code -- ashpg:no-transaction} line, an optional {@code -- ashpg:lock-timeout <time>} line
+ * ({@code 30s}, {@code 500ms}, {@code 2min}, {@code 0} for none), then {@code -- ashpg:up} followed by the up SQL,
  * then optionally {@code -- ashpg:down} followed by the down SQL. Only comments and blank lines may precede
  * {@code -- ashpg:up}.
  *
@@ -25,13 +27,19 @@ import java.util.regex.Pattern;
  * @param downStatements the statements of the down section (empty when there is none)
  * @param reversible whether the file has a {@code -- ashpg:down} section
  * @param checksum SHA-256 (hex) of the normalised file content: line endings, trailing blanks and a BOM do not count
+ * @param lockTimeout the file's own {@code lock_timeout} ({@code -- ashpg:lock-timeout}), or null for the migrator's
+ *     {@link MigratorOptions#statementLockTimeout()}
  */
 public record MigrationFile(long version, String name, String location, boolean transactional,
-    List<String> upStatements, List<String> downStatements, boolean reversible, String checksum) {
+    List<String> upStatements, List<String> downStatements, boolean reversible, String checksum,
+    Duration lockTimeout) {
 
   /** {@code <14 digits>_<name>.sql}: the name may use letters, digits, '_', '-' and '.'. */
   private static final Pattern FILE_NAME = Pattern.compile("(\\d{14})_([A-Za-z0-9_.\\-]+)\\.sql");
   private static final Pattern DIRECTIVE = Pattern.compile("--\\s*ashpg:\\s*(\\S*)\\s*");
+  /** The one directive with a value; other {@code -- ashpg:x value} lines stay comments (lint suppressions). */
+  private static final Pattern LOCK_TIMEOUT = Pattern.compile("--\\s*ashpg:\\s*lock-timeout(?:\\s+(\\S*))?\\s*",
+      Pattern.CASE_INSENSITIVE);
 
   public MigrationFile {
     Objects.requireNonNull(name, "name");
@@ -71,10 +79,19 @@ public record MigrationFile(long version, String name, String location, boolean 
     String text = normalise(content);
     String[] lines = text.split("\n", -1);
     boolean noTransaction = false;
+    Duration lockTimeout = null;
     int upLine = -1;
     int downLine = -1;
     for (int i = 0; i < lines.length; i++) {
       String trimmed = lines[i].trim();
+      Matcher lt = LOCK_TIMEOUT.matcher(trimmed);
+      if (lt.matches()) {
+        if (upLine >= 0 || lockTimeout != null) {
+          throw error(location, i + 1, "'-- ashpg:lock-timeout' must come once, before '-- ashpg:up'");
+        }
+        lockTimeout = lockTimeout(location, i + 1, lt.group(1));
+        continue;
+      }
       Matcher d = DIRECTIVE.matcher(trimmed);
       if (!d.matches()) {
         if (upLine < 0 && !trimmed.isEmpty() && !trimmed.startsWith("--")) {
@@ -107,7 +124,7 @@ public record MigrationFile(long version, String name, String location, boolean 
           break;
         default:
           throw error(location, i + 1, "unknown directive '-- ashpg:" + d.group(1)
-              + "'; known: -- ashpg:up, -- ashpg:down, -- ashpg:no-transaction");
+              + "'; known: -- ashpg:up, -- ashpg:down, -- ashpg:no-transaction, -- ashpg:lock-timeout <time>");
       }
     }
     if (upLine < 0) {
@@ -118,7 +135,16 @@ public record MigrationFile(long version, String name, String location, boolean 
     List<String> up = split(location, lines, upLine + 1, upEnd);
     List<String> down = downLine >= 0 ? split(location, lines, downLine + 1, lines.length) : List.of();
     return new MigrationFile(version, m.group(2), location, !noTransaction, up, down, downLine >= 0,
-        sha256(text));
+        sha256(text), lockTimeout);
+  }
+
+  /** The value of {@code -- ashpg:lock-timeout}, see {@link LockTimeoutValue}. */
+  private static Duration lockTimeout(String location, int line, String value) {
+    try {
+      return LockTimeoutValue.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw error(location, line, "'-- ashpg:lock-timeout': " + e.getMessage());
+    }
   }
 
   private static List<String> split(String location, String[] lines, int from, int to) {

@@ -31,11 +31,23 @@ import java.util.Set;
  * @param exceptTenants tenant runs skip these tenants (each must be listed)
  * @param citus the database is a Citus cluster ({@link io.ashpg.repo.Repo#citus()}): a tenant run creates a missing
  *     tenant schema as a distributed schema (see {@link TenantSchema}); single-schema runs are not affected
+ * @param statementLockTimeout the {@code lock_timeout} every migration runs with (a file may set its own with
+ *     {@code -- ashpg:lock-timeout}); zero means none. A statement waiting for a table lock queues every later query
+ *     on that table behind it, so it gives up early instead and the migration is tried again ({@link #lockRetries()})
+ * @param lockRetries how many times a migration that hit its lock timeout is tried again before the run fails
+ * @param lockRetryDelay the wait before the first retry; each further retry waits twice as long as the one before
  */
 public record MigratorOptions(String repoName, List<String> locations, Scope scope, String prefix, boolean logSql,
     boolean quiet, boolean strictVersionOrder, boolean ignoreChecksums, int poolSize, int parallelism,
     LockStrategy lockStrategy, Duration lockTimeout, Set<String> onlyTenants, Set<String> exceptTenants,
-    boolean citus) {
+    boolean citus, Duration statementLockTimeout, int lockRetries, Duration lockRetryDelay) {
+
+  /** Default {@link #statementLockTimeout()}: long enough for catalog-only DDL, short enough not to stall traffic. */
+  public static final Duration DEFAULT_STATEMENT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+  /** Default {@link #lockRetries()}. */
+  public static final int DEFAULT_LOCK_RETRIES = 5;
+  /** Default {@link #lockRetryDelay()}. */
+  public static final Duration DEFAULT_LOCK_RETRY_DELAY = Duration.ofSeconds(1);
 
   /** Default repo name, when none is given. */
   public static final String DEFAULT_REPO = "repo";
@@ -62,6 +74,18 @@ public record MigratorOptions(String repoName, List<String> locations, Scope sco
     }
     onlyTenants = Set.copyOf(onlyTenants);
     exceptTenants = Set.copyOf(exceptTenants);
+    Objects.requireNonNull(statementLockTimeout, "statementLockTimeout");
+    if (statementLockTimeout.isNegative()) {
+      throw new IllegalArgumentException("statementLockTimeout must not be negative (zero means none), got "
+          + statementLockTimeout);
+    }
+    if (lockRetries < 0) {
+      throw new IllegalArgumentException("lockRetries must be 0 (no retry) or more, got " + lockRetries);
+    }
+    Objects.requireNonNull(lockRetryDelay, "lockRetryDelay");
+    if (lockRetryDelay.isNegative()) {
+      throw new IllegalArgumentException("lockRetryDelay must not be negative, got " + lockRetryDelay);
+    }
   }
 
   /** A builder with every option at its default. */
@@ -87,6 +111,9 @@ public record MigratorOptions(String repoName, List<String> locations, Scope sco
     b.onlyTenants = new LinkedHashSet<>(onlyTenants);
     b.exceptTenants = new LinkedHashSet<>(exceptTenants);
     b.citus = citus;
+    b.statementLockTimeout = statementLockTimeout;
+    b.lockRetries = lockRetries;
+    b.lockRetryDelay = lockRetryDelay;
     return b;
   }
 
@@ -117,6 +144,9 @@ public record MigratorOptions(String repoName, List<String> locations, Scope sco
     private Set<String> onlyTenants = new LinkedHashSet<>();
     private Set<String> exceptTenants = new LinkedHashSet<>();
     private boolean citus;
+    private Duration statementLockTimeout = DEFAULT_STATEMENT_LOCK_TIMEOUT;
+    private int lockRetries = DEFAULT_LOCK_RETRIES;
+    private Duration lockRetryDelay = DEFAULT_LOCK_RETRY_DELAY;
 
     private Builder() {
     }
@@ -240,10 +270,32 @@ public record MigratorOptions(String repoName, List<String> locations, Scope sco
       return this;
     }
 
+    /**
+     * The {@code lock_timeout} of every migration (default 5 s; zero: none). Not the
+     * wait for another migrator ({@link #lockTimeout(Duration)}).
+     */
+    public Builder statementLockTimeout(Duration timeout) {
+      this.statementLockTimeout = timeout;
+      return this;
+    }
+
+    /** How often a migration that hit its lock timeout is tried again (default 5; 0: fail at once). */
+    public Builder lockRetries(int retries) {
+      this.lockRetries = retries;
+      return this;
+    }
+
+    /** The wait before the first retry after a lock timeout (default 1 s), doubled for each further one. */
+    public Builder lockRetryDelay(Duration delay) {
+      this.lockRetryDelay = delay;
+      return this;
+    }
+
     /** The options. */
     public MigratorOptions build() {
       return new MigratorOptions(repoName, locations, scope, prefix, logSql, quiet, strictVersionOrder,
-          ignoreChecksums, poolSize, parallelism, lockStrategy, lockTimeout, onlyTenants, exceptTenants, citus);
+          ignoreChecksums, poolSize, parallelism, lockStrategy, lockTimeout, onlyTenants, exceptTenants, citus,
+          statementLockTimeout, lockRetries, lockRetryDelay);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +49,27 @@ final class SchemaRunner {
     private static final long serialVersionUID = 1L;
     final transient MigrationFile file;
     final String statement;
+    /** Position of the failing statement in its section (the section's size: the bookkeeping), -1 before any. */
+    final int index;
+    /** For a lock timeout the run gave up on: how it went (attempts, who held locks); otherwise null. */
+    final transient LockRetry.GaveUp lockTimeout;
 
-    StepFailure(MigrationFile file, String statement, SQLException cause) {
+    StepFailure(MigrationFile file, String statement, int index, SQLException cause) {
+      this(file, statement, index, cause, null);
+    }
+
+    private StepFailure(MigrationFile file, String statement, int index, SQLException cause,
+        LockRetry.GaveUp lockTimeout) {
       super(cause.getMessage(), cause);
       this.file = file;
       this.statement = statement;
+      this.index = index;
+      this.lockTimeout = lockTimeout;
+    }
+
+    /** This failure, once the lock timeout it reports was retried as often as allowed. */
+    StepFailure gaveUp(LockRetry.GaveUp how) {
+      return new StepFailure(file, statement, index, sqlException(), how);
     }
 
     SQLException sqlException() {
@@ -231,7 +248,8 @@ final class SchemaRunner {
     long start = System.nanoTime();
     log(level, (direction == Direction.UP ? "applying " : "rolling back ") + file.fileName() + " on \"" + schema
         + "\"" + (file.transactional() ? "" : " (no transaction)"));
-    Step step = file.transactional() ? inTransaction(file, direction) : withoutTransaction(file, direction);
+    Step step = new LockRetry(this).run(file, from -> file.transactional() ? inTransaction(file, direction)
+        : withoutTransaction(file, direction, from));
     if (step == Step.RAN) {
       log(level, (direction == Direction.UP ? "applied " : "rolled back ") + file.fileName() + " on \"" + schema
           + "\" in " + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -244,6 +262,7 @@ final class SchemaRunner {
   private Step inTransaction(MigrationFile file, Direction direction) throws StepFailure, SQLException {
     connection.setAutoCommit(false);
     String current = null;
+    int index = -1;
     try (Statement s = connection.createStatement()) {
       if (options.lockStrategy() == LockStrategy.TABLE) {
         current = "LOCK TABLE " + table + " IN SHARE UPDATE EXCLUSIVE MODE";
@@ -255,50 +274,63 @@ final class SchemaRunner {
           return Step.ALREADY_DONE;
         }
       }
-      current = "SET search_path / client_connection_check_interval";
-      sessionSettings(true);
-      for (String sql : direction == Direction.UP ? file.upStatements() : file.downStatements()) {
+      current = "SET search_path / client_connection_check_interval / lock_timeout";
+      sessionSettings(true, lockTimeout(file));
+      List<String> statements = direction == Direction.UP ? file.upStatements() : file.downStatements();
+      for (String sql : statements) {
         current = sql;
+        index++;
         if (options.logSql()) {
           log(Level.INFO, "[" + schema + "] " + sql);
         }
         s.execute(sql);
       }
       current = bookkeepingSql(direction);
+      index = statements.size();
       bookkeeping(file, direction);
       current = "COMMIT";
       connection.commit();
       return Step.RAN;
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new StepFailure(file, current, e);
+      throw new StepFailure(file, current, index, e);
     } finally {
       restoreAutoCommit();
     }
   }
 
-  private Step withoutTransaction(MigrationFile file, Direction direction) throws StepFailure, SQLException {
+  /**
+   * Runs a no-transaction file statement by statement from statement {@code from} on: the ones before it committed
+   * in an earlier attempt that ended in a lock timeout (0 for a first attempt).
+   */
+  private Step withoutTransaction(MigrationFile file, Direction direction, int from)
+      throws StepFailure, SQLException {
     String current = null;
+    int index = from - 1;
     boolean settingsChanged = false;
-    if (options.lockStrategy() == LockStrategy.TABLE && isApplied(file.version()) == (direction == Direction.UP)) {
+    if (from == 0 && options.lockStrategy() == LockStrategy.TABLE
+        && isApplied(file.version()) == (direction == Direction.UP)) {
       // best effort only: a no-transaction file cannot hold the table lock (see LockStrategy.TABLE)
       return Step.ALREADY_DONE;
     }
     try (Statement s = connection.createStatement()) {
-      current = "SET search_path / client_connection_check_interval";
-      settingsChanged = sessionSettings(false);
-      for (String sql : direction == Direction.UP ? file.upStatements() : file.downStatements()) {
+      current = "SET search_path / client_connection_check_interval / lock_timeout";
+      settingsChanged = sessionSettings(false, lockTimeout(file));
+      List<String> statements = direction == Direction.UP ? file.upStatements() : file.downStatements();
+      for (String sql : statements.subList(Math.min(from, statements.size()), statements.size())) {
         current = sql;
+        index++;
         if (options.logSql()) {
           log(Level.INFO, "[" + schema + "] " + sql);
         }
         s.execute(sql);
       }
       current = bookkeepingSql(direction);
+      index = statements.size();
       bookkeeping(file, direction);
       return Step.RAN;
     } catch (SQLException e) {
-      throw new StepFailure(file, current, e);
+      throw new StepFailure(file, current, Math.max(index, from), e);
     } finally {
       if (settingsChanged) {
         resetSessionSettings();
@@ -307,13 +339,14 @@ final class SchemaRunner {
   }
 
   /**
-   * Sets search_path (when scoped) and the client check interval in one round trip; transaction-local when
+   * Sets search_path (when scoped), the client check interval and the lock timeout (unless zero) in one round trip;
+   * transaction-local when
    * {@code local}, else for the session (undone by {@link #resetSessionSettings()}).
    *
    * @return whether anything was set
    */
-  private boolean sessionSettings(boolean local) throws SQLException {
-    List<String> sql = settingsSql(local);
+  private boolean sessionSettings(boolean local, Duration lockTimeout) throws SQLException {
+    List<String> sql = settingsSql(local, lockTimeout);
     if (sql.isEmpty()) {
       return false;
     }
@@ -323,23 +356,34 @@ final class SchemaRunner {
     return true;
   }
 
-  /** The transaction-local settings of {@link #sessionSettings(boolean)}, for a caller sending them with more SQL. */
+  /**
+   * The transaction-local settings of {@link #sessionSettings}, with the options' lock timeout, for a caller sending
+   * them with more SQL (files with a lock timeout of their own run alone).
+   */
   List<String> localSettingsSql() {
-    return settingsSql(true);
+    return settingsSql(true, options.statementLockTimeout());
+  }
+
+  /** The lock timeout {@code file} runs with: its own, or the options'. */
+  Duration lockTimeout(MigrationFile file) {
+    return file.lockTimeout() != null ? file.lockTimeout() : options.statementLockTimeout();
   }
 
   /**
    * The settings as {@code SET [LOCAL]} statements. Holds no value from outside: the search path is made of quoted
-   * identifiers, the interval is a constant.
+   * identifiers, the interval is a constant, the lock timeout a number of milliseconds.
    */
-  private List<String> settingsSql(boolean local) {
+  private List<String> settingsSql(boolean local, Duration lockTimeout) {
     String set = local ? "SET LOCAL " : "SET ";
-    List<String> sql = new ArrayList<>(2);
+    List<String> sql = new ArrayList<>(3);
     if (scopeSearchPath) {
       sql.add(set + "search_path TO " + searchPath());
     }
     if (checkClientConnection) {
       sql.add(set + "client_connection_check_interval = '" + CHECK_INTERVAL + "'");
+    }
+    if (!lockTimeout.isZero()) {
+      sql.add(set + "lock_timeout = '" + lockTimeout.toMillis() + "ms'");
     }
     return sql;
   }
@@ -348,7 +392,7 @@ final class SchemaRunner {
   private void resetSessionSettings() throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute((scopeSearchPath ? "RESET search_path;" : "")
-          + (checkClientConnection ? "RESET client_connection_check_interval;" : ""));
+          + (checkClientConnection ? "RESET client_connection_check_interval;" : "") + "RESET lock_timeout;");
     }
   }
 

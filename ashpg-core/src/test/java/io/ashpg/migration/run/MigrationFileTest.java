@@ -75,4 +75,23 @@ class MigrationFileTest {
     assertThatThrownBy(() -> parse("20240101120000_a.sql", "-- ashpg:up\nSELECT 1;\nSELECT 'open;\n"))
         .hasMessageContaining("dir/20240101120000_a.sql").hasMessageContaining("line 3");
   }
+
+  @Test
+  void lockTimeoutHeader() {
+    assertThat(parse("20240101120000_a.sql", "-- ashpg:up\nSELECT 1;\n").lockTimeout()).isNull();
+    assertThat(parse("20240101120000_a.sql", "-- ashpg:no-transaction\n-- ashpg:lock-timeout 30s\n-- ashpg:up\n"
+        + "SELECT 1;\n").lockTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(parse("20240101120000_a.sql", "-- ashpg:lock-timeout 250ms\n-- ashpg:up\nSELECT 1;\n").lockTimeout())
+        .isEqualTo(java.time.Duration.ofMillis(250));
+    assertThat(parse("20240101120000_a.sql", "-- ashpg:lock-timeout 2min\n-- ashpg:up\nSELECT 1;\n").lockTimeout())
+        .isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(parse("20240101120000_a.sql", "-- ashpg:lock-timeout 0\n-- ashpg:up\nSELECT 1;\n").lockTimeout())
+        .isZero();
+    assertThatThrownBy(() -> parse("20240101120000_a.sql", "-- ashpg:lock-timeout soon\n-- ashpg:up\nSELECT 1;\n"))
+        .hasMessageContaining("dir/20240101120000_a.sql line 1").hasMessageContaining("30s, 500ms or 2min");
+    assertThatThrownBy(() -> parse("20240101120000_a.sql", "-- ashpg:lock-timeout\n-- ashpg:up\nSELECT 1;\n"))
+        .hasMessageContaining("needs a time");
+    assertThatThrownBy(() -> parse("20240101120000_a.sql", "-- ashpg:up\n-- ashpg:lock-timeout 1s\nSELECT 1;\n"))
+        .hasMessageContaining("line 2").hasMessageContaining("before '-- ashpg:up'");
+  }
 }

@@ -1,0 +1,6 @@
+package it.safe;
+
+import io.ashpg.repo.Repo;
+
+public final class SafeRepo extends Repo {
+}
