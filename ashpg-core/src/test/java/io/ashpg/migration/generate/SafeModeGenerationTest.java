@@ -82,8 +82,8 @@ class SafeModeGenerationTest {
 
     // safe mode has no online form for these: the zero-downtime warnings name each, with the expand–contract way
     assertThat(r.warnings()).hasSize(3);
-    assertThat(r.warnings()).anyMatch(w -> w.contains("ashpg:rename-column") && w.contains("\"title\""));
-    assertThat(r.warnings()).anyMatch(w -> w.contains("ashpg:drop-column") && w.contains("\"body\""));
+    assertThat(r.warnings()).anyMatch(w -> w.contains("ashpg:rename-column") && w.contains("column title"));
+    assertThat(r.warnings()).anyMatch(w -> w.contains("ashpg:drop-column") && w.contains("column body"));
     assertThat(r.warnings()).anyMatch(w -> w.contains("ashpg:column-type-rewrite")
         && w.contains("alter column posts.score") && w.contains("rewrites"));
 
