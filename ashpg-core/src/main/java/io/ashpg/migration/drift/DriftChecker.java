@@ -135,7 +135,8 @@ public final class DriftChecker {
     DriftReport report = new DriftReport(options.repoName(),
         schemas.stream().filter(s -> s.status() != SchemaDrift.Status.IN_SYNC).toList(), checked,
         fleet == null ? 0 : fleet.tenants().size(), chosen.size(), fleet == null ? List.of() : fleet.invalidNames(),
-        options.ignore().globs(), Duration.ofNanos(System.nanoTime() - start));
+        options.ignore().globs(), schemas.stream().mapToInt(SchemaDrift::ignored).sum(),
+        Duration.ofNanos(System.nanoTime() - start));
     LOG.log(Level.DEBUG, () -> "drift check: " + report.summary());
     return report;
   }

@@ -30,10 +30,11 @@ import java.util.Objects;
  * @param tenantsChecked how many of them were compared (fewer with a sample)
  * @param invalidTenants listed names that are not valid tenant names, so not looked at
  * @param ignore         the ignore patterns used
+ * @param ignored        how many differences the patterns left out, in every schema checked
  * @param elapsed        how long the check took
  */
 public record DriftReport(String repo, List<SchemaDrift> schemas, int checked, int tenantsListed, int tenantsChecked,
-    List<String> invalidTenants, List<String> ignore, Duration elapsed) {
+    List<String> invalidTenants, List<String> ignore, int ignored, Duration elapsed) {
 
   public DriftReport {
     Objects.requireNonNull(repo, "repo");
@@ -65,6 +66,7 @@ public record DriftReport(String repo, List<SchemaDrift> schemas, int checked, i
     return repo + ": " + (drifted == 0 ? "no drift in " + checked + " schema(s)"
         : drifted + " of " + checked + " schema(s) drifted (" + differences().size() + " difference(s))")
         + (pending == 0 ? "" : ", " + pending + " pending")
+        + (ignored == 0 ? "" : ", " + ignored + " difference(s) ignored")
         + (tenantsChecked < tenantsListed ? ", tenants sampled: " + tenantsChecked + " of " + tenantsListed : "")
         + (invalidTenants.isEmpty() ? "" : ", " + invalidTenants.size() + " invalid tenant name(s) not checked")
         + String.format(Locale.ROOT, ", %.1f s", elapsed.toMillis() / 1000.0);
@@ -119,6 +121,7 @@ public record DriftReport(String repo, List<SchemaDrift> schemas, int checked, i
     root.addProperty("tenantsChecked", tenantsChecked);
     root.add("invalidTenants", strings(invalidTenants));
     root.add("ignore", strings(ignore));
+    root.addProperty("ignored", ignored);
     root.addProperty("elapsedMillis", elapsed.toMillis());
     JsonArray list = new JsonArray();
     for (SchemaDrift s : schemas) {
