@@ -125,9 +125,7 @@ public final class DriftChecker {
     int checked = 1;
     List<MigrationStatus> chosen = fleet == null ? List.of() : sample(fleet.tenants());
     try (Connection c = dataSource.getConnection()) {
-      schemas.add(checkPublic(c, store, publicStatus));
-      Map<String, SchemaDrift> byTenant = checkTenants(c, store, chosen);
-      chosen.forEach(s -> schemas.add(byTenant.get(s.schema())));
+      schemas.addAll(compare(c, store, publicStatus, chosen));
       checked += chosen.size();
     } catch (SQLException e) {
       throw new MigrationException("drift check of repo " + options.repoName() + " failed: " + e.getMessage(), e);
@@ -167,48 +165,72 @@ public final class DriftChecker {
     return picks.subList(0, size).stream().sorted().map(tenants::get).toList();
   }
 
-  private SchemaDrift checkPublic(Connection c, SnapshotStore store, MigrationStatus status) throws SQLException {
-    String bound = bound(status);
-    List<TableSnapshot> tables = snapshots(store, false, bound);
-    // extensions.json has no history: it is what the latest migrations install, so it counts only at head
-    List<String> extensions = bound != null ? List.of()
-        : store.extensions(options.repoName()).map(ExtensionsSnapshot::installed).orElse(List.of());
-    List<SchemaCatalog> expected = DeclaredCatalog.inPublic().withDefaultSchema(options.defaultSchema())
-        .build(c, tables, extensions);
-    List<SchemaCatalog> actual = CatalogReader.of(c).read(expected.stream().map(SchemaCatalog::schema).toList());
-    return result(status, false, bound, CatalogComparison.strict().compare(expected, actual));
-  }
-
   /**
-   * Every tenant of {@code tenants}, by schema: the expected catalog is built once per applied state and placed in
-   * each tenant; the actual catalogs are read {@value #SCHEMAS_PER_READ} schemas at a time.
+   * The public schema (and the other schemas global tables live in) and every tenant of {@code tenants}, by
+   * schema. Tenants are grouped by the state their applied migrations built; the expected catalog of each group is
+   * built once and placed in each tenant, the first group's in the same scratch round as the public one (building
+   * is the costly part: scratch tables created and read back). Actual catalogs are read
+   * {@value #SCHEMAS_PER_READ} tenant schemas at a time.
    */
-  private Map<String, SchemaDrift> checkTenants(Connection c, SnapshotStore store, List<MigrationStatus> tenants)
-      throws SQLException {
+  private List<SchemaDrift> compare(Connection c, SnapshotStore store, MigrationStatus publicStatus,
+      List<MigrationStatus> tenants) throws SQLException {
     Map<String, List<MigrationStatus>> byBound = new LinkedHashMap<>();
     for (MigrationStatus s : tenants) {
       byBound.computeIfAbsent(String.valueOf(bound(s)), b -> new ArrayList<>()).add(s);
     }
-    Map<String, SchemaDrift> out = new LinkedHashMap<>();
+    String publicBound = bound(publicStatus);
+    // extensions.json has no history: it is what the latest migrations install, so it counts only at head
+    List<String> extensions = publicBound != null ? List.of()
+        : store.extensions(options.repoName()).map(ExtensionsSnapshot::installed).orElse(List.of());
+    List<TableSnapshot> declared = new ArrayList<>(snapshots(store, false, publicBound));
+    List<List<MigrationStatus>> groups = List.copyOf(byBound.values());
+    if (!groups.isEmpty()) {
+      declared.addAll(snapshots(store, true, bound(groups.get(0).get(0))));
+    }
+    List<SchemaCatalog> built = placement().build(c, declared, extensions);
+    List<SchemaCatalog> publicExpected = built.stream().filter(s -> !s.schema().equals(TENANT_PLACEHOLDER))
+        .toList();
+    List<SchemaCatalog> publicActual = CatalogReader.of(c)
+        .read(publicExpected.stream().map(SchemaCatalog::schema).toList());
+    List<SchemaDrift> out = new ArrayList<>();
+    out.add(result(publicStatus, false, publicBound,
+        CatalogComparison.strict().compare(publicExpected, publicActual)));
+    Map<String, SchemaDrift> byTenant = new LinkedHashMap<>();
+    for (int g = 0; g < groups.size(); g++) {
+      List<MigrationStatus> group = groups.get(g);
+      String bound = bound(group.get(0));
+      List<SchemaCatalog> tenantBuilt = g == 0 ? built
+          : placement().build(c, snapshots(store, true, bound), List.of());
+      compareTenants(c, tenantCatalog(tenantBuilt), group, bound, byTenant);
+    }
+    tenants.forEach(s -> out.add(byTenant.get(s.schema())));
+    return out;
+  }
+
+  /** Where the declared tables are placed: tenant tables in the placeholder, the others as configured. */
+  private DeclaredCatalog placement() {
+    return DeclaredCatalog.inPublic().withDefaultSchema(options.defaultSchema()).withTenantSchema(TENANT_PLACEHOLDER);
+  }
+
+  /** The tenant tables of a build, without extensions (database-wide: the public schema's check covers them). */
+  private static SchemaCatalog tenantCatalog(List<SchemaCatalog> built) {
+    return built.stream().filter(s -> s.schema().equals(TENANT_PLACEHOLDER)).findFirst()
+        .map(s -> new SchemaCatalog(TENANT_PLACEHOLDER, s.tables(), List.of()))
+        .orElse(new SchemaCatalog(TENANT_PLACEHOLDER, Map.of(), List.of()));
+  }
+
+  private void compareTenants(Connection c, SchemaCatalog expected, List<MigrationStatus> group, String bound,
+      Map<String, SchemaDrift> out) throws SQLException {
     CatalogReader reader = CatalogReader.of(c);
     CatalogComparison comparison = CatalogComparison.strict();
-    for (List<MigrationStatus> group : byBound.values()) {
-      String bound = bound(group.get(0));
-      SchemaCatalog expected = DeclaredCatalog.inPublic().withDefaultSchema(options.defaultSchema())
-          .withTenantSchema(TENANT_PLACEHOLDER).build(c, snapshots(store, true, bound), List.of()).stream()
-          .filter(s -> s.schema().equals(TENANT_PLACEHOLDER)).findFirst()
-          .orElse(new SchemaCatalog(TENANT_PLACEHOLDER, Map.of(), List.of()));
-      for (int from = 0; from < group.size(); from += SCHEMAS_PER_READ) {
-        List<MigrationStatus> slice = group.subList(from, Math.min(from + SCHEMAS_PER_READ, group.size()));
-        List<SchemaCatalog> actual = reader.read(slice.stream().map(MigrationStatus::schema).toList());
-        for (int i = 0; i < slice.size(); i++) {
-          MigrationStatus s = slice.get(i);
-          out.put(s.schema(), result(s, true, bound,
-              comparison.compare(expected.inSchema(s.schema()), actual.get(i))));
-        }
+    for (int from = 0; from < group.size(); from += SCHEMAS_PER_READ) {
+      List<MigrationStatus> slice = group.subList(from, Math.min(from + SCHEMAS_PER_READ, group.size()));
+      List<SchemaCatalog> actual = reader.read(slice.stream().map(MigrationStatus::schema).toList());
+      for (int i = 0; i < slice.size(); i++) {
+        MigrationStatus s = slice.get(i);
+        out.put(s.schema(), result(s, true, bound, comparison.compare(expected.inSchema(s.schema()), actual.get(i))));
       }
     }
-    return out;
   }
 
   /** The version of the first pending migration, as a snapshot version; null when nothing is pending. */
