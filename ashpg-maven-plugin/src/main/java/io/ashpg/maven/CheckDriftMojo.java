@@ -8,12 +8,18 @@ import io.ashpg.migration.run.MigrationException;
 import io.ashpg.migration.run.MigrationTarget;
 import io.ashpg.migration.run.MigratorOptions;
 import io.ashpg.repo.Repo;
+import io.ashpg.resource.Domain;
+import io.ashpg.resource.Multitenancy;
+import io.ashpg.resource.Resource;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,7 +33,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * the snapshots as of each schema's applied migrations, and lists every table, column, index and constraint that
  * is missing, not declared, or different, field by field. A schema with pending migrations is reported as pending,
  * not as drifted. Objects ashpg does not manage are left alone with {@code -Dashpg.drift.ignore=audit_*,posts.tmp_*};
- * {@code -Dashpg.drift.report=target/drift.json} also writes the report as JSON. Reads only.
+ * {@code -Dashpg.drift.report=target/drift.json} also writes the report as JSON; tables of resources with
+ * {@code migrate(false)} are never reported as not declared. Reads only.
  */
 @Mojo(name = "check-drift", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -77,7 +84,8 @@ public class CheckDriftMojo extends AbstractMigrationMojo {
   }
 
   @Override
-  protected void runFor(Repo repo, DatabaseTarget db, MigratorOptions.Builder builder) throws MojoFailureException {
+  protected void runFor(Repo repo, DatabaseTarget db, MigratorOptions.Builder builder)
+      throws MojoExecutionException, MojoFailureException {
     MigratorOptions run = builder.build();
     List<String> publicLocations = tenants ? locations(repo, false) : run.locations();
     if (publicLocations.isEmpty()) {
@@ -88,6 +96,7 @@ public class CheckDriftMojo extends AbstractMigrationMojo {
     DriftOptions options = DriftOptions.of(repo.name(), snapshotPath.toPath(), publicLocations)
         .withDefaultSchema(run.schema())
         .ignoring(driftIgnore == null ? List.of() : driftIgnore)
+        .withUnmanagedTables(unmanagedTables(repo))
         .withParallelism(run.effectiveParallelism());
     if (tenants) {
       long seed = driftSeed != null ? driftSeed : System.nanoTime();
@@ -120,10 +129,15 @@ public class CheckDriftMojo extends AbstractMigrationMojo {
     for (String name : report.invalidTenants()) {
       getLog().warn("ashpg: tenant name '" + name + "' is not valid: its schema was not checked");
     }
-    for (SchemaDrift s : report.schemas()) {
-      if (s.status() == SchemaDrift.Status.PENDING && !quiet) {
-        getLog().info("ashpg: " + repo.name() + " schema " + s.schema() + ": " + s.pending().size()
-            + " migration(s) pending; compared with the snapshots " + s.comparedTo() + " (not drift)");
+    List<SchemaDrift> pending = report.schemas().stream()
+        .filter(s -> s.status() == SchemaDrift.Status.PENDING).toList();
+    if (!quiet) {
+      // a fleet may have thousands of tenants behind: the first few are named, the summary counts them all
+      pending.stream().limit(TENANTS_LISTED).forEach(s -> getLog().info("ashpg: " + repo.name() + " schema "
+          + s.schema() + ": " + s.pending().size() + " migration(s) pending; compared with the snapshots "
+          + s.comparedTo() + " (not drift)"));
+      if (pending.size() > TENANTS_LISTED) {
+        getLog().info("ashpg: … and " + (pending.size() - TENANTS_LISTED) + " more schema(s) with pending migrations");
       }
     }
     if (report.drifted()) {
@@ -137,6 +151,27 @@ public class CheckDriftMojo extends AbstractMigrationMojo {
     if (!quiet) {
       getLog().info("ashpg: " + report.summary());
     }
+  }
+
+  /**
+   * The tables of {@code repo}'s resources with {@code migrate(false)}: they exist without snapshots, so the check does
+   * not report them as not declared. A tenant table is named alone (it is in every tenant schema).
+   */
+  private Set<String> unmanagedTables(Repo repo) throws MojoFailureException, MojoExecutionException {
+    Domain domain = domain();
+    Set<String> out = new TreeSet<>();
+    for (Resource resource : domain.resources(repo)) {
+      if (resource.postgres().migrate()) {
+        continue;
+      }
+      boolean tenant = resource.multitenancy().map(m -> m.strategy() == Multitenancy.Strategy.CONTEXT)
+          .orElse(false);
+      Optional<String> schema = tenant ? Optional.empty() : resource.postgres().schema();
+      for (String table : domain.tables(resource)) {
+        out.add(schema.map(s -> s + "." + table).orElse(table));
+      }
+    }
+    return out;
   }
 
   /** The report file of {@code repo}: the one given, or with several repos the repo's name added. */

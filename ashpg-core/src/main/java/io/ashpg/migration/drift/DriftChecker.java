@@ -247,7 +247,7 @@ public final class DriftChecker {
     List<CatalogDifference> kept = new ArrayList<>();
     int ignored = 0;
     for (CatalogDifference d : differences) {
-      if (options.ignore().ignores(d)) {
+      if (options.ignore().ignores(d) || unmanaged(d)) {
         ignored++;
       } else if (!goneInPending(d, status)) {
         kept.add(d);
@@ -257,6 +257,12 @@ public final class DriftChecker {
     return new SchemaDrift(status.schema(), tenant, applied,
         status.pending().stream().map(MigrationFile::version).toList(),
         bound == null ? "latest" : "before " + bound, kept, ignored);
+  }
+
+  /** An unmanaged table ({@code migrate(false)}): it exists, and has no snapshot. */
+  private boolean unmanaged(CatalogDifference d) {
+    return d.kind() == CatalogDifference.Kind.UNEXPECTED && d.object().equals("table")
+        && (options.unmanaged().contains(d.table()) || options.unmanaged().contains(d.schema() + "." + d.table()));
   }
 
   /**

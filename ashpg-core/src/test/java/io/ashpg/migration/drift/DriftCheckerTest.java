@@ -237,6 +237,18 @@ class DriftCheckerTest {
   }
 
   @Test
+  void tablesOfUnmanagedResourcesAreNotReportedAsNotDeclared() {
+    Db.exec(db, "CREATE TABLE public.legacy (id int); CREATE TABLE org_1.imports (id int);"
+        + " CREATE TABLE org_2.legacy (id int)");
+
+    DriftReport report = check(options().withUnmanagedTables(java.util.Set.of("public.legacy", "imports")));
+
+    assertThat(described(report)).containsExactly("org_2.legacy: not declared");
+    assertThat(report.ignored()).isEqualTo(2);
+    assertThat(report.summary()).contains("2 difference(s) ignored");
+  }
+
+  @Test
   void aDatabaseBehindItsMigrationsIsPendingNotDrifted() {
     generate(true); // adds posts.subtitle, drops the tenant table lines: migrations written, not applied
 
