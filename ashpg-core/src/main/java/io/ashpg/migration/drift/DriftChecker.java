@@ -48,7 +48,7 @@ import javax.sql.DataSource;
  * <p>Cost: the versions of every tenant are read as {@link TenantMigrator#fleetStatus()} reads them (a few round
  * trips for any fleet); the expected catalog is built once per distinct applied state (scratch tables in a
  * transaction that is rolled back, so the database user needs the right to create schemas), not once per tenant; the
- * tenants' catalogs are read {@value #SCHEMAS_PER_READ} schemas per {@link CatalogReader} round of four queries.
+ * tenants' catalogs are read {@value #SCHEMAS_PER_READ} schemas per {@link CatalogReader} round (five catalog queries).
  *
  * <pre>{@code
  * DriftReport report = DriftChecker.create(MigrationTarget.of(repo), Path.of("resource_snapshots")).check();
