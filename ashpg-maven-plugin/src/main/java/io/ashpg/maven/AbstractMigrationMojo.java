@@ -198,14 +198,23 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
 
   /** The configured locations, or the repo's directory under the project's resources when it exists. */
   private List<String> locations(Repo repo) {
-    if (migrationsPaths != null && !migrationsPaths.isEmpty()) {
+    return locations(repo, tenants);
+  }
+
+  /**
+   * The locations of {@code repo}'s public or ({@code tenant}) tenant migrations: the configured ones
+   * (ashpg.migrationsPaths, which name those of this run), or the repo's directory under the project's resources when
+   * it exists; empty when there is none.
+   */
+  protected List<String> locations(Repo repo, boolean tenant) {
+    if (tenant == tenants && migrationsPaths != null && !migrationsPaths.isEmpty()) {
       List<String> out = new ArrayList<>();
       for (String p : trimmed(migrationsPaths)) {
         out.add(p.startsWith("classpath:") ? p : project.getBasedir().toPath().resolve(p).toString());
       }
       return out;
     }
-    return ResourceFolders.existing(project, tenants ? repo.tenantMigrationsPath() : repo.migrationsPath())
+    return ResourceFolders.existing(project, tenant ? repo.tenantMigrationsPath() : repo.migrationsPath())
         .map(dir -> List.of(dir.toString())).orElse(List.of());
   }
 

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * Settings, from system properties:
  * <ul>
  *   <li>{@code -Dn=1000}: tenants of benchmark 4 (default 1000);</li>
- *   <li>{@code -Donly=read,bulk,loads,tenants,generator,citus}: run only these (default all but citus);</li>
+ *   <li>{@code -Donly=read,bulk,loads,tenants,generator,citus,drift}: run only these (default all but citus);</li>
  *   <li>{@code -Dcitus.tenants=200}: tenants of benchmark 6 (Citus);</li>
  *   <li>{@code -Dquick=true}: few rounds and small blocks, for trying the harness out (figures meaningless);</li>
  *   <li>{@code -Drounds=R}, {@code -Dwarmup=W}: override every benchmark's measured and warm-up rounds;</li>
@@ -25,13 +25,14 @@ record BenchConfig(int tenants, Set<String> only, boolean quick, Integer rounds,
                    int[] sizes, Path out, PrintStream log) {
 
   /** What runs without {@code -Donly}. */
-  static final Set<String> ALL = Set.of("read", "bulk", "loads", "tenants", "generator");
+  static final Set<String> ALL = Set.of("read", "bulk", "loads", "tenants", "generator", "drift");
 
   /**
    * Everything {@code -Donly} may name: the default set, {@code citus} (needs Citus) and {@code liveddl} (a million
    * rows rebuilt a dozen times), which run only when named.
    */
-  static final Set<String> KNOWN = Set.of("read", "bulk", "loads", "tenants", "generator", "citus", "liveddl");
+  static final Set<String> KNOWN = Set.of("read", "bulk", "loads", "tenants", "generator", "drift", "citus",
+      "liveddl");
 
   static BenchConfig fromSystemProperties() {
     String only = System.getProperty("only", "");

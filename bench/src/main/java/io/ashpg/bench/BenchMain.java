@@ -58,6 +58,9 @@ public final class BenchMain {
     if (config.runs("generator")) {
       new GeneratorBench(config, report).run();
     }
+    if (config.runs("drift")) {
+      new DriftBench(config, report).run();
+    }
     if (config.runs("citus")) {
       new CitusBench(config, report).run();
     }

@@ -23,6 +23,16 @@ public record SchemaCatalog(String schema, Map<String, TableCatalog> tables, Lis
     extensions = extensions == null ? List.of() : extensions.stream().distinct().sorted().toList();
   }
 
+  /**
+   * The same catalog placed in schema {@code name}: every table moves there, and foreign keys that point into this
+   * schema point into the new one. A tenant schema's expected catalog is built once and placed in each tenant.
+   */
+  public SchemaCatalog inSchema(String name) {
+    Map<String, TableCatalog> moved = new TreeMap<>();
+    tables.forEach((table, t) -> moved.put(table, t.inSchema(schema, name)));
+    return new SchemaCatalog(name, moved, extensions);
+  }
+
   /** The table {@code name}, if the schema has it. */
   public Optional<TableCatalog> table(String name) {
     return Optional.ofNullable(tables.get(name));

@@ -37,6 +37,18 @@ public record TableCatalog(String schema, String name, List<ColumnCatalog> colum
     return items.stream().sorted(Comparator.comparing(name)).toList();
   }
 
+  /**
+   * The same table in schema {@code to}, its foreign keys into schema {@code from} pointing into {@code to} (see
+   * {@link SchemaCatalog#inSchema}).
+   */
+  public TableCatalog inSchema(String from, String to) {
+    List<ForeignKeyCatalog> fks = foreignKeys.stream().map(f -> !f.referencedSchema().equals(from) ? f
+        : new ForeignKeyCatalog(f.name(), f.columns(), to, f.referencedTable(), f.referencedColumns(), f.onDelete(),
+            f.onDeleteSetColumns(), f.onUpdate(), f.match(), f.deferrable(), f.initiallyDeferred(), f.validated()))
+        .toList();
+    return new TableCatalog(to, name, columns, primaryKey, indexes, fks, checks, exclusions);
+  }
+
   /** {@code schema.name}, as messages show it. */
   public String qualifiedName() {
     return schema + "." + name;

@@ -89,6 +89,14 @@ public record MigrationTarget(DataSource dataSource, String url, String user, St
     return new MigrationTarget(null, url, user, password, repoName, null, null, null, false);
   }
 
+  /**
+   * The database as a {@link DataSource}: the given one, or a non-pooling one that opens each connection to
+   * {@code url} (for tools that read on a few connections, such as the drift check).
+   */
+  public DataSource connections() {
+    return dataSource != null ? dataSource : Connections.simple(url, user, password);
+  }
+
   /** This target with {@code lister} listing the tenants. */
   public MigrationTarget withTenants(TenantLister lister) {
     return new MigrationTarget(dataSource, url, user, password, repoName, migrationsLocation, tenantMigrationsLocation,

@@ -83,22 +83,46 @@ public final class SnapshotStore {
    * file is a dev drop marker is left out.
    */
   public List<StoredSnapshot> latestOfAll(String repo, boolean tenant, boolean includeDev) {
+    List<StoredSnapshot> out = new ArrayList<>();
+    for (Path dir : tableDirs(repo, tenant)) {
+      latestIn(dir, includeDev).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * The snapshot of every table of {@code repo} (global, or with {@code tenant} context-multitenant) as it was
+   * before version {@code before}: per table the newest committed file older than {@code before}; a table with none
+   * is left out. A null {@code before} gives the latest of every table, as {@link #latestOfAll(String, boolean)}.
+   * The generator writes a run's snapshots after its migrations (a greater version), so the snapshots older than a
+   * database's first pending migration describe what its applied migrations built.
+   */
+  public List<StoredSnapshot> before(String repo, boolean tenant, String before) {
+    List<StoredSnapshot> out = new ArrayList<>();
+    for (Path dir : tableDirs(repo, tenant)) {
+      List<String> versions = versions(dir).stream().filter(v -> before == null || v.compareTo(before) < 0).toList();
+      if (!versions.isEmpty()) {
+        String version = versions.get(versions.size() - 1);
+        Path file = dir.resolve(version + ".json");
+        out.add(new StoredSnapshot(version, file, read(file)));
+      }
+    }
+    return out;
+  }
+
+  /** The table folders of {@code repo}: global ones, or with {@code tenant} the tenant ones; sorted. */
+  private List<Path> tableDirs(String repo, boolean tenant) {
     Path base = tenant ? root.resolve(repo).resolve(TENANTS) : root.resolve(repo);
     if (!Files.isDirectory(base)) {
       return List.of();
     }
-    List<StoredSnapshot> out = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(base)) {
-      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-        if (!tenant && dir.getFileName().toString().equals(TENANTS)) {
-          continue;
-        }
-        latestIn(dir, includeDev).ifPresent(out::add);
-      }
+      return dirs.filter(Files::isDirectory)
+          .filter(dir -> tenant || !dir.getFileName().toString().equals(TENANTS))
+          .sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list snapshot folder " + base + ": " + e.getMessage(), e);
     }
-    return out;
   }
 
   /** Every version of a table, oldest first. */

@@ -189,4 +189,22 @@ class CatalogComparisonTest {
         new CatalogDifference(MISSING, "public", null, "extension citext", null, null, null),
         new CatalogDifference(MISSING, "tenant", "t", "table", null, null, null));
   }
+
+  @Test
+  void aCatalogPlacedInAnotherSchemaMovesItsTablesAndTheKeysIntoItsOwnSchema() {
+    ForeignKeyCatalog own = new ForeignKeyCatalog("t_self_fkey", List.of("id"), "tpl", "t", List.of("id"),
+        ReferentialAction.CASCADE, List.of(), ReferentialAction.NO_ACTION, MatchType.SIMPLE, false, false, true);
+    TableCatalog t = new TableCatalog("tpl", "t", List.of(ID), null, List.of(), List.of(FK, own), List.of(),
+        List.of());
+    SchemaCatalog placed = new SchemaCatalog("tpl", Map.of("t", t), List.of("citext")).inSchema("org_1");
+
+    assertThat(placed.schema()).isEqualTo("org_1");
+    assertThat(placed.extensions()).containsExactly("citext");
+    TableCatalog moved = placed.table("t").orElseThrow();
+    assertThat(moved.schema()).isEqualTo("org_1");
+    assertThat(moved.foreignKey("t_self_fkey").orElseThrow().referencedQualifiedName()).isEqualTo("org_1.t");
+    assertThat(moved.foreignKey("t_id_fkey").orElseThrow()).as("a key into another schema stays").isEqualTo(FK);
+    assertThat(CatalogComparison.strict().compare(placed,
+        new SchemaCatalog("org_1", Map.of("t", t.inSchema("tpl", "org_1")), List.of("citext")))).isEmpty();
+  }
 }

@@ -47,4 +47,29 @@ class SnapshotStoreTest {
     store.deleteTable("test_repo", false, null, "posts");
     assertThat(store.latest("test_repo", false, null, "posts")).isEmpty();
   }
+
+  @Test
+  void beforeAVersionGivesEachTableAsItWasThen() {
+    SnapshotStore store = new SnapshotStore(root);
+    TableSnapshot posts = Snap.table("posts", Snap.uuidPk("id"));
+    TableSnapshot posts2 = posts.withAttribute(Snap.col("title", "text"));
+    TableSnapshot tags = Snap.table("tags", Snap.uuidPk("id"));
+    TableSnapshot tasks = Snap.table("tasks", Snap.uuidPk("id"))
+        .withMultitenancy(new MultitenancySnapshot("context", null, false));
+    store.write(posts, "20260101000002");
+    store.write(posts2, "20260101000004");
+    store.write(tags, "20260101000004");
+    store.write(tasks, "20260101000002");
+
+    assertThat(store.before("test_repo", false, null)).extracting(StoredSnapshot::snapshot)
+        .containsExactly(posts2, tags);
+    assertThat(store.before("test_repo", false, "20260101000003")).extracting(StoredSnapshot::snapshot)
+        .containsExactly(posts);
+    assertThat(store.before("test_repo", false, "20260101000004")).extracting(StoredSnapshot::version)
+        .containsExactly("20260101000002");
+    assertThat(store.before("test_repo", false, "20260101000001")).isEmpty();
+    assertThat(store.before("test_repo", true, "20260101000003")).extracting(StoredSnapshot::snapshot)
+        .containsExactly(tasks);
+    assertThat(store.before("other_repo", false, null)).isEmpty();
+  }
 }
