@@ -23,8 +23,6 @@ import io.ashpg.error.InvalidQueryException;
 import io.ashpg.sql.Expr;
 import io.ashpg.testing.TestDatabase;
 import io.ashpg.testing.WithPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +51,7 @@ class ExpressionFunctionsTest {
 
   @BeforeEach
   void clean() throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.comments, public.posts, public.authors CASCADE");
-    }
+    Schema.emptyBlog(db);
     dl.create(Changeset.create(Blog.POST).set("title", "Hello World").set("score", 12L)
         .set("meta", Map.of("lang", "en", "stats", Map.of("words", 120))));
     dl.create(Changeset.create(Blog.POST).set("title", "hola").set("body", "cuerpo").set("score", 3L)

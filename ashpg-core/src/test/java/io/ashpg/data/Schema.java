@@ -4,6 +4,9 @@ import io.ashpg.migration.ThrowawaySchema;
 import io.ashpg.resource.Domain;
 import io.ashpg.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /** Creates a domain's tables in a test database with ashpg's own generator and migrator. */
 final class Schema {
@@ -16,5 +19,12 @@ final class Schema {
    */
   static Path migrate(TestDatabase db, Domain domain) {
     return ThrowawaySchema.migrate(domain, db.dataSource());
+  }
+
+  /** Empties the blog's public tables (authors, posts, comments) between tests. */
+  static void emptyBlog(TestDatabase db) throws SQLException {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("TRUNCATE public.comments, public.posts, public.authors CASCADE");
+    }
   }
 }

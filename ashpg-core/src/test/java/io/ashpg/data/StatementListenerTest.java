@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ashpg.error.ConstraintViolationException;
 import io.ashpg.testing.TestDatabase;
 import io.ashpg.testing.WithPostgres;
-import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,9 +40,7 @@ class StatementListenerTest {
 
   @BeforeEach
   void clean() throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.comments, public.posts, public.authors CASCADE");
-    }
+    Schema.emptyBlog(db);
   }
 
   @Test

@@ -9,8 +9,6 @@ import io.ashpg.error.ConstraintViolationException;
 import io.ashpg.error.StatementTimeoutException;
 import io.ashpg.testing.WithPostgres;
 import io.ashpg.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +32,7 @@ class TransactionTest {
 
   @BeforeEach
   void clean() throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.comments, public.posts, public.authors CASCADE");
-    }
+    Schema.emptyBlog(db);
   }
 
   private Changeset author(String name) {

@@ -12,8 +12,6 @@ import io.ashpg.resource.Resource;
 import io.ashpg.resource.Type;
 import io.ashpg.testing.TestDatabase;
 import io.ashpg.testing.WithPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,9 +40,7 @@ class UnrelatedAggregateTest {
 
   @BeforeEach
   void seed() throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.comments, public.posts, public.authors CASCADE");
-    }
+    Schema.emptyBlog(db);
     dl.create(Changeset.create(Blog.AUTHOR).set("name", "Ann"));
     dl.create(Changeset.create(Blog.AUTHOR).set("name", "Bob"));
     dl.create(Changeset.create(Blog.AUTHOR).set("name", "Cy"));

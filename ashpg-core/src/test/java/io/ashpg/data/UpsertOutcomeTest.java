@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ashpg.error.InvalidQueryException;
 import io.ashpg.testing.TestDatabase;
 import io.ashpg.testing.WithPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,9 +37,7 @@ class UpsertOutcomeTest {
 
   @BeforeEach
   void clean() throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE public.comments, public.posts, public.authors CASCADE");
-    }
+    Schema.emptyBlog(db);
   }
 
   private Changeset ann(String email) {
