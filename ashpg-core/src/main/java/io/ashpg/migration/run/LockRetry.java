@@ -124,7 +124,9 @@ final class LockRetry {
    */
   static List<String> holders(Connection c, String schema) {
     String sql = """
-        SELECT a.pid, coalesce(a.state, '?'), floor(extract(epoch FROM now() - a.xact_start))::bigint,
+        SELECT a.pid, coalesce(a.state, '?'),
+               -- clock_timestamp(): now() is this transaction's start, older than a holder that began since
+               greatest(0, floor(extract(epoch FROM clock_timestamp() - a.xact_start)))::bigint,
                left(regexp_replace(coalesce(a.query, ''), '\\s+', ' ', 'g'), 120), l.relation::regclass::text, l.mode
         FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
         WHERE l.granted AND l.locktype = 'relation' AND l.pid <> pg_backend_pid()
