@@ -1,6 +1,5 @@
 package io.ashpg.maven;
 
-import io.ashpg.migration.run.LockTimeoutValue;
 import io.ashpg.migration.run.MigrationException;
 import io.ashpg.migration.run.MigrationResult;
 import io.ashpg.migration.run.MigratorOptions;
@@ -118,13 +117,7 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
 
   /** A malformed lock timeout or retry count fails the build before anything connects. */
   private void checkLockParameters() throws MojoFailureException {
-    if (lockTimeout != null && !lockTimeout.isBlank()) {
-      try {
-        LockTimeoutValue.parse(lockTimeout);
-      } catch (IllegalArgumentException e) {
-        throw new MojoFailureException("ashpg: ashpg.lockTimeout: " + e.getMessage());
-      }
-    }
+    LockTimeoutParameter.parse(lockTimeout);
     if (lockRetries != null && lockRetries < 0) {
       throw new MojoFailureException("ashpg: ashpg.lockRetries must be 0 (no retry) or more, got " + lockRetries);
     }
@@ -160,7 +153,7 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
   protected abstract void runFor(Repo repo, DatabaseTarget db, MigratorOptions.Builder options)
       throws MojoExecutionException, MojoFailureException;
 
-  private MigratorOptions.Builder options(Repo repo, List<String> locations) {
+  private MigratorOptions.Builder options(Repo repo, List<String> locations) throws MojoFailureException {
     MigratorOptions.Builder b = MigratorOptions.builder()
         .repoName(repo.name())
         .locations(locations)
@@ -168,9 +161,7 @@ public abstract class AbstractMigrationMojo extends AbstractAshpgMojo {
         .logSql(logSql)
         .quiet(quiet)
         .ignoreChecksums(ignoreChecksums);
-    if (lockTimeout != null && !lockTimeout.isBlank()) {
-      b.statementLockTimeout(LockTimeoutValue.parse(lockTimeout));
-    }
+    LockTimeoutParameter.parse(lockTimeout).ifPresent(b::statementLockTimeout);
     if (lockRetries != null) {
       b.lockRetries(lockRetries);
     }

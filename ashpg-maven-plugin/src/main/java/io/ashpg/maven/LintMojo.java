@@ -1,6 +1,5 @@
 package io.ashpg.maven;
 
-import io.ashpg.migration.run.LockTimeoutValue;
 import io.ashpg.migration.run.MigrationException;
 import io.ashpg.migration.safety.LintFinding;
 import io.ashpg.migration.safety.LintOptions;
@@ -79,12 +78,8 @@ public class LintMojo extends AbstractAshpgMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("ashpg: ashpg.lint.failOn: " + e.getMessage());
     }
-    boolean migratorTimeout;
-    try {
-      migratorTimeout = lockTimeout == null || lockTimeout.isBlank() || !LockTimeoutValue.parse(lockTimeout).isZero();
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("ashpg: ashpg.lockTimeout: " + e.getMessage());
-    }
+    // the migrator runs with a lock timeout unless told 0
+    boolean migratorTimeout = LockTimeoutParameter.parse(lockTimeout).map(t -> !t.isZero()).orElse(true);
     MigrationLinter linter = new MigrationLinter(
         LintOptions.DEFAULTS.withMigratorLockTimeout(migratorTimeout).disable(skipped()));
     List<LintFinding> findings = new ArrayList<>();
